@@ -1,0 +1,116 @@
+"""``yiyang``: the same services as the window, for scripts, scheduled tasks and checks.
+
+Every command that prints data prints JSON on stdout; errors go to stderr in Chinese with a non-zero exit.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .paths import default_db_path
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{value}”不是有效日期，格式应为 YYYY-MM-DD") from None
+
+
+def _print(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _open(args, *, create: bool = False):
+    from .services.base import Context
+    from .store.db import open_db
+    return Context(open_db(args.db or default_db_path(), create=create))
+
+
+def cmd_init(args) -> int:
+    from .services.institution import get_institution, save_institution
+    ctx = _open(args, create=True)
+    if args.name:
+        save_institution(ctx, get_institution(ctx) | {"name": args.name})
+    from .store.db import schema_version
+    _print({"db": str(args.db or default_db_path()), "schema_version": schema_version(ctx.db),
+            "institution": get_institution(ctx)["name"]})
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .services.demo import build_demo
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        from .store.db import meta, open_db
+        db = open_db(out, create=False)
+        demo = meta(db, "is_demo") == "1"
+        db.close()
+        if not demo:
+            raise SystemExit(f"错误：{out} 是正式数据文件，演示数据不会覆盖它。")
+    build_demo(out, end=args.date or dt.date.today())
+    _print({"demo": str(out), "date": (args.date or dt.date.today()).isoformat()})
+    return 0
+
+
+def cmd_census(args) -> int:
+    from .services.census import census
+    ctx = _open(args)
+    _print(census(ctx, args.date or dt.date.today()).to_json())
+    return 0
+
+
+def cmd_check(args) -> int:
+    from .store.db import integrity_report
+    ctx = _open(args)
+    report = integrity_report(ctx.db)
+    _print(report)
+    return 0 if report["ok"] else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="yiyang", description="医养台账命令行：与窗口程序使用同一数据文件和同一业务规则。")
+    p.add_argument("--db", type=Path, help="数据文件路径（默认：用户数据文件夹中的 yiyang.db）")
+    p.add_argument("--version", action="version", version=f"医养台账 {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="命令")
+    s = sub.add_parser("init", help="新建（或升级）数据文件")
+    s.add_argument("--name", help="机构名称")
+    s.set_defaults(func=cmd_init)
+    s = sub.add_parser("demo", help="生成演示机构数据文件")
+    s.add_argument("--out", required=True, help="演示数据文件路径")
+    s.add_argument("--date", type=_date, help="演示数据截止日期（默认今天）")
+    s.add_argument("--force", action="store_true", help="覆盖已有文件（正式数据文件除外）")
+    s.set_defaults(func=cmd_demo)
+    s = sub.add_parser("census", help="某一天的床位与在住老人（JSON）")
+    s.add_argument("--date", type=_date, help="日期 YYYY-MM-DD（默认今天）")
+    s.set_defaults(func=cmd_census)
+    s = sub.add_parser("check", help="检查数据文件完整性与数据版本")
+    s.set_defaults(func=cmd_check)
+    try:
+        from . import cli_score
+    except ImportError:  # pragma: no cover - the scoring module ships with the app
+        cli_score = None
+    if cli_score is not None:
+        cli_score.register(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .services.base import ServiceError
+    from .store.db import StoreError
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (StoreError, ServiceError) as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""What every use case shares: the context it runs in, input checks, and errors that speak Chinese."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from ..domain.text import QT_TRANSLATE_NOOP as N_
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: the form field it belongs to and a Chinese sentence."""
+    field: str
+    message: str
+
+
+class ServiceError(Exception):
+    """An action refused for a reason the user can act on. ``str(err)`` is Chinese."""
+
+
+class ValidationError(ServiceError):
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("；".join(p.message for p in self.problems))
+
+    def by_field(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for p in self.problems:
+            out.setdefault(p.field, p.message)
+        return out
+
+
+class NotFound(ServiceError):
+    pass
+
+
+@dataclass
+class Context:
+    """A unit of work's surroundings: the open database, who acts, and what "today" is."""
+    db: sqlite_utils.Database
+    user: str | None = None
+    today_override: dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def today(self) -> dt.date:
+        return self.today_override or dt.date.today()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction per use case; a trigger's refusal becomes a ValidationError."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.IntegrityError as e:
+            text = str(e)
+            if any("\u4e00" <= ch <= "\u9fff" for ch in text):  # our triggers' own Chinese messages
+                raise ValidationError([Problem("", text)]) from e
+            raise ValidationError([Problem("", N_("msg", "数据不符合要求，未保存：{err}").format(err=text))]) from e
+
+
+class Checker:
+    """Collects problems while reading a form's values, then raises them all at once."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self.problems: list[Problem] = []
+
+    def add(self, field_name: str, message: str) -> None:
+        self.problems.append(Problem(field_name, message))
+
+    def text(self, name: str, *, required: bool = False, label: str = "", max_len: int = 200) -> str | None:
+        value = self.data.get(name)
+        value = "" if value is None else str(value).strip()
+        if not value:
+            if required:
+                self.add(name, N_("msg", "请填写{label}").format(label=label or name))
+            return None
+        if len(value) > max_len:
+            self.add(name, N_("msg", "{label}太长（最多{n}个字）").format(label=label or name, n=max_len))
+        return value
+
+    def choice(self, name: str, options: tuple[str, ...], *, required: bool = False, label: str = "") -> str | None:
+        value = self.text(name, required=required, label=label)
+        if value is not None and value not in options:
+            self.add(name, N_("msg", "{label}只能是：{opts}").format(label=label or name, opts="、".join(options)))
+            return None
+        return value
+
+    def date(self, name: str, *, required: bool = False, label: str = "") -> dt.date | None:
+        value = self.data.get(name)
+        if value in (None, ""):
+            if required:
+                self.add(name, N_("msg", "请填写{label}").format(label=label or name))
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.add(name, N_("msg", "{label}“{v}”不是有效日期（格式：2026-01-31）").format(label=label or name, v=value))
+            return None
+
+    def flag(self, name: str) -> bool:
+        value = self.data.get(name)
+        if isinstance(value, str):
+            return value.strip() in ("1", "true", "True", "是", "yes")
+        return bool(value)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ValidationError(self.problems)
+
+
+def fail(field_name: str, message: str) -> None:
+    raise ValidationError([Problem(field_name, message)])
+
+
+def iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def to_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

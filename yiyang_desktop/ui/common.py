@@ -1,0 +1,265 @@
+"""Shared UI pieces: translation of service text, forms with errors beside fields, tables, actions."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from ..domain.text import Formatted, Msg
+from ..services.base import ServiceError, ValidationError
+
+ROW_ROLE = Qt.UserRole + 1  # the whole row dict of a table model
+ERROR_STYLE = "color: #c0392b;"
+
+
+def tr_text(text: Any) -> str:
+    """Translate a string coming from the pure layers (a Msg, a Formatted sentence, or an enum value)."""
+    if text is None:
+        return ""
+    if isinstance(text, Formatted):
+        args = [tr_text(a) if isinstance(a, Msg) else a for a in text.args]
+        kwargs = {k: tr_text(v) if isinstance(v, Msg) else tr_enum(v) if isinstance(v, str) else v
+                  for k, v in text.kwargs.items()}
+        return QCoreApplication.translate(text.context, text.template).format(*args, **kwargs)
+    if isinstance(text, Msg):
+        return QCoreApplication.translate(text.context, str(text))
+    s = str(text)
+    translated = QCoreApplication.translate("msg", s)
+    return translated if translated != s else QCoreApplication.translate("enum", s)
+
+
+def tr_enum(value: str | None) -> str:
+    return "" if value is None else QCoreApplication.translate("enum", value)
+
+
+def error_text(err: BaseException) -> str:
+    if isinstance(err, ValidationError):
+        return "\n".join(tr_text(p.message) for p in err.problems)
+    if err.args and isinstance(err.args[0], str):
+        return tr_text(err.args[0])
+    return str(err)
+
+
+class DateField(QDateEdit):
+    """A date picker that may be left empty (shows blank; ``value()`` is None)."""
+    EMPTY = QDate(1900, 1, 1)
+
+    def __init__(self, optional: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.optional = optional
+        self.setMinimumDate(self.EMPTY)
+        self.setMaximumDate(QDate(2100, 12, 31))
+        if optional:
+            self.setSpecialValueText(" ")
+            self.setDate(self.EMPTY)
+        else:
+            self.setDate(QDate.currentDate())
+
+    def value(self) -> dt.date | None:
+        d = self.date()
+        if self.optional and d == self.EMPTY:
+            return None
+        return dt.date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: dt.date | str | None) -> None:
+        if isinstance(value, str) and value:
+            value = dt.date.fromisoformat(value)
+        if value:
+            self.setDate(QDate(value.year, value.month, value.day))
+        elif self.optional:
+            self.setDate(self.EMPTY)
+
+
+def combo(options: Sequence[str], *, blank: bool = False) -> QComboBox:
+    """A combo box showing translated options; ``currentData()`` is the stored Chinese value."""
+    box = QComboBox()
+    if blank:
+        box.addItem("", None)
+    for o in options:
+        box.addItem(tr_enum(o), o)
+    return box
+
+
+class FieldForm(QWidget):
+    """A form of named fields; each field has a red message line under it for validation errors."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.general = QLabel()
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setWordWrap(True)
+        self.general.hide()
+        self.layout_.addRow(self.general)
+
+    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        err = QLabel()
+        err.setObjectName(f"error_{name}")
+        err.setStyleSheet(ERROR_STYLE)
+        err.setWordWrap(True)
+        err.hide()
+        box.addWidget(err)
+        widget.setObjectName(f"field_{name}")
+        self.layout_.addRow(label, holder)
+        self.fields[name] = widget
+        self.errors[name] = err
+        return widget
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, w in self.fields.items():
+            if isinstance(w, QLineEdit):
+                out[name] = w.text()
+            elif isinstance(w, QPlainTextEdit):
+                out[name] = w.toPlainText()
+            elif isinstance(w, DateField):
+                out[name] = w.value()
+            elif isinstance(w, QComboBox):
+                out[name] = w.currentData()
+            elif isinstance(w, QCheckBox):
+                out[name] = w.isChecked()
+            elif hasattr(w, "value"):
+                out[name] = w.value()
+        return out
+
+    def set_values(self, data: dict[str, Any]) -> None:
+        for name, w in self.fields.items():
+            if name not in data:
+                continue
+            v = data[name]
+            if isinstance(w, QLineEdit):
+                w.setText("" if v is None else str(v))
+            elif isinstance(w, QPlainTextEdit):
+                w.setPlainText("" if v is None else str(v))
+            elif isinstance(w, DateField):
+                w.set_value(v)
+            elif isinstance(w, QComboBox):
+                i = w.findData(v)
+                w.setCurrentIndex(max(i, 0))
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(v))
+            elif hasattr(w, "set_value"):
+                w.set_value(v)
+
+    def clear_errors(self) -> None:
+        self.general.hide()
+        for lab in self.errors.values():
+            lab.hide()
+
+    def show_errors(self, err: ValidationError) -> None:
+        """Put each message next to its field (the typed values stay as they are)."""
+        self.clear_errors()
+        general = []
+        first = None
+        for p in err.problems:
+            name = p.field.split(".")[0]
+            if name in self.errors:
+                lab = self.errors[name]
+                lab.setText(tr_text(p.message) if lab.isHidden() else lab.text() + "\n" + tr_text(p.message))
+                lab.show()
+                first = first or self.fields[name]
+            else:
+                general.append(tr_text(p.message))
+        if general:
+            self.general.setText("\n".join(general))
+            self.general.show()
+        if first is not None:
+            first.setFocus()
+
+
+class ServiceDialog(QDialog):
+    """A dialog whose OK runs a service call; on refusal it shows the messages and stays open."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = FieldForm()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.form)
+        lay.addWidget(self.buttons)
+        self.result_value: Any = None
+
+    def submit(self, values: dict[str, Any]) -> Any:  # overridden
+        raise NotImplementedError
+
+    def _accept(self) -> None:
+        self.form.clear_errors()
+        try:
+            self.result_value = self.submit(self.form.values())
+        except ValidationError as e:
+            self.form.show_errors(e)
+            return
+        except ServiceError as e:
+            QMessageBox.warning(self, self.windowTitle(), error_text(e))
+            return
+        self.accept()
+
+
+def run_action(parent: QWidget, fn: Callable, *args, **kwargs) -> Any:
+    """Call a service; show a refusal in a message box. Returns the result, or None when refused."""
+    try:
+        return fn(*args, **kwargs)
+    except ServiceError as e:
+        QMessageBox.warning(parent, QCoreApplication.translate("common", "无法完成"), error_text(e))
+        return None
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of dicts shown through column definitions ``(header, key_or_function)``."""
+
+    def __init__(self, columns: Sequence[tuple[str, str | Callable[[dict], Any]]], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def cell(self, row: dict, col: int) -> Any:
+        key = self.columns[col][1]
+        return key(row) if callable(key) else row.get(key)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            v = self.cell(row, index.column())
+            return "" if v is None else str(v)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.columns[section][0]
+        return None
+
+    def row_at(self, row: int) -> dict | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None

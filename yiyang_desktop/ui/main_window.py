@@ -1,0 +1,115 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from .. import APP_NAME
+from ..services.base import Context
+from ..services.institution import get_institution
+from ..store.db import meta
+from .beds_page import BedsPage
+from .institution_page import InstitutionPage
+from .overview_page import OverviewPage
+from .page import ComingPage, Page
+from .residents_page import ResidentsPage
+from .settings_page import SettingsPage
+from .staff_page import StaffPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context, db_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.db_path = Path(db_path)
+        self.is_demo = meta(ctx.db, "is_demo") == "1"
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(QSize(16, 16))
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        self._dirty: set[str] = set()
+        self._add("overview", self.tr("概览"), OverviewPage(ctx))
+        self._add("institution", self.tr("机构信息"), InstitutionPage(ctx))
+        self._add("beds", self.tr("床位"), BedsPage(ctx))
+        self._add("residents", self.tr("入住老人"), ResidentsPage(ctx))
+        self._add("staff", self.tr("人员"), StaffPage(ctx))
+        coming = [
+            ("assessments", self.tr("能力评估"), self.tr("按 GB/T 42195-2022 等标准记录老年人能力评估并计算等级。")),
+            ("partners", self.tr("医疗合作"), self.tr("签约医疗机构、合作协议与巡诊记录。")),
+            ("referrals", self.tr("转诊"), self.tr("双向转诊登记与转诊单打印。")),
+            ("applications", self.tr("申报"), self.tr("建设补贴、运营补贴与医保定点申请表。")),
+            ("returns", self.tr("月报"), self.tr("按月统计报表与报送留档。")),
+        ]
+        for key, title, what in coming:
+            self._add(key, title, ComingPage(ctx, title, what))
+        self._add("settings", self.tr("设置"), SettingsPage(ctx, self.db_path))
+        self.nav.currentRowChanged.connect(self._show)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if self.is_demo:
+            banner = QLabel(self.tr("演示数据：这里的机构和老人都是虚构的，与正式数据分开保存。"))
+            banner.setObjectName("demo_banner")
+            banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px 12px;")
+            outer.addWidget(banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(str(self.db_path))
+        self._update_title()
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    def _add(self, key: str, title: str, page: Page) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.UserRole, key)
+        self.nav.addItem(item)
+        self.stack.addWidget(page)
+        self.pages[key] = page
+        page.changed.connect(lambda k=key: self._data_changed(k))
+        self._dirty.add(key)
+
+    def page(self, key: str) -> Page:
+        return self.pages[key]
+
+    def show_page(self, key: str) -> Page:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+        return self.pages[key]
+
+    def _show(self, row: int) -> None:
+        key = list(self.pages)[row]
+        self.stack.setCurrentIndex(row)
+        if key in self._dirty:
+            self._dirty.discard(key)
+            self.pages[key].refresh()
+
+    def _data_changed(self, source: str) -> None:
+        """A page wrote something: other pages redraw when next shown."""
+        self._dirty.update(k for k in self.pages if k != source)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = get_institution(self.ctx).get("name") or ""
+        demo = self.tr("（演示）") if self.is_demo else ""
+        self.setWindowTitle(f"{APP_NAME}{demo} — {name}" if name else f"{APP_NAME}{demo}")
+
+    def _restore_geometry(self) -> None:
+        geo = QSettings().value("main_window/geometry")
+        if isinstance(geo, QByteArray) and not geo.isEmpty():
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1280, 760)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,6 @@
+"""Placeholder until the page is written."""
+from .page import Page
+
+
+class ResidentsPage(Page):
+    pass

@@ -1,0 +1,39 @@
+"""设置: language, data file location."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+
+from ..paths import data_dir
+from .page import Page
+
+LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
+
+
+class SettingsPage(Page):
+    def __init__(self, ctx, db_path, parent=None):
+        super().__init__(ctx, parent)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("<h2>" + self.tr("设置") + "</h2>"))
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        current = QSettings().value("language", "zh_CN")
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self.tr("界面语言"), self.language)
+        self.file_label = QLabel(str(db_path))
+        self.file_label.setTextInteractionFlags(self.file_label.textInteractionFlags() | self.file_label.textInteractionFlags().TextSelectableByMouse)
+        form.addRow(self.tr("数据文件"), self.file_label)
+        open_folder = QPushButton(self.tr("打开数据文件夹"))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir()))))
+        form.addRow("", open_folder)
+        lay.addLayout(form)
+        lay.addStretch(1)
+
+    def _language_changed(self) -> None:
+        QSettings().setValue("language", self.language.currentData())
+        QMessageBox.information(self, self.tr("界面语言"), self.tr("新的界面语言将在程序重新启动后生效。"))
