@@ -45,13 +45,14 @@ def cmd_init(args) -> int:
 def cmd_demo(args) -> int:
     from .services.demo import build_demo
     out = Path(args.out)
-    if out.exists() and not args.force:
+    if out.exists() and out.stat().st_size > 0:
         from .store.db import meta, open_db
-        db = open_db(out, create=False)
+        db = open_db(out, create=False)  # a foreign or broken file is refused here, untouched
         demo = meta(db, "is_demo") == "1"
         db.close()
         if not demo:
-            raise SystemExit(f"错误：{out} 是正式数据文件，演示数据不会覆盖它。")
+            print(f"错误：{out} 是正式数据文件，演示数据不会覆盖它。请换一个文件名。", file=sys.stderr)
+            return 2
     build_demo(out, end=args.date or dt.date.today())
     _print({"demo": str(out), "date": (args.date or dt.date.today()).isoformat()})
     return 0
@@ -80,10 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("init", help="新建（或升级）数据文件")
     s.add_argument("--name", help="机构名称")
     s.set_defaults(func=cmd_init)
-    s = sub.add_parser("demo", help="生成演示机构数据文件")
+    s = sub.add_parser("demo", help="生成演示机构数据文件（只会覆盖旧的演示文件，不会覆盖正式数据）")
     s.add_argument("--out", required=True, help="演示数据文件路径")
     s.add_argument("--date", type=_date, help="演示数据截止日期（默认今天）")
-    s.add_argument("--force", action="store_true", help="覆盖已有文件（正式数据文件除外）")
     s.set_defaults(func=cmd_demo)
     s = sub.add_parser("census", help="某一天的床位与在住老人（JSON）")
     s.add_argument("--date", type=_date, help="日期 YYYY-MM-DD（默认今天）")
@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`
+        return 0
 
 
 if __name__ == "__main__":

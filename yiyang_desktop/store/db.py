@@ -29,6 +29,28 @@ def _check_header(path: Path) -> None:
                          .format(path=path))
 
 
+def _inspect(path: Path) -> None:
+    """Read-only look at an existing file: refuse a foreign, corrupt or newer one before changing anything."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            app_id = None
+            if "app_meta" in tables:
+                row = con.execute("SELECT value FROM app_meta WHERE key = 'app_id'").fetchone()
+                app_id = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        raise StoreError(N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)) from e
+    if version == 0 and tables or version > 0 and app_id != APP_ID:
+        raise StoreError(N_("msg", "文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。").format(path=path))
+    if version > SCHEMA_VERSION:
+        raise StoreError(N_("msg", "数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。")
+                         .format(path=path, v=version, m=SCHEMA_VERSION))
+
+
 def connect(path: Path | str) -> sqlite_utils.Database:
     """A connection with the pragmas every use needs: WAL, foreign keys, a busy timeout."""
     conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
@@ -78,22 +100,13 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False) -> 
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise StoreError(N_("msg", "无法创建数据文件夹 {path}：{err}").format(path=path.parent, err=e.strerror)) from e
+    if existed:
+        _inspect(path)
     try:
         db = connect(path)
         version = schema_version(db)
-        tables = set(db.table_names())
     except sqlite3.DatabaseError as e:
         raise StoreError(N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)) from e
-    if existed and (version == 0 and tables or version > 0 and "app_meta" not in tables):
-        db.close()
-        raise StoreError(N_("msg", "文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。").format(path=path))
-    if version > 0 and meta(db, "app_id") != APP_ID:
-        db.close()
-        raise StoreError(N_("msg", "文件 {path} 不是医养台账的数据文件，未做任何改动。").format(path=path))
-    if version > SCHEMA_VERSION:
-        db.close()
-        raise StoreError(N_("msg", "数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。")
-                         .format(path=path, v=version, m=SCHEMA_VERSION))
     if version < SCHEMA_VERSION:
         if version > 0:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

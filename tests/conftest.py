@@ -1,0 +1,62 @@
+"""Every test runs headless, on its own temporary database, with settings kept out of the user's profile."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_tmp_home = Path(tempfile.mkdtemp(prefix="yiyang-test-"))
+os.environ["YIYANG_DATA_DIR"] = str(_tmp_home / "data")
+
+import pytest  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from yiyang_desktop.services.base import Context  # noqa: E402
+from yiyang_desktop.store.db import open_db  # noqa: E402
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def ctx(db_path: Path):
+    """A fresh, empty institution file; "today" is fixed at 2026-11-23."""
+    db = open_db(db_path)
+    yield Context(db, user="tester", today_override=TODAY)
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory) -> Path:
+    from yiyang_desktop.services.demo import build_demo
+    return build_demo(tmp_path_factory.mktemp("demo") / "demo.db", end=TODAY)
+
+
+@pytest.fixture
+def demo_ctx(demo_master: Path, tmp_path: Path):
+    """A private copy of the demo institution (built once per session), safe to change."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_master, path)
+    db = open_db(path, create=False)
+    yield Context(db, user="tester", today_override=TODAY)
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def qapp():
+    """The QApplication as the program makes it: bundled CJK font, Chinese; settings in a temp folder."""
+    from PySide6.QtCore import QSettings
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(_tmp_home / "settings"))
+    from yiyang_desktop.app import setup_application
+    app = setup_application(["pytest"], "zh_CN")
+    yield app
