@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian/Ubuntu libraries Qt needs on a machine without a desktop, plus poppler (PDF checks in tests).
+# Installs only what is missing; needs root or sudo for that, otherwise says what to install.
+set -euo pipefail
+pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils)
+command -v dpkg >/dev/null 2>&1 || exit 0   # not Debian-like: nothing to do here
+missing=()
+for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then missing+=(python3-venv); fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+  echo "请先安装这些系统软件包 / please install: ${missing[*]}" >&2; exit 1; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" >/dev/null

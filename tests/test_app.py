@@ -1,0 +1,108 @@
+"""The program as a user starts it: welcome dialog, demo file, main window pages, remembered geometry, screenshot."""
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from yiyang_desktop.app import open_context
+from yiyang_desktop.store.db import StoreError, meta
+from yiyang_desktop.ui.main_window import MainWindow
+from yiyang_desktop.ui.welcome import WelcomeDialog
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_every_page_opens_on_the_demo(qtbot, demo_ctx, tmp_path):
+    w = MainWindow(demo_ctx, tmp_path / "demo.db")
+    qtbot.addWidget(w)
+    w.show()
+    assert "演示" in w.windowTitle()
+    assert w.findChild(object, "demo_banner") is not None
+    for key in w.pages:
+        page = w.show_page(key)
+        assert w.stack.currentWidget() is page
+    overview = w.page("overview")
+    assert overview.tiles["residents"].value.text() == str(len(demo_ctx.db.execute(
+        "SELECT 1 FROM bed_assignments WHERE start_date <= ?1 AND COALESCE(end_date, '9999') > ?1",
+        [TODAY.isoformat()]).fetchall()))
+
+
+def test_real_file_has_no_demo_banner(qtbot, ctx, db_path):
+    w = MainWindow(ctx, db_path)
+    qtbot.addWidget(w)
+    assert w.findChild(object, "demo_banner") is None and "演示" not in w.windowTitle()
+
+
+def test_window_geometry_is_remembered(qtbot, ctx, db_path):
+    w = MainWindow(ctx, db_path)
+    qtbot.addWidget(w)
+    w.show()
+    w.setGeometry(40, 50, 700, 500)
+    w.close()
+    assert QSettings().value("main_window/geometry") is not None
+    w2 = MainWindow(ctx, db_path)
+    qtbot.addWidget(w2)
+    assert (w2.width(), w2.height()) == (700, 500)
+
+
+def test_welcome_needs_a_name_for_own_institution(qtbot):
+    dlg = WelcomeDialog()
+    qtbot.addWidget(dlg)
+    dlg.findChild(object, "create_own").click()
+    assert dlg.choice == 0 and not dlg.error.isHidden() and "机构名称" in dlg.error.text()
+    dlg.name.setText("康乐养老院")
+    dlg.findChild(object, "create_own").click()
+    assert dlg.choice == WelcomeDialog.OWN
+    dlg2 = WelcomeDialog()
+    qtbot.addWidget(dlg2)
+    assert dlg2.demo_button.isDefault()
+    dlg2.demo_button.click()
+    assert dlg2.choice == WelcomeDialog.DEMO
+
+
+def test_open_context_builds_the_demo_once_a_day_and_names_a_new_file(tmp_path):
+    demo = tmp_path / "demo.db"
+    ctx = open_context(demo, True, today=TODAY)
+    assert meta(ctx.db, "is_demo") == "1" and meta(ctx.db, "demo_end") == TODAY.isoformat()
+    created = meta(ctx.db, "created_at")
+    ctx.db.close()
+    ctx = open_context(demo, True, today=TODAY)
+    assert meta(ctx.db, "created_at") == created  # same day: reused, not rebuilt
+    ctx.db.close()
+    own = open_context(tmp_path / "own.db", "康乐养老院")
+    assert own.db.execute("SELECT name FROM institution").fetchone()[0] == "康乐养老院"
+    assert meta(own.db, "is_demo") == "0"
+    own.db.close()
+
+
+def test_demo_flag_never_turns_a_real_file_into_a_demo(tmp_path):
+    real = tmp_path / "real.db"
+    ctx = open_context(real, "正式机构")
+    ctx.db.close()
+    ctx = open_context(real, True, today=TODAY)  # asked for the demo at a real file's path: the file stays real
+    assert meta(ctx.db, "is_demo") == "0"
+    assert ctx.db.execute("SELECT name FROM institution").fetchone()[0] == "正式机构"
+    ctx.db.close()
+
+
+def test_broken_file_is_refused(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_text("x" * 100)
+    with pytest.raises(StoreError):
+        open_context(bad, False)
+
+
+def test_screenshot_switch_writes_a_picture_of_the_window(tmp_path):
+    from PySide6.QtGui import QImage
+    shot = tmp_path / "shot.png"
+    env = {"QT_QPA_PLATFORM": "offscreen", "YIYANG_DATA_DIR": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-m", "yiyang_desktop", "--demo", "--screenshot", str(shot), "--page", "beds"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    img = QImage(str(shot))
+    assert img.width() >= 600 and img.height() >= 400
+    colours = {img.pixel(x, y) for x in range(0, img.width(), 23) for y in range(0, img.height(), 19)}
+    assert len(colours) > 10  # a drawn window, not a blank image
