@@ -25,7 +25,7 @@ def update(ts_dir: Path = ROOT / "i18n") -> list[Path]:
     out = []
     for lang in LANGS:
         ts = ts_dir / f"yiyang_{lang}.ts"
-        subprocess.run([tool("lupdate"), "-silent", "-locations", "none", "-tr-function-alias", "QT_TRANSLATE_NOOP+=N_",
+        subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-tr-function-alias", "QT_TRANSLATE_NOOP+=N_",
                         "-source-language", "zh_CN",
                         "-target-language", lang, *sources(), "-ts", str(ts)], cwd=ROOT, check=True)
         out.append(ts)

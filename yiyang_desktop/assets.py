@@ -40,4 +40,4 @@ def i18n_path(*parts: str) -> Path:
 
 def font_path() -> Path:
     """The bundled CJK TrueType font used by Qt and reportlab alike."""
-    return resource_path("fonts", "DroidSansFallbackFull.ttf")
+    return resource_path("fonts", "wqy-microhei.ttc")
