@@ -8,7 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Headless, on a screen the size of a common office monitor (1366×768), so layouts are tested at that size.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen-1366x768.json')}"
 _tmp_home = Path(tempfile.mkdtemp(prefix="yiyang-test-"))
 os.environ["YIYANG_DATA_DIR"] = str(_tmp_home / "data")
 

@@ -1,0 +1,43 @@
+"""Screenshots of every page on the demo institution at 1366×768, headless: ``python scripts/screenshots.py [OUT_DIR]``.
+Used for the README (docs/screenshots/) and to look at what users see after a change."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'offscreen-1366x768.json'}"
+os.environ.setdefault("YIYANG_DATA_DIR", tempfile.mkdtemp(prefix="yiyang-shots-"))
+sys.path.insert(0, str(ROOT))
+
+
+def main(out: Path, lang: str = "zh_CN", day: dt.date = dt.date(2026, 11, 23)) -> list[Path]:
+    from yiyang_desktop.app import open_context, setup_application
+    app = setup_application(["shots"], lang)
+    from yiyang_desktop.ui.main_window import MainWindow
+    path = Path(os.environ["YIYANG_DATA_DIR"]) / "demo.db"
+    ctx = open_context(path, True, today=day)
+    ctx.today_override = day
+    w = MainWindow(ctx, path)
+    w.resize(1366, 768)
+    w.show()
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
+    suffix = "" if lang == "zh_CN" else f"-{lang}"
+    for key in w.pages:
+        w.show_page(key)
+        app.processEvents()
+        f = out / f"{key}{suffix}.png"
+        w.grab().save(str(f))
+        files.append(f)
+    w.close()
+    return files
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    lang = sys.argv[2] if len(sys.argv) > 2 else "zh_CN"
+    print(*main(target, lang), sep="\n")
