@@ -1,943 +1,942 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>ComingPage</name>
     <message>
         <source>此功能尚在开发中，将在后续版本中提供。</source>
-        <translation type="unfinished"></translation>
+        <translation>This feature is under development and will come in a later version.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>概览</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>机构信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution</translation>
     </message>
     <message>
         <source>床位</source>
-        <translation type="unfinished"></translation>
+        <translation>Beds</translation>
     </message>
     <message>
         <source>入住老人</source>
-        <translation type="unfinished"></translation>
+        <translation>Residents</translation>
     </message>
     <message>
         <source>人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff</translation>
     </message>
     <message>
         <source>能力评估</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessments</translation>
     </message>
     <message>
         <source>按 GB/T 42195-2022 等标准记录老年人能力评估并计算等级。</source>
-        <translation type="unfinished"></translation>
+        <translation>Record ability assessments of older people by GB/T 42195-2022 and other standards, and compute the grades.</translation>
     </message>
     <message>
         <source>医疗合作</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical partners</translation>
     </message>
     <message>
         <source>签约医疗机构、合作协议与巡诊记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner medical institutions, cooperation agreements and visit records.</translation>
     </message>
     <message>
         <source>转诊</source>
-        <translation type="unfinished"></translation>
+        <translation>Referrals</translation>
     </message>
     <message>
         <source>双向转诊登记与转诊单打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Two-way referral log and printed referral slips.</translation>
     </message>
     <message>
         <source>申报</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications</translation>
     </message>
     <message>
         <source>建设补贴、运营补贴与医保定点申请表。</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction-subsidy, operating-subsidy and medical-insurance designation applications.</translation>
     </message>
     <message>
         <source>月报</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly returns</translation>
     </message>
     <message>
         <source>按月统计报表与报送留档。</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly statistical returns, with submitted copies kept.</translation>
     </message>
     <message>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>演示数据：这里的机构和老人都是虚构的，与正式数据分开保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data: this institution and its residents are fictitious and kept apart from real data.</translation>
     </message>
     <message>
         <source>（演示）</source>
-        <translation type="unfinished"></translation>
+        <translation> (demo)</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>在住老人</source>
-        <translation type="unfinished"></translation>
+        <translation>Residents in house</translation>
     </message>
     <message>
         <source>入住率</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupancy rate</translation>
     </message>
     <message>
         <source>床位总数</source>
-        <translation type="unfinished"></translation>
+        <translation>Beds in total</translation>
     </message>
     <message>
         <source>护理型床位占比</source>
-        <translation type="unfinished"></translation>
+        <translation>Nursing-type bed share</translation>
     </message>
     <message>
         <source>外出/住院</source>
-        <translation type="unfinished"></translation>
+        <translation>On leave / in hospital</translation>
     </message>
     <message>
         <source>在职人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff in post</translation>
     </message>
     <message>
         <source>{name} · {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · {date}</translation>
     </message>
     <message>
         <source>（未填写机构名称）</source>
-        <translation type="unfinished"></translation>
+        <translation>(institution name not filled in)</translation>
     </message>
     <message>
         <source>空闲 {n} 张</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} free</translation>
     </message>
     <message>
         <source>护理型床位 / (养老床位 + 护理型床位)</source>
-        <translation type="unfinished"></translation>
+        <translation>nursing-type beds / (elderly-care beds + nursing-type beds)</translation>
     </message>
 </context>
 <context>
     <name>ServiceDialog</name>
     <message>
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>界面语言</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language</translation>
     </message>
     <message>
         <source>数据文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Data file</translation>
     </message>
     <message>
         <source>打开数据文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open data folder</translation>
     </message>
     <message>
         <source>新的界面语言将在程序重新启动后生效。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new interface language takes effect when the program is restarted.</translation>
     </message>
 </context>
 <context>
     <name>WelcomeDialog</name>
     <message>
         <source>欢迎使用医养台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to Yiyang Desktop</translation>
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the demo institution</translation>
     </message>
     <message>
         <source>或者，填写本机构名称后开始：</source>
-        <translation type="unfinished"></translation>
+        <translation>Or enter your institution's name to start:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution name, e.g. Some County Social Welfare Centre</translation>
     </message>
     <message>
         <source>建立本机构台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up my institution</translation>
     </message>
     <message>
         <source>请填写机构名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the institution name</translation>
     </message>
 </context>
 <context>
     <name>common</name>
     <message>
         <source>无法完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot be done</translation>
     </message>
 </context>
 <context>
     <name>enum</name>
     <message>
         <source>养老床位</source>
-        <translation type="unfinished"></translation>
+        <translation>Elderly-care bed</translation>
     </message>
     <message>
         <source>护理型床位</source>
-        <translation type="unfinished"></translation>
+        <translation>Nursing-type bed</translation>
     </message>
     <message>
         <source>医疗床位</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical bed</translation>
     </message>
     <message>
         <source>家庭养老床位</source>
-        <translation type="unfinished"></translation>
+        <translation>Home care bed</translation>
     </message>
     <message>
         <source>康复</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitation</translation>
     </message>
     <message>
         <source>护理</source>
-        <translation type="unfinished"></translation>
+        <translation>Nursing</translation>
     </message>
     <message>
         <source>安宁疗护</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospice</translation>
     </message>
     <message>
         <source>可用</source>
-        <translation type="unfinished"></translation>
+        <translation>Available</translation>
     </message>
     <message>
         <source>预留</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserved</translation>
     </message>
     <message>
         <source>维修</source>
-        <translation type="unfinished"></translation>
+        <translation>Under repair</translation>
     </message>
     <message>
         <source>停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Out of use</translation>
     </message>
     <message>
         <source>在住</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupied</translation>
     </message>
     <message>
         <source>空闲</source>
-        <translation type="unfinished"></translation>
+        <translation>Free</translation>
     </message>
     <message>
         <source>新建</source>
-        <translation type="unfinished"></translation>
+        <translation>New build</translation>
     </message>
     <message>
         <source>改扩建</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovation</translation>
     </message>
     <message>
         <source>租赁</source>
-        <translation type="unfinished"></translation>
+        <translation>Rented</translation>
     </message>
     <message>
         <source>公办</source>
-        <translation type="unfinished"></translation>
+        <translation>Public</translation>
     </message>
     <message>
         <source>民办</source>
-        <translation type="unfinished"></translation>
+        <translation>Private</translation>
     </message>
     <message>
         <source>公建民营</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicly built, privately run</translation>
     </message>
     <message>
         <source>营利</source>
-        <translation type="unfinished"></translation>
+        <translation>For-profit</translation>
     </message>
     <message>
         <source>非营利</source>
-        <translation type="unfinished"></translation>
+        <translation>Non-profit</translation>
     </message>
     <message>
         <source>养老机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Elderly-care institution</translation>
     </message>
     <message>
         <source>医养结合机构（养办医）</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrated care (care home running medical services)</translation>
     </message>
     <message>
         <source>医养结合机构（医办养）</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrated care (medical institution running elderly care)</translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>医务室</source>
-        <translation type="unfinished"></translation>
+        <translation>Infirmary</translation>
     </message>
     <message>
         <source>护理站</source>
-        <translation type="unfinished"></translation>
+        <translation>Nursing station</translation>
     </message>
     <message>
         <source>门诊部</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpatient department</translation>
     </message>
     <message>
         <source>护理院</source>
-        <translation type="unfinished"></translation>
+        <translation>Nursing hospital</translation>
     </message>
     <message>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>特困</source>
-        <translation type="unfinished"></translation>
+        <translation>Extreme poverty support</translation>
     </message>
     <message>
         <source>低保</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum living allowance</translation>
     </message>
     <message>
         <source>三无</source>
-        <translation type="unfinished"></translation>
+        <translation>"Three nos" elder</translation>
     </message>
     <message>
         <source>五保</source>
-        <translation type="unfinished"></translation>
+        <translation>Five guarantees</translation>
     </message>
     <message>
         <source>计生特殊家庭</source>
-        <translation type="unfinished"></translation>
+        <translation>Special family-planning family</translation>
     </message>
     <message>
         <source>优抚</source>
-        <translation type="unfinished"></translation>
+        <translation>Entitled group (veterans' families)</translation>
     </message>
     <message>
         <source>残疾</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>城镇职工</source>
-        <translation type="unfinished"></translation>
+        <translation>Urban employees' insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Urban-rural residents' insurance</translation>
     </message>
     <message>
         <source>男</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
     </message>
     <message>
         <source>女</source>
-        <translation type="unfinished"></translation>
+        <translation>Female</translation>
     </message>
     <message>
         <source>回家</source>
-        <translation type="unfinished"></translation>
+        <translation>Went home</translation>
     </message>
     <message>
         <source>转院</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferred to hospital</translation>
     </message>
     <message>
         <source>死亡</source>
-        <translation type="unfinished"></translation>
+        <translation>Died</translation>
     </message>
     <message>
         <source>请假外出</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave</translation>
     </message>
     <message>
         <source>住院</source>
-        <translation type="unfinished"></translation>
+        <translation>In hospital</translation>
     </message>
     <message>
         <source>执业医师</source>
-        <translation type="unfinished"></translation>
+        <translation>Licensed physician</translation>
     </message>
     <message>
         <source>执业助理医师</source>
-        <translation type="unfinished"></translation>
+        <translation>Licensed assistant physician</translation>
     </message>
     <message>
         <source>注册护士</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered nurse</translation>
     </message>
     <message>
         <source>护理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Care worker</translation>
     </message>
     <message>
         <source>康复治疗师</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitation therapist</translation>
     </message>
     <message>
         <source>管理人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager</translation>
     </message>
     <message>
         <source>全职</source>
-        <translation type="unfinished"></translation>
+        <translation>Full time</translation>
     </message>
     <message>
         <source>兼职</source>
-        <translation type="unfinished"></translation>
+        <translation>Part time</translation>
     </message>
 </context>
 <context>
     <name>msg</name>
     <message>
         <source>请选择床位类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a bed type</translation>
     </message>
     <message>
         <source>医疗床位须选择子类型（康复/护理/安宁疗护）</source>
-        <translation type="unfinished"></translation>
+        <translation>A medical bed needs a sub-type (rehabilitation/nursing/hospice)</translation>
     </message>
     <message>
         <source>只有医疗床位有子类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Only medical beds have a sub-type</translation>
     </message>
     <message>
         <source>请填写身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the ID number</translation>
     </message>
     <message>
         <source>这是旧的15位身份证号，请填写现行的18位号码</source>
-        <translation type="unfinished"></translation>
+        <translation>This is an old 15-digit ID number; please enter the current 18-digit number</translation>
     </message>
     <message>
         <source>身份证号应为18位（现在是{n}位）</source>
-        <translation type="unfinished"></translation>
+        <translation>An ID number has 18 characters ({n} entered)</translation>
     </message>
     <message>
         <source>身份证号前17位应为数字，最后一位为数字或X</source>
-        <translation type="unfinished"></translation>
+        <translation>The first 17 characters of an ID number are digits and the last is a digit or X</translation>
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date "{d}" in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation type="unfinished"></translation>
+        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
-        <translation type="unfinished"></translation>
+        <translation>A unified social credit code has 18 characters ({n} entered)</translation>
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation type="unfinished"></translation>
+        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation type="unfinished"></translation>
+        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
-        <translation type="unfinished"></translation>
+        <translation>The data break a rule and were not saved: {err}</translation>
     </message>
     <message>
         <source>请填写{label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Please fill in: {label}</translation>
     </message>
     <message>
         <source>{label}太长（最多{n}个字）</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} is too long (at most {n} characters)</translation>
     </message>
     <message>
         <source>{label}只能是：{opts}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} must be one of: {opts}</translation>
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>Building</translation>
     </message>
     <message>
         <source>楼层</source>
-        <translation type="unfinished"></translation>
+        <translation>Floor</translation>
     </message>
     <message>
         <source>房间号</source>
-        <translation type="unfinished"></translation>
+        <translation>Room</translation>
     </message>
     <message>
         <source>床号</source>
-        <translation type="unfinished"></translation>
+        <translation>Bed number</translation>
     </message>
     <message>
         <source>床位来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Provision</translation>
     </message>
     <message>
         <source>租赁到期日</source>
-        <translation type="unfinished"></translation>
+        <translation>Lease end date</translation>
     </message>
     <message>
         <source>租赁的床位请填写租赁到期日</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the lease end date of a rented bed</translation>
     </message>
     <message>
         <source>投入使用日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Service start date</translation>
     </message>
     <message>
         <source>床位类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Bed type</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>床位 {label} 已存在</source>
-        <translation type="unfinished"></translation>
+        <translation>Bed {label} already exists</translation>
     </message>
     <message>
         <source>一个房间一次可添加1至20张床位</source>
-        <translation type="unfinished"></translation>
+        <translation>A room can be given 1 to 20 beds at a time</translation>
     </message>
     <message>
         <source>床位不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The bed does not exist</translation>
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>The change date cannot be before the bed's service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
-        <translation type="unfinished"></translation>
+        <translation>This bed already has a change of this kind on {d}; choose another date or undo that one first</translation>
     </message>
     <message>
         <source>变更日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of change</translation>
     </message>
     <message>
         <source>该床位在这一天已经是{t}</source>
-        <translation type="unfinished"></translation>
+        <translation>On that day the bed already is: {t}</translation>
     </message>
     <message>
         <source>{name} 在这一天或之后占用这张床位，请先为其换床或办理出院</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} holds this bed on or after that day; move or discharge the resident first</translation>
     </message>
     <message>
         <source>请选择床位</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a bed</translation>
     </message>
     <message>
         <source>床位 {label} 在 {d} 才投入使用</source>
-        <translation type="unfinished"></translation>
+        <translation>Bed {label} only enters service on {d}</translation>
     </message>
     <message>
         <source>床位 {label} 当时处于{s}状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Bed {label} was {s} at that time</translation>
     </message>
     <message>
         <source>床位 {label} 自 {d} 起为{s}状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Bed {label} is {s} from {d}</translation>
     </message>
     <message>
         <source>床位 {label} 这段时间已由 {name} 入住</source>
-        <translation type="unfinished"></translation>
+        <translation>Bed {label} is taken by {name} during that time</translation>
     </message>
     <message>
         <source>这张床位有入住记录，不能删除；如不再使用，请将状态改为停用</source>
-        <translation type="unfinished"></translation>
+        <translation>This bed has residence records and cannot be deleted; set it out of use instead</translation>
     </message>
     <message>
         <source>机构名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution name</translation>
     </message>
     <message>
         <source>法定代表人</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <source>联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact phone</translation>
     </message>
     <message>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>行政区划代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative division code</translation>
     </message>
     <message>
         <source>行政区划</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative division</translation>
     </message>
     <message>
         <source>举办性质</source>
-        <translation type="unfinished"></translation>
+        <translation>Ownership</translation>
     </message>
     <message>
         <source>营利性质</source>
-        <translation type="unfinished"></translation>
+        <translation>Profit status</translation>
     </message>
     <message>
         <source>机构类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution kind</translation>
     </message>
     <message>
         <source>养老机构备案/设立许可编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Elderly-care filing / licence number</translation>
     </message>
     <message>
         <source>内设医疗机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal medical facility</translation>
     </message>
     <message>
         <source>医疗机构执业许可证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical institution practice licence number</translation>
     </message>
     <message>
         <source>执业许可证日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice licence date</translation>
     </message>
     <message>
         <source>正式运营日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Formal operation start date</translation>
     </message>
     <message>
         <source>开户银行</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank</translation>
     </message>
     <message>
         <source>银行账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank account</translation>
     </message>
     <message>
         <source>统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified social credit code</translation>
     </message>
     <message>
         <source>建筑面积</source>
-        <translation type="unfinished"></translation>
+        <translation>Building area</translation>
     </message>
     <message>
         <source>建筑面积应为大于0的数字（平方米）</source>
-        <translation type="unfinished"></translation>
+        <translation>The building area must be a number above 0 (square metres)</translation>
     </message>
     <message>
         <source>行政区划代码应为6、9或12位数字</source>
-        <translation type="unfinished"></translation>
+        <translation>The administrative division code has 6, 9 or 12 digits</translation>
     </message>
     <message>
         <source>有内设医疗机构时请填写医疗机构执业许可证号</source>
-        <translation type="unfinished"></translation>
+        <translation>With an internal medical facility, please enter its practice licence number</translation>
     </message>
     <message>
         <source>银行账号只能包含数字</source>
-        <translation type="unfinished"></translation>
+        <translation>A bank account number contains digits only</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>出生日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>出生日期与身份证号不一致（身份证上是 {d}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth does not match the ID number (the ID number says {d})</translation>
     </message>
     <message>
         <source>性别与身份证号不一致（身份证上是{s}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sex does not match the ID number (the ID number says {s})</translation>
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation type="unfinished"></translation>
+        <translation>This ID number is already registered for resident "{name}"</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation type="unfinished"></translation>
+        <translation>Category "{x}" is not one of: {opts}</translation>
     </message>
     <message>
         <source>户籍地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Household registration address</translation>
     </message>
     <message>
         <source>医疗保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical insurance</translation>
     </message>
     <message>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>紧急联系人{n}：请填写姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Emergency contact {n}: please enter the name</translation>
     </message>
     <message>
         <source>紧急联系人{n}：请填写电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Emergency contact {n}: please enter the phone number</translation>
     </message>
     <message>
         <source>老人记录不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The resident record does not exist</translation>
     </message>
     <message>
         <source>入住记录不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The stay record does not exist</translation>
     </message>
     <message>
         <source>入住记录没有床位</source>
-        <translation type="unfinished"></translation>
+        <translation>The stay has no bed</translation>
     </message>
     <message>
         <source>入住日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Admission date</translation>
     </message>
     <message>
         <source>入住日期不能晚于今天30天以上</source>
-        <translation type="unfinished"></translation>
+        <translation>The admission date cannot be more than 30 days after today</translation>
     </message>
     <message>
         <source>这位老人自 {d} 起在住，尚未出院</source>
-        <translation type="unfinished"></translation>
+        <translation>This resident has been in residence since {d} and is not discharged</translation>
     </message>
     <message>
         <source>这位老人在 {a} 至 {b} 已有一次入住，与所选日期重叠</source>
-        <translation type="unfinished"></translation>
+        <translation>This resident already has a stay from {a} to {b}, which overlaps the chosen date</translation>
     </message>
     <message>
         <source>换床日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of move</translation>
     </message>
     <message>
         <source>请选择新床位</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose the new bed</translation>
     </message>
     <message>
         <source>已出院的入住记录不能换床</source>
-        <translation type="unfinished"></translation>
+        <translation>A discharged stay cannot change beds</translation>
     </message>
     <message>
         <source>新床位与当前床位相同</source>
-        <translation type="unfinished"></translation>
+        <translation>The new bed is the current bed</translation>
     </message>
     <message>
         <source>换床日期不能早于住进当前床位的日期 {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>The move cannot be before the day the resident took the current bed ({d})</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>离开日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of leaving</translation>
     </message>
     <message>
         <source>返回日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of return</translation>
     </message>
     <message>
         <source>去向</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination</translation>
     </message>
     <message>
         <source>返回日期不能早于离开日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The return date cannot be before the leaving date</translation>
     </message>
     <message>
         <source>请假时间须在入住期间内</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave must fall within the stay</translation>
     </message>
     <message>
         <source>与 {d} 开始的另一次外出重叠</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlaps another absence starting on {d}</translation>
     </message>
     <message>
         <source>外出记录不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The absence record does not exist</translation>
     </message>
     <message>
         <source>返回日期不能早于离开日期 {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>The return date cannot be before the leaving date {d}</translation>
     </message>
     <message>
         <source>出院日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Discharge date</translation>
     </message>
     <message>
         <source>出院原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Discharge reason</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation</translation>
     </message>
     <message>
         <source>这次入住已于 {d} 出院</source>
-        <translation type="unfinished"></translation>
+        <translation>This stay was already discharged on {d}</translation>
     </message>
     <message>
         <source>出院日期不能早于住进当前床位的日期 {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>The discharge cannot be before the day the resident took the current bed ({d})</translation>
     </message>
     <message>
         <source>出院日期早于 {d} 开始的外出记录</source>
-        <translation type="unfinished"></translation>
+        <translation>The discharge date is before an absence starting on {d}</translation>
     </message>
     <message>
         <source>岗位</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>职称</source>
-        <translation type="unfinished"></translation>
+        <translation>Professional title</translation>
     </message>
     <message>
         <source>执业证书编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice certificate number</translation>
     </message>
     <message>
         <source>资格证书编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualification certificate number</translation>
     </message>
     <message>
         <source>其他证书</source>
-        <translation type="unfinished"></translation>
+        <translation>Other certificates</translation>
     </message>
     <message>
         <source>用工方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Employment</translation>
     </message>
     <message>
         <source>入职日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Start date</translation>
     </message>
     <message>
         <source>离职日期</source>
-        <translation type="unfinished"></translation>
+        <translation>End date</translation>
     </message>
     <message>
         <source>离职日期不能早于入职日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The end date cannot be before the start date</translation>
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation type="unfinished"></translation>
+        <translation>This ID number is already registered for staff member "{name}"</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
-        <translation type="unfinished"></translation>
+        <translation>A physician needs a practice certificate number</translation>
     </message>
     <message>
         <source>员工记录不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The staff record does not exist</translation>
     </message>
     <message>
         <source>无法读取数据文件 {path}：{err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the data file {path}: {err}</translation>
     </message>
     <message>
         <source>文件 {path} 不是医养台账的数据文件（也不是 SQLite 数据库），未做任何改动。</source>
-        <translation type="unfinished"></translation>
+        <translation>The file {path} is not a Yiyang data file (not even an SQLite database); nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data file {path} is damaged or cannot be opened ({err}); nothing was changed.</translation>
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation type="unfinished"></translation>
+        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data file {path} was made by a newer version of Yiyang Desktop (data version {v}; this program supports up to {m}); please upgrade the program first.</translation>
     </message>
     <message>
         <source>找不到数据文件 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The data file {path} cannot be found</translation>
     </message>
     <message>
         <source>无法创建数据文件夹 {path}：{err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create the data folder {path}: {err}</translation>
     </message>
     <message>
         <source>升级数据文件 {path} 失败（{err}），文件保持原样。</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrading the data file {path} failed ({err}); the file is unchanged.</translation>
     </message>
     <message>
         <source>数据文件 {path} 完整性检查未通过：{err}</source>
-        <translation type="unfinished"></translation>
+        <translation>The data file {path} failed its integrity check: {err}</translation>
     </message>
     <message>
         <source>同一位老人的两次入住时间重叠</source>
-        <translation type="unfinished"></translation>
+        <translation>Two stays of the same resident overlap</translation>
     </message>
     <message>
         <source>该床位在这段时间已有老人入住</source>
-        <translation type="unfinished"></translation>
+        <translation>The bed is already taken during that time</translation>
     </message>
     <message>
         <source>同一次入住不能同时占用两张床位</source>
-        <translation type="unfinished"></translation>
+        <translation>One stay cannot hold two beds at once</translation>
     </message>
 </context>
 </TS>

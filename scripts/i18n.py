@@ -42,7 +42,34 @@ def release(ts_dir: Path = ROOT / "i18n", qm_dir: Path | None = None) -> list[Pa
     return out
 
 
+def apply(tsv: Path, ts_dir: Path = ROOT / "i18n", lang: str = "en") -> int:
+    """Write translations from a tab-separated file (context, source, translation; \\n for new lines) into the .ts."""
+    import xml.etree.ElementTree as ET
+    table = {}
+    for line in Path(tsv).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            ctx, src, dst = line.split("\t")
+            table[(ctx, src.replace("\\n", "\n"))] = dst.replace("\\n", "\n")
+    ts = ts_dir / f"yiyang_{lang}.ts"
+    tree = ET.parse(ts)
+    done = 0
+    for ctx in tree.getroot().iter("context"):
+        name = ctx.findtext("name")
+        for m in ctx.iter("message"):
+            key = (name, m.findtext("source"))
+            if key in table:
+                t = m.find("translation")
+                t.text = table[key]
+                t.attrib.pop("type", None)
+                done += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return done
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "apply":
+        print(apply(Path(sys.argv[2])), "translations written")
+        sys.exit(0)
     cmd = sys.argv[1] if len(sys.argv) > 1 else "all"
     if cmd in ("update", "all"):
         print(*update(), sep="\n")
