@@ -72,7 +72,8 @@ def list_staff(ctx: Context, *, include_left: bool = False) -> list[dict]:
     sql = "SELECT * FROM staff"
     if not include_left:
         sql += " WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)"
-    return list(ctx.db.query(sql + " ORDER BY end_date IS NOT NULL, role, name", [today] if not include_left else []))
+    rows = list(ctx.db.query(sql, [today] if not include_left else []))
+    return sorted(rows, key=lambda r: (r["end_date"] is not None, ROLES.index(r["role"]), r["start_date"], r["name"]))
 
 
 def staff_by_role(ctx: Context, on) -> dict[str, int]:
