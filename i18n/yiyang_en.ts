@@ -1,10 +1,394 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AdmitDialog</name>
+    <message>
+        <source>办理入住</source>
+        <translation>Admit</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Admission date</translation>
+    </message>
+</context>
+<context>
+    <name>BedBoard</name>
+    <message>
+        <source>{room}室</source>
+        <translation>Room {room}</translation>
+    </message>
+</context>
+<context>
+    <name>BedDialog</name>
+    <message>
+        <source>修改床位信息</source>
+        <translation>Edit bed</translation>
+    </message>
+    <message>
+        <source>添加床位</source>
+        <translation>Add bed</translation>
+    </message>
+    <message>
+        <source>初始状态</source>
+        <translation>Initial status</translation>
+    </message>
+    <message>
+        <source>投入使用日期</source>
+        <translation>Service start date</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>BedFields</name>
+    <message>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <source>医疗床位子类型</source>
+        <translation>Medical bed sub-type</translation>
+    </message>
+    <message>
+        <source>床位来源</source>
+        <translation>Provision</translation>
+    </message>
+    <message>
+        <source>租赁到期日</source>
+        <translation>Lease end date</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>如：1号楼（可不填）</source>
+        <translation>e.g. Building 1 (optional)</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>如：2</source>
+        <translation>e.g. 2</translation>
+    </message>
+    <message>
+        <source>房间号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed number</translation>
+    </message>
+</context>
+<context>
+    <name>BedPicker</name>
+    <message>
+        <source>（请选择床位）</source>
+        <translation>(choose a bed)</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+</context>
+<context>
+    <name>BedTile</name>
+    <message>
+        <source>住院</source>
+        <translation>hospital</translation>
+    </message>
+    <message>
+        <source>外出</source>
+        <translation>away</translation>
+    </message>
+    <message>
+        <source>{n}床</source>
+        <translation>Bed {n}</translation>
+    </message>
+</context>
+<context>
+    <name>BedsPage</name>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>查看日期</source>
+        <translation>Date shown</translation>
+    </message>
+    <message>
+        <source>添加床位</source>
+        <translation>Add bed</translation>
+    </message>
+    <message>
+        <source>添加房间</source>
+        <translation>Add room</translation>
+    </message>
+    <message>
+        <source>修改床位信息</source>
+        <translation>Edit bed</translation>
+    </message>
+    <message>
+        <source>变更床位类型</source>
+        <translation>Change bed type</translation>
+    </message>
+    <message>
+        <source>设置状态</source>
+        <translation>Set status</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-type share &lt;b&gt;{share}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>全部楼层</source>
+        <translation>All floors</translation>
+    </message>
+    <message>
+        <source>删除床位</source>
+        <translation>Delete bed</translation>
+    </message>
+    <message>
+        <source>确定删除床位 {label}？</source>
+        <translation>Delete bed {label}?</translation>
+    </message>
+</context>
 <context>
     <name>ComingPage</name>
     <message>
         <source>此功能尚在开发中，将在后续版本中提供。</source>
         <translation>This feature is under development and will come in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsEditor</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeDialog</name>
+    <message>
+        <source>办理出院</source>
+        <translation>Discharge</translation>
+    </message>
+    <message>
+        <source>出院日期</source>
+        <translation>Discharge date</translation>
+    </message>
+    <message>
+        <source>出院原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+</context>
+<context>
+    <name>EndLeaveDialog</name>
+    <message>
+        <source>销假（返回）</source>
+        <translation>End leave (returned)</translation>
+    </message>
+    <message>
+        <source>返回日期</source>
+        <translation>Date of return</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionPage</name>
+    <message>
+        <source>机构信息</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>18位</source>
+        <translation>18 characters</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>行政区划</source>
+        <translation>Administrative division</translation>
+    </message>
+    <message>
+        <source>如：湖南省怀化市鹤城区</source>
+        <translation>e.g. Hecheng District, Huaihua, Hunan</translation>
+    </message>
+    <message>
+        <source>行政区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <source>6位，如 431202</source>
+        <translation>6 digits, e.g. 431202</translation>
+    </message>
+    <message>
+        <source>登记与许可</source>
+        <translation>Registration and licences</translation>
+    </message>
+    <message>
+        <source>举办性质</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <source>营利性质</source>
+        <translation>Profit status</translation>
+    </message>
+    <message>
+        <source>机构类型</source>
+        <translation>Institution kind</translation>
+    </message>
+    <message>
+        <source>养老机构备案/设立许可编号</source>
+        <translation>Elderly-care filing / licence number</translation>
+    </message>
+    <message>
+        <source>正式运营日期</source>
+        <translation>Formal operation start date</translation>
+    </message>
+    <message>
+        <source>建筑面积（平方米）</source>
+        <translation>Building area (m²)</translation>
+    </message>
+    <message>
+        <source>内设医疗机构</source>
+        <translation>Internal medical facility</translation>
+    </message>
+    <message>
+        <source>医疗机构执业许可证号</source>
+        <translation>Practice licence number</translation>
+    </message>
+    <message>
+        <source>执业许可证发证日期</source>
+        <translation>Practice licence issue date</translation>
+    </message>
+    <message>
+        <source>银行账户</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <source>申报材料还需要：</source>
+        <translation>Applications will still need: </translation>
+    </message>
+    <message>
+        <source>申报所需的机构资料已填写完整。</source>
+        <translation>Everything applications need from the profile is filled in.</translation>
+    </message>
+    <message>
+        <source>有 {n} 处需要修改，未保存。</source>
+        <translation>{n} fields need correcting; not saved.</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>请假/住院</source>
+        <translation>Leave / hospital stay</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>离开日期</source>
+        <translation>Date of leaving</translation>
+    </message>
+    <message>
+        <source>预计返回日期</source>
+        <translation>Expected return date</translation>
+    </message>
+    <message>
+        <source>不清楚可以不填，回来时再“销假”</source>
+        <translation>Leave empty if unknown and record the return when the resident is back</translation>
+    </message>
+    <message>
+        <source>去向</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>LeavingDialog</name>
+    <message>
+        <source>办理离职</source>
+        <translation>Record leaving</translation>
+    </message>
+    <message>
+        <source>离职日期</source>
+        <translation>End date</translation>
     </message>
 </context>
 <context>
@@ -83,6 +467,17 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>换床</source>
+        <translation>Move bed</translation>
+    </message>
+    <message>
+        <source>换床日期</source>
+        <translation>Date of move</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>在住老人</source>
@@ -126,6 +521,211 @@
     </message>
 </context>
 <context>
+    <name>ResidentDialog</name>
+    <message>
+        <source>编辑老人信息</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <source>新增老人</source>
+        <translation>New resident</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>18位，录入后自动带出出生日期和性别</source>
+        <translation>18 characters; fills in the date of birth and sex</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>户籍</source>
+        <translation>Household registration</translation>
+    </message>
+    <message>
+        <source>本地户籍</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>户籍地址</source>
+        <translation>Registration address</translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>医疗保险</source>
+        <translation>Medical insurance</translation>
+    </message>
+    <message>
+        <source>长期护理保险</source>
+        <translation>Long-term-care insurance</translation>
+    </message>
+    <message>
+        <source>已参加长护险</source>
+        <translation>Insured</translation>
+    </message>
+    <message>
+        <source>本人电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>紧急联系人</source>
+        <translation>Emergency contacts</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>同时办理入住</source>
+        <translation>Admit now</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Admission date</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsPage</name>
+    <message>
+        <source>搜索：姓名、拼音首字母（如 zs）、身份证号或床位号</source>
+        <translation>Search: name, pinyin initials (e.g. zs), ID number or bed</translation>
+    </message>
+    <message>
+        <source>显示已出院</source>
+        <translation>Show discharged</translation>
+    </message>
+    <message>
+        <source>新增老人</source>
+        <translation>New resident</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>办理入住</source>
+        <translation>Admit</translation>
+    </message>
+    <message>
+        <source>换床</source>
+        <translation>Move bed</translation>
+    </message>
+    <message>
+        <source>请假/住院</source>
+        <translation>Leave / hospital</translation>
+    </message>
+    <message>
+        <source>销假</source>
+        <translation>End leave</translation>
+    </message>
+    <message>
+        <source>办理出院</source>
+        <translation>Discharge</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>户籍</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>本地</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>外地</source>
+        <translation>Non-local</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已出院</source>
+        <translation>Discharged</translation>
+    </message>
+    <message>
+        <source>未入住</source>
+        <translation>Not admitted</translation>
+    </message>
+    <message>
+        <source>共 {n} 人</source>
+        <translation>{n} residents</translation>
+    </message>
+    <message>
+        <source>选中一位老人查看入住记录。</source>
+        <translation>Select a resident to see the stay history.</translation>
+    </message>
+    <message>
+        <source>紧急联系人</source>
+        <translation>Emergency contacts</translation>
+    </message>
+    <message>
+        <source>至今</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>未返回</source>
+        <translation>not back</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>添加房间</source>
+        <translation>Add room</translation>
+    </message>
+    <message>
+        <source>床位数</source>
+        <translation>Number of beds</translation>
+    </message>
+    <message>
+        <source>投入使用日期</source>
+        <translation>Service start date</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <source>保存</source>
@@ -160,6 +760,178 @@
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <source>编辑人员</source>
+        <translation>Edit staff member</translation>
+    </message>
+    <message>
+        <source>新增人员</source>
+        <translation>New staff member</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>职称</source>
+        <translation>Professional title</translation>
+    </message>
+    <message>
+        <source>执业证书编号</source>
+        <translation>Practice certificate no.</translation>
+    </message>
+    <message>
+        <source>资格证书编号</source>
+        <translation>Qualification certificate no.</translation>
+    </message>
+    <message>
+        <source>其他证书</source>
+        <translation>Other certificates</translation>
+    </message>
+    <message>
+        <source>第一注册地</source>
+        <translation>First registration</translation>
+    </message>
+    <message>
+        <source>本机构是该医师的第一执业地点</source>
+        <translation>This institution is the physician&apos;s first practice registration</translation>
+    </message>
+    <message>
+        <source>用工方式</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>入职日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>离职日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>显示已离职</source>
+        <translation>Show former staff</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>办理离职</source>
+        <translation>Record leaving</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>执业证书编号</source>
+        <translation>Practice certificate no.</translation>
+    </message>
+    <message>
+        <source>第一注册地</source>
+        <translation>First registration</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>用工方式</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>入职日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>离职日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>今日在职 {n} 人：</source>
+        <translation>{n} in post today: </translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>设置床位状态</source>
+        <translation>Set bed status</translation>
+    </message>
+    <message>
+        <source>自何日起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>原因/备注</source>
+        <translation>Reason / note</translation>
+    </message>
+</context>
+<context>
+    <name>TypeDialog</name>
+    <message>
+        <source>变更床位类型</source>
+        <translation>Change bed type</translation>
+    </message>
+    <message>
+        <source>类型记录</source>
+        <translation>Type history</translation>
+    </message>
+    <message>
+        <source>自何日起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>原因/备注</source>
+        <translation>Reason / note</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <source>欢迎使用医养台账</source>
@@ -167,7 +939,7 @@
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
@@ -175,7 +947,7 @@
     </message>
     <message>
         <source>或者，填写本机构名称后开始：</source>
-        <translation>Or enter your institution's name to start:</translation>
+        <translation>Or enter your institution&apos;s name to start:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
@@ -192,6 +964,14 @@
 </context>
 <context>
     <name>common</name>
+    <message>
+        <source>{floor}层</source>
+        <translation>Floor {floor}</translation>
+    </message>
+    <message>
+        <source>未分楼层</source>
+        <translation>No floor</translation>
+    </message>
     <message>
         <source>无法完成</source>
         <translation>Cannot be done</translation>
@@ -329,7 +1109,7 @@
     </message>
     <message>
         <source>三无</source>
-        <translation>"Three nos" elder</translation>
+        <translation>&quot;Three nos&quot; elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -341,7 +1121,7 @@
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans' families)</translation>
+        <translation>Entitled group (veterans&apos; families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -349,11 +1129,11 @@
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees' insurance</translation>
+        <translation>Urban employees&apos; insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents' insurance</translation>
+        <translation>Urban-rural residents&apos; insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -415,6 +1195,22 @@
         <source>兼职</source>
         <translation>Part time</translation>
     </message>
+    <message>
+        <source>养老</source>
+        <translation>Care</translation>
+    </message>
+    <message>
+        <source>护理型</source>
+        <translation>Nursing</translation>
+    </message>
+    <message>
+        <source>医疗</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <source>家庭</source>
+        <translation>Home</translation>
+    </message>
 </context>
 <context>
     <name>msg</name>
@@ -448,19 +1244,19 @@
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
+        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date "{d}" in the ID number is not plausible</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
+        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -468,11 +1264,11 @@
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
+        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -492,7 +1288,7 @@
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -552,7 +1348,7 @@
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed's service start date {d}</translation>
+        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -708,11 +1504,11 @@
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident "{name}"</translation>
+        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category "{x}" is not one of: {opts}</translation>
+        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -880,7 +1676,7 @@
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member "{name}"</translation>
+        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -904,7 +1700,7 @@
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>

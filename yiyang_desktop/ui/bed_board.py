@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout
 from ..domain import beds as B
 from ..domain.census import BedState
 from ..domain.text import QT_TRANSLATE_NOOP as N_
-from .common import tr_enum
+from .common import floor_title, tr_enum
 
 COLOURS = {  # background, border
     B.FREE: ("#e6f4ea", "#34a853"),
@@ -41,7 +41,8 @@ class BedTile(QToolButton):
         kind = tr_enum(SHORT_TYPE.get(bed.bed_type, bed.bed_type))
         if bed.sub_type:
             kind += "·" + tr_enum(bed.sub_type)
-        self.setText(f"{bed.label.split('-')[-1]}{self.tr('床')} {kind}\n{name}")
+        number = self.tr("{n}床").format(n=bed.label.split("-")[-1])
+        self.setText(f"{number} {kind}\n{name}")
         self.setToolTip(f"{bed.label}\n{tr_enum(bed.bed_type)}{('（' + tr_enum(bed.sub_type) + '）') if bed.sub_type else ''}\n"
                         f"{tr_enum(status)}{(' ' + bed.resident_name) if bed.resident_name else ''}")
         bg, border = COLOURS[status]
@@ -124,13 +125,13 @@ class BedBoard(QScrollArea):
         self.tiles, self.sections = [], []
         key = lambda b: (b.building, b.floor)  # noqa: E731
         for (building, floor), group in groupby(sorted(beds, key=lambda b: (b.building, _num(b.floor), _num(b.room), b.label)), key=key):
-            title = QLabel(" ".join(p for p in (building, f"{floor}{self.tr('层')}" if floor else "") if p) or self.tr("未分楼层"))
+            title = QLabel(floor_title(building, floor))
             title.setStyleSheet("font-size: 15px; font-weight: bold; margin-top: 6px;")
             flow = FlowWidget()
             cards = []
             for room, room_beds in groupby(group, key=lambda b: b.room):
                 tiles = [self._tile(b) for b in room_beds]
-                cards.append(RoomCard(f"{room}{self.tr('室')}" if room.isdigit() else room, tiles))
+                cards.append(RoomCard(self.tr("{room}室").format(room=room) if room.isdigit() else room, tiles))
             self.box.addWidget(title)
             self.box.addWidget(flow)
             flow.set_cards(cards, self.viewport().width())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox
 
 from ..domain import beds as B
@@ -12,8 +13,8 @@ from .common import DateField, ServiceDialog, combo, tr_enum
 
 def _type_fields(dlg: ServiceDialog) -> None:
     f = dlg.form
-    bed_type = f.add("bed_type", dlg.tr("床位类型"), combo(B.BED_TYPES, blank=True))
-    sub = f.add("sub_type", dlg.tr("医疗床位子类型"), combo(B.MEDICAL_SUBTYPES, blank=True))
+    bed_type = f.add("bed_type", QCoreApplication.translate("BedFields", "床位类型"), combo(B.BED_TYPES, blank=True))
+    sub = f.add("sub_type", QCoreApplication.translate("BedFields", "医疗床位子类型"), combo(B.MEDICAL_SUBTYPES, blank=True))
 
     def sync() -> None:
         medical = bed_type.currentData() == B.MEDICAL
@@ -26,8 +27,8 @@ def _type_fields(dlg: ServiceDialog) -> None:
 
 def _provision_fields(dlg: ServiceDialog) -> None:
     f = dlg.form
-    prov = f.add("provision", dlg.tr("床位来源"), combo(B.PROVISIONS))
-    lease = f.add("lease_end_date", dlg.tr("租赁到期日"), DateField())
+    prov = f.add("provision", QCoreApplication.translate("BedFields", "床位来源"), combo(B.PROVISIONS))
+    lease = f.add("lease_end_date", QCoreApplication.translate("BedFields", "租赁到期日"), DateField())
 
     def sync() -> None:
         lease.setEnabled(prov.currentData() == B.LEASED)
@@ -37,11 +38,11 @@ def _provision_fields(dlg: ServiceDialog) -> None:
 
 def _location_fields(dlg: ServiceDialog, with_number: bool = True) -> None:
     f = dlg.form
-    f.add("building", dlg.tr("楼栋"), QLineEdit()).setPlaceholderText(dlg.tr("如：1号楼（可不填）"))
-    f.add("floor", dlg.tr("楼层"), QLineEdit()).setPlaceholderText(dlg.tr("如：2"))
-    f.add("room", dlg.tr("房间号"), QLineEdit())
+    f.add("building", QCoreApplication.translate("BedFields", "楼栋"), QLineEdit()).setPlaceholderText(QCoreApplication.translate("BedFields", "如：1号楼（可不填）"))
+    f.add("floor", QCoreApplication.translate("BedFields", "楼层"), QLineEdit()).setPlaceholderText(QCoreApplication.translate("BedFields", "如：2"))
+    f.add("room", QCoreApplication.translate("BedFields", "房间号"), QLineEdit())
     if with_number:
-        f.add("number", dlg.tr("床号"), QLineEdit())
+        f.add("number", QCoreApplication.translate("BedFields", "床号"), QLineEdit())
 
 
 class BedDialog(ServiceDialog):
@@ -94,7 +95,8 @@ class TypeDialog(ServiceDialog):
         history = "<br>".join(
             f"{html.escape(h['effective_date'])} {html.escape(tr_enum(h['bed_type']))}"
             f"{'（' + html.escape(tr_enum(h['sub_type'])) + '）' if h['sub_type'] else ''}" for h in bed["type_history"])
-        info = QLabel(f"<b>{html.escape(bed['label'])}</b><br>{self.tr('类型记录')}：<br>{history}")
+        heading = self.tr("类型记录")
+        info = QLabel(f"<b>{html.escape(bed['label'])}</b><br>{heading}：<br>{history}")
         info.setObjectName("type_history")
         self.layout().insertWidget(0, info)
         self.form.add("date", self.tr("自何日起"), DateField(optional=False)).set_value(ctx.today())

@@ -9,7 +9,7 @@ from ..services import beds as S
 from ..services.census import census
 from .bed_board import COLOURS, BedBoard
 from .bed_dialogs import BedDialog, RoomDialog, StatusDialog, TypeDialog
-from .common import DateField, combo, run_action, tr_enum
+from .common import DateField, combo, floor_title, run_action, tr_enum
 from .page import Page
 
 
@@ -91,7 +91,7 @@ class BedsPage(Page):
         self.floor_filter.clear()
         self.floor_filter.addItem(self.tr("全部楼层"), None)
         for building, floor in floors:
-            self.floor_filter.addItem(" ".join(p for p in (building, f"{floor}{self.tr('层')}" if floor else "") if p), (building, floor))
+            self.floor_filter.addItem(floor_title(building, floor), (building, floor))
         self.floor_filter.setCurrentIndex(max(0, self.floor_filter.findData(keep)))
         self.floor_filter.blockSignals(False)
         self.board.filters["floor"] = self.floor_filter.currentData()

@@ -31,6 +31,12 @@ def tr_text(text: Any) -> str:
     return translated if translated != s else QCoreApplication.translate("enum", s)
 
 
+def floor_title(building: str, floor: str) -> str:
+    """"1号楼 2层" for headings and filters."""
+    floor_text = QCoreApplication.translate("common", "{floor}层").format(floor=floor) if floor else ""
+    return " ".join(p for p in (building, floor_text) if p) or QCoreApplication.translate("common", "未分楼层")
+
+
 def tr_enum(value: str | None) -> str:
     return "" if value is None else QCoreApplication.translate("enum", value)
 

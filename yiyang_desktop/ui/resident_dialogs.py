@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from ..domain.ids import IdNumberError, parse_id_number
@@ -36,7 +37,7 @@ class BedPicker(QComboBox):
 def _date_bed_pair(dlg: ServiceDialog, form: FieldForm, date_name: str, date_label: str) -> tuple[DateField, BedPicker]:
     when = form.add(date_name, date_label, DateField(optional=False))
     when.set_value(dlg.ctx.today())
-    picker = form.add("bed_id", dlg.tr("床位"), BedPicker(dlg.ctx))
+    picker = form.add("bed_id", QCoreApplication.translate("BedPicker", "床位"), BedPicker(dlg.ctx))
     picker.refill(when.value())
     when.dateChanged.connect(lambda *_: picker.refill(when.value()))
     return when, picker

@@ -132,14 +132,15 @@ class ResidentsPage(Page):
         if p["contacts"]:
             out.append("<p>" + self.tr("紧急联系人") + "：" + "；".join(
                 e(f"{c['name']}（{c['relation'] or ''}）{c['phone'] or ''}") for c in p["contacts"]) + "</p>")
+        bed_word, until_now, not_back = self.tr("床位"), self.tr("至今"), self.tr("未返回")
         for s in reversed(p["stays"]):
-            end = s["discharge_date"] or self.tr("至今")
+            end = s["discharge_date"] or until_now
             reason = f"（{e(tr_enum(s['discharge_reason']))}）" if s["discharge_reason"] else ""
             out.append(f"<p><b>{e(s['admission_date'])} — {e(end)}</b>{reason}</p><ul>")
             for b in s["beds"]:
-                out.append(f"<li>{self.tr('床位')} {e(b['label'])}：{e(b['start_date'])} — {e(b['end_date'] or self.tr('至今'))}</li>")
+                out.append(f"<li>{bed_word} {e(b['label'])}：{e(b['start_date'])} — {e(b['end_date'] or until_now)}</li>")
             for lv in s["leaves"]:
-                out.append(f"<li>{e(tr_enum(lv['kind']))}：{e(lv['start_date'])} — {e(lv['end_date'] or self.tr('未返回'))}"
+                out.append(f"<li>{e(tr_enum(lv['kind']))}：{e(lv['start_date'])} — {e(lv['end_date'] or not_back)}"
                            f" {e(lv['destination'] or '')}</li>")
             out.append("</ul>")
         return "".join(out)
