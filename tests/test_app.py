@@ -39,12 +39,12 @@ def test_window_geometry_is_remembered(qtbot, ctx, db_path):
     w = MainWindow(ctx, db_path)
     qtbot.addWidget(w)
     w.show()
-    w.setGeometry(40, 50, 700, 500)
+    w.setGeometry(40, 50, 1100, 700)
     w.close()
     assert QSettings().value("main_window/geometry") is not None
     w2 = MainWindow(ctx, db_path)
     qtbot.addWidget(w2)
-    assert (w2.width(), w2.height()) == (700, 500)
+    assert (w2.width(), w2.height()) == (1100, 700)
 
 
 def test_welcome_needs_a_name_for_own_institution(qtbot):
