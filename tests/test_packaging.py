@@ -15,6 +15,8 @@ def test_wheel_carries_resources_and_finds_them(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "yiyang_desktop/_resources/fonts/wqy-microhei.ttc" in names
     assert "yiyang_desktop/_i18n/yiyang_en.qm" in names
+    packages = {p.parent.relative_to(ROOT).as_posix() for p in (ROOT / "yiyang_desktop").rglob("__init__.py")}
+    assert all(f"{pkg}/__init__.py" in names for pkg in packages), "a package is missing from pyproject.toml"
     shipped = {p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*") if p.is_file()}
     assert {f"yiyang_desktop/_resources/{s}" for s in shipped} <= names
     target = tmp_path / "site"
