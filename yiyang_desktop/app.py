@@ -134,8 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             app.quit()
         QTimer.singleShot(300, grab)
     rc = app.exec()
-    window.deleteLater()  # destroy the window before the QApplication goes away
-    del window
+    import shiboken6
+    shiboken6.delete(window)  # destroy the window before the QApplication goes away
     ctx.db.close()
     return rc
 

@@ -8,7 +8,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..domain.ids import IdNumberError, parse_id_number
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
-from .base import Checker, Context, NotFound, Problem, ValidationError, fail, iso
+from .base import Checker, Context, NotFound, ValidationError, fail, iso
 from .beds import BED_LABEL_SQL, bed_free_problem
 
 CATEGORIES = (N_("enum", "特困"), N_("enum", "低保"), N_("enum", "三无"), N_("enum", "五保"), N_("enum", "计生特殊家庭"),

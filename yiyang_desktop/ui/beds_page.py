@@ -1,7 +1,6 @@
 """床位: totals and the bed board for any date, with the bed actions."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from ..domain import beds as B
@@ -98,30 +97,23 @@ class BedsPage(Page):
         self.board.show_census(list(c.beds))
         self._enable()
 
-    def _done(self, dlg) -> bool:
-        if dlg.exec():
-            self.changed.emit()
-            self.refresh()
-            return True
-        return False
-
     def add_bed(self) -> None:
-        self._done(BedDialog(self.ctx, parent=self))
+        self.run_dialog(BedDialog(self.ctx, parent=self))
 
     def add_room(self) -> None:
-        self._done(RoomDialog(self.ctx, parent=self))
+        self.run_dialog(RoomDialog(self.ctx, parent=self))
 
     def edit_bed(self) -> None:
         if self.board.selected_id:
-            self._done(BedDialog(self.ctx, self.board.selected_id, parent=self))
+            self.run_dialog(BedDialog(self.ctx, self.board.selected_id, parent=self))
 
     def change_type(self) -> None:
         if self.board.selected_id:
-            self._done(TypeDialog(self.ctx, self.board.selected_id, parent=self))
+            self.run_dialog(TypeDialog(self.ctx, self.board.selected_id, parent=self))
 
     def set_status(self) -> None:
         if self.board.selected_id:
-            self._done(StatusDialog(self.ctx, self.board.selected_id, parent=self))
+            self.run_dialog(StatusDialog(self.ctx, self.board.selected_id, parent=self))
 
     def delete_bed(self) -> None:
         bed_id = self.board.selected_id

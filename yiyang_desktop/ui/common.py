@@ -5,8 +5,9 @@ import datetime as dt
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+                               QFormLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QTableView,
+                               QVBoxLayout, QWidget)
 
 from ..domain.text import Formatted, Msg
 from ..services.base import ServiceError, ValidationError
@@ -217,6 +218,20 @@ class ServiceDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), error_text(e))
             return
         self.accept()
+
+
+def record_table(model: "RecordTableModel", name: str) -> QTableView:
+    """A read-only, single-row-selection table over a RecordTableModel."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
 
 
 def run_action(parent: QWidget, fn: Callable, *args, **kwargs) -> Any:

@@ -19,6 +19,14 @@ class Page(QWidget):
     def refresh(self) -> None:
         pass
 
+    def run_dialog(self, dlg) -> bool:
+        """Show a guided-action dialog; after a successful write tell the window and redraw."""
+        if dlg.exec():
+            self.changed.emit()
+            self.refresh()
+            return True
+        return False
+
 
 class ComingPage(Page):
     """A navigation entry whose feature is not part of this version yet; says so plainly."""

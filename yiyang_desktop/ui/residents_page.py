@@ -5,12 +5,11 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-                               QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTextBrowser, QVBoxLayout
 
 from ..domain.ids import age_on
 from ..services import residents as R
-from .common import ROW_ROLE, RecordTableModel, tr_enum
+from .common import ROW_ROLE, RecordTableModel, record_table, tr_enum
 from .page import Page
 from .resident_dialogs import AdmitDialog, DischargeDialog, EndLeaveDialog, LeaveDialog, MoveDialog, ResidentDialog
 
@@ -61,15 +60,7 @@ class ResidentsPage(Page):
             (self.tr("类别"), lambda r: "、".join(tr_enum(c) for c in r["categories"])),
             (self.tr("状态"), self._state),
         ])
-        self.table = QTableView()
-        self.table.setObjectName("residents_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, "residents_table")
         self.table.doubleClicked.connect(self.edit)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
@@ -153,33 +144,26 @@ class ResidentsPage(Page):
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # --- actions ----------------------------------------------------------------------------------------------
-    def _run(self, dlg) -> bool:
-        if dlg.exec():
-            self.changed.emit()
-            self.refresh()
-            return True
-        return False
-
     def add(self) -> None:
         dlg = ResidentDialog(self.ctx, parent=self)
-        if self._run(dlg):
+        if self.run_dialog(dlg):
             self.select(dlg.result_value)
 
     def edit(self, *_) -> None:
         if r := self.selected():
-            self._run(ResidentDialog(self.ctx, r["id"], parent=self))
+            self.run_dialog(ResidentDialog(self.ctx, r["id"], parent=self))
 
     def admit(self) -> None:
         if r := self.selected():
-            self._run(AdmitDialog(self.ctx, r["id"], parent=self))
+            self.run_dialog(AdmitDialog(self.ctx, r["id"], parent=self))
 
     def move(self) -> None:
         if r := self.selected():
-            self._run(MoveDialog(self.ctx, r["stay_id"], parent=self))
+            self.run_dialog(MoveDialog(self.ctx, r["stay_id"], parent=self))
 
     def leave(self) -> None:
         if r := self.selected():
-            self._run(LeaveDialog(self.ctx, r["stay_id"], parent=self))
+            self.run_dialog(LeaveDialog(self.ctx, r["stay_id"], parent=self))
 
     def end_leave(self) -> None:
         r = self.selected()
@@ -189,9 +173,9 @@ class ResidentsPage(Page):
         today = self.ctx.today().isoformat()
         open_leaves = [lv for lv in stay["leaves"] if lv["start_date"] <= today and (lv["end_date"] is None or lv["end_date"] > today)]
         if open_leaves:
-            self._run(EndLeaveDialog(self.ctx, open_leaves[-1]["id"], parent=self))
+            self.run_dialog(EndLeaveDialog(self.ctx, open_leaves[-1]["id"], parent=self))
 
     def discharge(self) -> None:
         if r := self.selected():
-            self._run(DischargeDialog(self.ctx, r["stay_id"], parent=self))
+            self.run_dialog(DischargeDialog(self.ctx, r["stay_id"], parent=self))
 

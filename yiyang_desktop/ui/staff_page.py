@@ -1,11 +1,10 @@
 """人员: staff list with counts by role, add/edit, and leaving on a date."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from ..services import staff as S
-from .common import ROW_ROLE, DateField, RecordTableModel, ServiceDialog, combo, tr_enum
+from .common import ROW_ROLE, DateField, RecordTableModel, ServiceDialog, combo, record_table, tr_enum
 from .page import Page
 
 
@@ -81,15 +80,7 @@ class StaffPage(Page):
             (self.tr("第一注册地"), lambda r: self.tr("是") if r["first_registration"] else ""),
             (self.tr("用工方式"), lambda r: tr_enum(r["employment"])), (self.tr("入职日期"), "start_date"),
             (self.tr("离职日期"), "end_date"), (self.tr("电话"), "phone")])
-        self.table = QTableView()
-        self.table.setObjectName("staff_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, "staff_table")
         self.table.doubleClicked.connect(self.edit)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("<h2>" + self.tr("人员") + "</h2>"))
@@ -108,18 +99,13 @@ class StaffPage(Page):
         idx = self.table.selectionModel().selectedRows()
         return self.model.data(idx[0], ROW_ROLE) if idx else None
 
-    def _run(self, dlg) -> None:
-        if dlg.exec():
-            self.changed.emit()
-            self.refresh()
-
     def add(self) -> None:
-        self._run(StaffDialog(self.ctx, parent=self))
+        self.run_dialog(StaffDialog(self.ctx, parent=self))
 
     def edit(self, *_) -> None:
         if r := self.selected():
-            self._run(StaffDialog(self.ctx, r["id"], parent=self))
+            self.run_dialog(StaffDialog(self.ctx, r["id"], parent=self))
 
     def leave(self) -> None:
         if r := self.selected():
-            self._run(LeavingDialog(self.ctx, r["id"], parent=self))
+            self.run_dialog(LeavingDialog(self.ctx, r["id"], parent=self))
