@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AdmitDialog</name>
@@ -150,7 +149,7 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）　在住 &lt;b&gt;{occ}&lt;/b&gt;　空闲 {free}　预留 {res}　维修 {rep}　入住率 &lt;b&gt;{rate}&lt;/b&gt;　护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-type share &lt;b&gt;{share}&lt;/b&gt;</translation>
     </message>
     <message>
@@ -803,7 +802,7 @@
     </message>
     <message>
         <source>本机构是该医师的第一执业地点</source>
-        <translation>This institution is the physician&apos;s first practice registration</translation>
+        <translation>This institution is the physician's first practice registration</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -939,7 +938,7 @@
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
@@ -947,7 +946,7 @@
     </message>
     <message>
         <source>或者，填写本机构名称后开始：</source>
-        <translation>Or enter your institution&apos;s name to start:</translation>
+        <translation>Or enter your institution's name to start:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
@@ -1109,7 +1108,7 @@
     </message>
     <message>
         <source>三无</source>
-        <translation>&quot;Three nos&quot; elder</translation>
+        <translation>"Three nos" elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -1121,7 +1120,7 @@
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans&apos; families)</translation>
+        <translation>Entitled group (veterans' families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -1129,11 +1128,11 @@
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees&apos; insurance</translation>
+        <translation>Urban employees' insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents&apos; insurance</translation>
+        <translation>Urban-rural residents' insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -1244,19 +1243,19 @@
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
+        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
+        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
+        <translation>The birth date "{d}" in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
+        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -1264,11 +1263,11 @@
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
+        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -1288,7 +1287,7 @@
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -1348,7 +1347,7 @@
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
+        <translation>The change date cannot be before the bed's service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -1504,11 +1503,11 @@
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for resident "{name}"</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
+        <translation>Category "{x}" is not one of: {opts}</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -1676,7 +1675,7 @@
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for staff member "{name}"</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -1700,7 +1699,7 @@
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
@@ -1733,6 +1732,126 @@
     <message>
         <source>同一次入住不能同时占用两张床位</source>
         <translation>One stay cannot hold two beds at once</translation>
+    </message>
+    <message>
+        <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
+        <translation>Unknown item "{code}" ({inst} has no such item)</translation>
+    </message>
+    <message>
+        <source>{code} {name}：{value} 不是允许的分值，可选：{allowed}</source>
+        <translation>{code} {name}: {value} is not an allowed score; allowed: {allowed}</translation>
+    </message>
+    <message>
+        <source>缺少 {code} {name} 的评分，可选：{allowed}</source>
+        <translation>Missing score for {code} {name}; allowed: {allowed}</translation>
+    </message>
+    <message>
+        <source>评估答案格式不对：应为“项目编号: 分值”的对应表</source>
+        <translation>The answers are malformed: expected a mapping of item code to score</translation>
+    </message>
+    <message>
+        <source>评估量表文件 {file} 有误（{where}）：{problem}</source>
+        <translation>Instrument file {file} is wrong ({where}): {problem}</translation>
+    </message>
+    <message>
+        <source>缺少“{key}”</source>
+        <translation>"{key}" is missing</translation>
+    </message>
+    <message>
+        <source>类型不对</source>
+        <translation>wrong type</translation>
+    </message>
+    <message>
+        <source>第{line}行第{col}列</source>
+        <translation>line {line}, column {col}</translation>
+    </message>
+    <message>
+        <source>分值应为整数</source>
+        <translation>points must be whole numbers</translation>
+    </message>
+    <message>
+        <source>选项为空或分值重复</source>
+        <translation>no options, or repeated points</translation>
+    </message>
+    <message>
+        <source>项目编号重复</source>
+        <translation>repeated item codes</translation>
+    </message>
+    <message>
+        <source>引用了不存在的项目“{c}”</source>
+        <translation>refers to item "{c}", which does not exist</translation>
+    </message>
+    <message>
+        <source>满分应为各项目最高分之和 {m}</source>
+        <translation>the maximum must be the sum of the items' maxima, {m}</translation>
+    </message>
+    <message>
+        <source>每个项目应属于且只属于一个一级指标</source>
+        <translation>every item must belong to exactly one indicator</translation>
+    </message>
+    <message>
+        <source>等级应从0起连续编号</source>
+        <translation>grades must be numbered from 0 without gaps</translation>
+    </message>
+    <message>
+        <source>编号“{id}”应与文件名一致</source>
+        <translation>the id "{id}" must match the file name</translation>
+    </message>
+    <message>
+        <source>分数 {v} 落在 {n} 个分段中（应恰好1个）</source>
+        <translation>score {v} falls in {n} bands (exactly 1 expected)</translation>
+    </message>
+    <message>
+        <source>分段给出的等级 {g} 不存在</source>
+        <translation>a band gives grade {g}, which does not exist</translation>
+    </message>
+    <message>
+        <source>规则引用了未知变量“{v}”</source>
+        <translation>a rule refers to the unknown value "{v}"</translation>
+    </message>
+    <message>
+        <source>组合 {c} 没有任何规则覆盖</source>
+        <translation>no rule covers the combination {c}</translation>
+    </message>
+    <message>
+        <source>规则给出的等级 {g} 不存在</source>
+        <translation>a rule gives grade {g}, which does not exist</translation>
+    </message>
+    <message>
+        <source>未知的分级方式</source>
+        <translation>unknown grading kind</translation>
+    </message>
+    <message>
+        <source>未知的定级方式</source>
+        <translation>unknown kind of initial grading</translation>
+    </message>
+    <message>
+        <source>引用了不存在的一级指标</source>
+        <translation>refers to an indicator that does not exist</translation>
+    </message>
+    <message>
+        <source>组合矩阵应为 {n}×{n}</source>
+        <translation>the combination matrix must be {n}×{n}</translation>
+    </message>
+    <message>
+        <source>矩阵中有不存在的等级</source>
+        <translation>the matrix holds a grade that does not exist</translation>
+    </message>
+    <message>
+        <source>变更规则缺少编号、说明或类型不对</source>
+        <translation>an override lacks an id or description, or has an unknown kind</translation>
+    </message>
+    <message>
+        <source>只支持“昏迷”标记，且等级须存在</source>
+        <translation>only the "coma" flag is supported, and its grade must exist</translation>
+    </message>
+    <message>
+        <source>上调规则缺少条件</source>
+        <translation>a raise rule has no conditions</translation>
+    </message>
+    <message>
+        <source>没有评估量表“{id}”，可用的有：{known}</source>
+        <translation>There is no instrument "{id}"; available: {known}</translation>
     </message>
 </context>
 </TS>
