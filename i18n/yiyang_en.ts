@@ -1095,8 +1095,148 @@
         <translation>Nursing hospital</translation>
     </message>
     <message>
+        <source>首次评估</source>
+        <translation>First assessment</translation>
+    </message>
+    <message>
+        <source>常规评估</source>
+        <translation>Routine assessment</translation>
+    </message>
+    <message>
+        <source>即时评估</source>
+        <translation>Immediate assessment</translation>
+    </message>
+    <message>
+        <source>复评</source>
+        <translation>Re-assessment on doubt</translation>
+    </message>
+    <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>跌倒</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>走失</source>
+        <translation>Wandering off</translation>
+    </message>
+    <message>
+        <source>噎食</source>
+        <translation>Choking</translation>
+    </message>
+    <message>
+        <source>自杀/自伤</source>
+        <translation>Suicide / self-harm</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>高血压病</source>
+        <translation>Hypertension</translation>
+    </message>
+    <message>
+        <source>冠心病</source>
+        <translation>Coronary heart disease</translation>
+    </message>
+    <message>
+        <source>糖尿病</source>
+        <translation>Diabetes</translation>
+    </message>
+    <message>
+        <source>肺炎</source>
+        <translation>Pneumonia</translation>
+    </message>
+    <message>
+        <source>慢阻肺</source>
+        <translation>COPD</translation>
+    </message>
+    <message>
+        <source>脑出血</source>
+        <translation>Cerebral haemorrhage</translation>
+    </message>
+    <message>
+        <source>脑梗塞</source>
+        <translation>Cerebral infarction</translation>
+    </message>
+    <message>
+        <source>帕金森综合征</source>
+        <translation>Parkinsonism</translation>
+    </message>
+    <message>
+        <source>慢性肾衰竭</source>
+        <translation>Chronic renal failure</translation>
+    </message>
+    <message>
+        <source>肝硬化</source>
+        <translation>Liver cirrhosis</translation>
+    </message>
+    <message>
+        <source>消化性溃疡</source>
+        <translation>Peptic ulcer</translation>
+    </message>
+    <message>
+        <source>肿瘤</source>
+        <translation>Tumour</translation>
+    </message>
+    <message>
+        <source>骨折(3个月内)</source>
+        <translation>Fracture (within 3 months)</translation>
+    </message>
+    <message>
+        <source>癫痫</source>
+        <translation>Epilepsy</translation>
+    </message>
+    <message>
+        <source>甲状腺功能减退症</source>
+        <translation>Hypothyroidism</translation>
+    </message>
+    <message>
+        <source>白内障</source>
+        <translation>Cataract</translation>
+    </message>
+    <message>
+        <source>青光眼</source>
+        <translation>Glaucoma</translation>
+    </message>
+    <message>
+        <source>骨质疏松症</source>
+        <translation>Osteoporosis</translation>
+    </message>
+    <message>
+        <source>痴呆</source>
+        <translation>Dementia</translation>
+    </message>
+    <message>
+        <source>其他精神和行为障碍</source>
+        <translation>Other mental and behavioural disorder</translation>
+    </message>
+    <message>
+        <source>未评估</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>需即时评估</source>
+        <translation>Reassess now</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Up to date</translation>
     </message>
     <message>
         <source>特困</source>
@@ -1330,8 +1470,92 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>评估基准日期</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <source>评估基准日期应在出生日期之后、今天或之前</source>
+        <translation>The assessment date must be after the date of birth and not after today</translation>
+    </message>
+    <message>
+        <source>评估原因</source>
+        <translation>Reason for assessment</translation>
+    </message>
+    <message>
+        <source>评估员1</source>
+        <translation>Assessor 1</translation>
+    </message>
+    <message>
+        <source>评估员2</source>
+        <translation>Assessor 2</translation>
+    </message>
+    <message>
+        <source>信息提供者</source>
+        <translation>Informant</translation>
+    </message>
+    <message>
+        <source>与老人关系</source>
+        <translation>Relation to the resident</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>两名评估员应为不同的人</source>
+        <translation>The two assessors must be different people</translation>
+    </message>
+    <message>
+        <source>疾病编码“{code}”不是有效的 ICD-10 编码（如 I10、F03.1）</source>
+        <translation>"{code}" is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
+    </message>
+    <message>
+        <source>照护风险事件“{k}”的次数应为0及以上的整数</source>
+        <translation>The count of care-risk event "{k}" must be a whole number, 0 or more</translation>
+    </message>
+    <message>
+        <source>评估答案格式不对</source>
+        <translation>The answers are malformed</translation>
+    </message>
+    <message>
+        <source>评估记录不属于这位老人</source>
+        <translation>The assessment belongs to another resident</translation>
+    </message>
+    <message>
+        <source>评估记录不存在</source>
+        <translation>The assessment does not exist</translation>
+    </message>
+    <message>
+        <source>已完成的评估不能删除</source>
+        <translation>A completed assessment cannot be deleted</translation>
+    </message>
+    <message>
+        <source>发生日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>事件类型</source>
+        <translation>Kind of event</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>发生日期不能晚于今天</source>
+        <translation>The date cannot be after today</translation>
+    </message>
+    <message>
+        <source>{d} 住院返回</source>
+        <translation>back from hospital on {d}</translation>
+    </message>
+    <message>
+        <source>近30天照护风险事件 {n} 次</source>
+        <translation>{n} care-risk events in the last 30 days</translation>
+    </message>
+    <message>
+        <source>{name}：每个等级都要对应一个护理等级</source>
+        <translation>{name}: every grade needs a care level</translation>
     </message>
     <message>
         <source>床位 {label} 已存在</source>

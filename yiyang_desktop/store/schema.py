@@ -106,5 +106,7 @@ CREATE TABLE staff (
 """)
 
 
-MIGRATIONS = [m001_records_core]
+from .schema_assessments import m002_assessments  # noqa: E402
+
+MIGRATIONS = [m001_records_core, m002_assessments]
 SCHEMA_VERSION = len(MIGRATIONS)
