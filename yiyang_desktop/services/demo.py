@@ -11,6 +11,7 @@ from ..domain import beds as B
 from ..domain.ids import id_check_char
 from ..store.db import open_db
 from .base import Context
+from .demo_assessments import add_assessment_demo
 from .beds import bed_free_problem, create_bed, change_bed_type, set_bed_status
 from .institution import save_institution
 from .residents import admit, create_resident, discharge, end_leave, move_bed, start_leave
@@ -50,6 +51,7 @@ def build_demo(path: Path | str, *, end: dt.date | None = None, seed: int = 2026
         bed_ids = _beds(ctx, rng, opened, start)
         _staff(ctx, rng, opened, end)
         _residents(ctx, rng, bed_ids, start, end)
+        add_assessment_demo(ctx, rng, end)
         db.execute("INSERT INTO app_meta (key, value) VALUES ('demo_end', ?)", [end.isoformat()])
     db.close()
     return path

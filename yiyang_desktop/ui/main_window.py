@@ -10,6 +10,7 @@ from .. import APP_NAME
 from ..services.base import Context
 from ..services.institution import get_institution
 from ..store.db import meta
+from .assessments_page import AssessmentsPage
 from .beds_page import BedsPage
 from .institution_page import InstitutionPage
 from .overview_page import OverviewPage
@@ -38,8 +39,8 @@ class MainWindow(QMainWindow):
         self._add("beds", self.tr("床位"), BedsPage(ctx))
         self._add("residents", self.tr("入住老人"), ResidentsPage(ctx))
         self._add("staff", self.tr("人员"), StaffPage(ctx))
+        self._add("assessments", self.tr("能力评估"), AssessmentsPage(ctx))
         coming = [
-            ("assessments", self.tr("能力评估"), self.tr("按 GB/T 42195-2022 等标准记录老年人能力评估并计算等级。")),
             ("partners", self.tr("医疗合作"), self.tr("签约医疗机构、合作协议与巡诊记录。")),
             ("referrals", self.tr("转诊"), self.tr("双向转诊登记与转诊单打印。")),
             ("applications", self.tr("申报"), self.tr("建设补贴、运营补贴与医保定点申请表。")),

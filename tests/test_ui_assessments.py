@@ -1,0 +1,117 @@
+"""Entering an assessment by keyboard only, drafts, the due list page, the report PDF and the Excel list."""
+import datetime as dt
+import subprocess
+
+from factories import admitted, bed
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from yiyang_desktop.services import assessments as A
+from yiyang_desktop.ui.assessment_dialog import AssessmentDialog
+from yiyang_desktop.ui.main_window import MainWindow
+
+D = dt.date
+
+
+def type_keys(qtbot, widget, keys):
+    for k in keys:
+        qtbot.keyClick(widget, getattr(Qt, f"Key_{k}"))
+
+
+def test_full_gbt_assessment_by_keyboard(qtbot, ctx):
+    rid, _ = admitted(ctx, bed(ctx), D(2026, 1, 1))
+    dlg = AssessmentDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.info.fields["assessor1"].setText("王评估")
+    dlg.info.fields["assessor2"].setText("李评估")
+    dlg.diag_boxes["F03"].setChecked(True)
+    qtbot.keyClick(dlg, Qt.Key_PageDown)
+    assert dlg.stack.currentIndex() == 1 and dlg.current.item.code == "B.1.1"
+    # B.1: eight items scored 2 each; each number key picks and moves on; the page turns after the last item.
+    type_keys(qtbot, dlg, "22222222")
+    assert dlg.stack.currentIndex() == 2 and dlg.current.item.code == "B.2.1"
+    assert "自理能力 16/32（8/8）" in dlg.subtotals.text()
+    type_keys(qtbot, dlg, "3333")            # B.2 = 12
+    type_keys(qtbot, dlg, "444444112")        # B.3 = 28
+    type_keys(qtbot, dlg, "22434")           # B.4 = 15 → total 71 → grade 1, dementia → 2
+    assert dlg.stack.currentIndex() == dlg.stack.count() - 1
+    text = dlg.summary.text()
+    assert "能力轻度受损" in text and "能力中度受损" in text and "71" in text
+    qtbot.mouseClick(dlg.done_b, Qt.LeftButton)
+    assert dlg.result() == QDialog.Accepted
+    a = A.get_assessment(ctx, dlg.saved_id)
+    assert (a["status"], a["total"], a["initial_grade"], a["final_grade"]) == ("完成", 71, 1, 2)
+    assert a["answers"]["B.3.9"] == 2 and a["answers"]["B.2.4"] == 3
+
+
+def test_a_key_an_item_does_not_allow_is_ignored(qtbot, ctx):
+    rid, _ = admitted(ctx, bed(ctx), D(2026, 1, 1))
+    dlg = AssessmentDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    dlg.go(3)  # B.3
+    for _ in range(6):
+        qtbot.keyClick(dlg, Qt.Key_Return)  # Enter moves on without answering
+    assert dlg.current.item.code == "B.3.7"
+    qtbot.keyClick(dlg, Qt.Key_4)  # B.3.7 allows 0/1 only
+    assert dlg.current.item.code == "B.3.7" and dlg.current.value() is None
+
+
+def test_incomplete_saves_as_draft_and_completing_it_later(qtbot, ctx):
+    rid, _ = admitted(ctx, bed(ctx), D(2026, 1, 1))
+    dlg = AssessmentDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    dlg.go(1)
+    type_keys(qtbot, dlg, "44")
+    qtbot.mouseClick(dlg.done_b, Qt.LeftButton)
+    assert dlg.result() != QDialog.Accepted
+    assert "评估员1" in dlg.info.errors["assessor1"].text()  # sent back to the first page, beside the field
+    assert dlg.stack.currentIndex() == 0
+    qtbot.mouseClick(dlg.draft_b, Qt.LeftButton)
+    assert dlg.result() == QDialog.Accepted
+    draft = A.get_assessment(ctx, dlg.saved_id)
+    assert draft["status"] == "草稿" and draft["answers"] == {"B.1.1": 4, "B.1.2": 4}
+    again = AssessmentDialog(ctx, rid, dlg.saved_id)
+    qtbot.addWidget(again)
+    assert again.answers() == {"B.1.1": 4, "B.1.2": 4}
+
+
+def test_barthel_keys_are_option_numbers(qtbot, ctx):
+    rid, _ = admitted(ctx, bed(ctx), D(2026, 1, 1))
+    dlg = AssessmentDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    dlg.instrument.setCurrentIndex(dlg.instrument.findData("barthel"))
+    dlg.go(1)
+    type_keys(qtbot, dlg, "1111111111")  # the first option of each item: the highest points
+    assert dlg.answers()["B.1.8"] == 15 and sum(dlg.answers().values()) == 100
+
+
+def test_assessments_page_report_and_excel(qtbot, demo_ctx, tmp_path):
+    w = MainWindow(demo_ctx, tmp_path / "demo.db")
+    qtbot.addWidget(w)
+    page = w.show_page("assessments")
+    states = [r["state"] for r in page.model.rows]
+    assert states[0] in ("已逾期", "未评估") and "已逾期" in states and "需即时评估" in states
+    page.table.selectRow(0)
+    assert page.model.rows[0]["name"] in page.history.toPlainText()
+    path = page.export_excel(path=tmp_path / "grades.xlsx")
+    ws = load_workbook(path)["能力等级"]
+    assert ws["A2"].value == "姓名" and ws.max_row == len(page.model.rows) + 2
+    names = {ws.cell(row=i, column=1).value for i in range(3, ws.max_row + 1)}
+    assert names == {r["name"] for r in page.model.rows}
+    assert ws.auto_filter.ref.startswith("A2") and ws.page_setup.orientation == "landscape"
+
+
+def test_report_pdf_text(demo_ctx, tmp_path):
+    from yiyang_desktop.exports.assessment_pdf import write_assessment_pdf
+    from yiyang_desktop.services.assessment_reports import report_data
+    aid = demo_ctx.db.execute("SELECT id FROM assessments WHERE status = '完成' AND final_grade > initial_grade LIMIT 1").fetchone()
+    aid = aid[0] if aid else demo_ctx.db.execute("SELECT id FROM assessments WHERE status = '完成' LIMIT 1").fetchone()[0]
+    data = report_data(demo_ctx, aid)
+    pdf = write_assessment_pdf(tmp_path / "r.pdf", data)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for needle in ("老年人能力评估报告", data["resident"]["name"], data["initial_grade"], data["final_grade"],
+                   "评估员签名", data["assessors"][0], data["assessors"][1], "自理能力"):
+        assert needle in text
+    assert text.count("■") == sum(1 for _, t in data["basis"] if t)
