@@ -12,6 +12,219 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>能力评估 — {name}</source>
+        <translation>Ability assessment — {name}</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>完成并保存</source>
+        <translation>Complete and save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>（待核对）</source>
+        <translation> (to be verified)</translation>
+    </message>
+    <message>
+        <source>评估标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>评估基准日期</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <source>评估原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>评估员1</source>
+        <translation>Assessor 1</translation>
+    </message>
+    <message>
+        <source>评估员2</source>
+        <translation>Assessor 2</translation>
+    </message>
+    <message>
+        <source>信息提供者</source>
+        <translation>Informant</translation>
+    </message>
+    <message>
+        <source>与老人关系</source>
+        <translation>Relation to resident</translation>
+    </message>
+    <message>
+        <source>昏迷（A.5.11）</source>
+        <translation>Coma (A.5.11)</translation>
+    </message>
+    <message>
+        <source>评估时处于昏迷状态</source>
+        <translation>In a coma at the assessment</translation>
+    </message>
+    <message>
+        <source>疾病诊断（A.4.1）</source>
+        <translation>Diagnoses (A.4.1)</translation>
+    </message>
+    <message>
+        <source>其他 ICD-10 编码，用逗号分隔，如 F03.1, I50</source>
+        <translation>Other ICD-10 codes, comma-separated, e.g. F03.1, I50</translation>
+    </message>
+    <message>
+        <source>F04–F99 由精神科专科医生诊断</source>
+        <translation>F04–F99 diagnosed by a psychiatric specialist</translation>
+    </message>
+    <message>
+        <source>近30天照护风险事件（A.2.14，已按事件记录预填）</source>
+        <translation>Care-risk events in the last 30 days (A.2.14, filled in from the event log)</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic facts</translation>
+    </message>
+    <message>
+        <source>评估结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>　合计 {n}</source>
+        <translation>   total {n}</translation>
+    </message>
+    <message>
+        <source>还有 {n} 项未评：{items}。可先保存草稿，草稿不计入统计。</source>
+        <translation>{n} items are not scored yet: {items}. You can save a draft; drafts count nowhere.</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>初步等级</source>
+        <translation>Initial grade</translation>
+    </message>
+    <message>
+        <source>等级变更依据</source>
+        <translation>Change basis</translation>
+    </message>
+    <message>
+        <source>最终等级</source>
+        <translation>Final grade</translation>
+    </message>
+    <message>
+        <source>本标准的分级与组合表待核对，结果仅供参考。</source>
+        <translation>This standard's bands and combination table are still to be verified; treat the result as provisional.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentHistory</name>
+    <message>
+        <source>尚无评估记录。</source>
+        <translation>No assessments yet.</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>草稿（不计入统计）</source>
+        <translation>draft (counts nowhere)</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsPage</name>
+    <message>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>常规复评间隔</source>
+        <translation>Routine reassessment every</translation>
+    </message>
+    <message>
+        <source>新建评估</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <source>查看/继续</source>
+        <translation>Open / continue</translation>
+    </message>
+    <message>
+        <source>记录风险事件</source>
+        <translation>Log a care-risk event</translation>
+    </message>
+    <message>
+        <source>打印评估报告</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>导出全部等级</source>
+        <translation>Export all grades</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>最近评估</source>
+        <translation>Last assessed</translation>
+    </message>
+    <message>
+        <source>能力等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>护理等级</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <source>下次评估</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>在住 {n} 人：未评估 {none}，已逾期 {over}，需即时评估 {now}，30天内到期 {soon}</source>
+        <translation>{n} in residence: {none} never assessed, {over} overdue, {now} to reassess now, {soon} due within 30 days</translation>
+    </message>
+    <message>
+        <source>选中一位老人查看评估记录与等级变化。</source>
+        <translation>Select a resident to see assessments and the grade trend.</translation>
+    </message>
+    <message>
+        <source>这位老人还没有已完成的评估。</source>
+        <translation>This resident has no completed assessment yet.</translation>
+    </message>
+</context>
+<context>
     <name>BedBoard</name>
     <message>
         <source>{room}室</source>
@@ -163,6 +376,25 @@
     <message>
         <source>确定删除床位 {label}？</source>
         <translation>Delete bed {label}?</translation>
+    </message>
+</context>
+<context>
+    <name>CareEventDialog</name>
+    <message>
+        <source>记录照护风险事件</source>
+        <translation>Log a care-risk event</translation>
+    </message>
+    <message>
+        <source>发生日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>事件类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>What happened</translation>
     </message>
 </context>
 <context>
@@ -415,10 +647,6 @@
     <message>
         <source>能力评估</source>
         <translation>Assessments</translation>
-    </message>
-    <message>
-        <source>按 GB/T 42195-2022 等标准记录老年人能力评估并计算等级。</source>
-        <translation>Record ability assessments of older people by GB/T 42195-2022 and other standards, and compute the grades.</translation>
     </message>
     <message>
         <source>医疗合作</source>
@@ -2076,6 +2304,10 @@
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
         <translation>There is no instrument "{id}"; available: {known}</translation>
+    </message>
+    <message>
+        <source>草稿不能出具评估报告，请先完成评估</source>
+        <translation>A draft has no report; complete the assessment first</translation>
     </message>
 </context>
 </TS>

@@ -316,14 +316,17 @@ class AssessmentDialog(QDialog):
                        f"<td>{e(self.inst.indicator_grade_names.get(r.indicator_grades.get(i.code), '')) if i.code in r.indicator_grades else ''}</td></tr>"
                        for i in self.inst.indicators)
         applied = "<br>".join(e(a["description"]) for a in r.applied) or self.tr("无")
-        total = f"<p>{self.tr('总分')}：<b>{r.total}</b></p>" if r.total is not None else ""
-        pending = f"<p style='color:#b26a00'>{self.tr('本标准的分级与组合表待核对，结果仅供参考。')}</p>" if r.pending_verification else ""
+        total_word, initial_word = self.tr("总分"), self.tr("初步等级")
+        basis_word, final_word = self.tr("等级变更依据"), self.tr("最终等级")
+        pending_text = self.tr("本标准的分级与组合表待核对，结果仅供参考。")
+        total = f"<p>{total_word}：<b>{r.total}</b></p>" if r.total is not None else ""
+        pending = f"<p style='color:#b26a00'>{pending_text}</p>" if r.pending_verification else ""
         notes = "".join(f"<p style='color:#57606a'>{e(n)}</p>" for n in r.notes)
         self.summary.setText(
             f"<table cellpadding='4'>{rows}</table>{total}"
-            f"<p>{self.tr('初步等级')}：<b>{e(r.initial_grade_name)}</b></p>"
-            f"<p>{self.tr('等级变更依据')}：{applied}</p>"
-            f"<p style='font-size:16px'>{self.tr('最终等级')}：<b>{e(r.final_grade_name)}</b></p>{pending}{notes}")
+            f"<p>{initial_word}：<b>{e(r.initial_grade_name)}</b></p>"
+            f"<p>{basis_word}：{applied}</p>"
+            f"<p style='font-size:16px'>{final_word}：<b>{e(r.final_grade_name)}</b></p>{pending}{notes}")
 
     def save(self, complete: bool) -> None:
         self.message.setText("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
                                QSplitter, QTextBrowser, QVBoxLayout)
@@ -127,7 +127,7 @@ class AssessmentsPage(Page):
         if r is None:
             self.history.setHtml(self.tr("选中一位老人查看评估记录与等级变化。"))
             return
-        self.history.setHtml(history_html(self, self.ctx, r["resident_id"], r["name"]))
+        self.history.setHtml(history_html(self.ctx, r["resident_id"], r["name"]))
 
     def _last(self, resident_id: int, done_only: bool = False) -> dict | None:
         items = [a for a in A.history(self.ctx, resident_id) if not done_only or a["status"] == A.DONE]
@@ -188,26 +188,27 @@ class AssessmentsPage(Page):
         return write_grades_xlsx(path, get_institution(self.ctx).get("name") or "", self.ctx.today().isoformat(), rows)
 
 
-def history_html(widget, ctx, resident_id: int, name: str) -> str:
+def history_html(ctx, resident_id: int, name: str) -> str:
     """Assessment history with the grade trend (▲ worse, ▼ better), links open each record."""
     e = html.escape
     items = A.history(ctx, resident_id)
     out = [f"<h3>{e(name)}</h3>"]
     if not items:
-        return out[0] + "<p>" + widget.tr("尚无评估记录。") + "</p>"
+        return out[0] + "<p>" + QCoreApplication.translate("AssessmentHistory", "尚无评估记录。") + "</p>"
     prev = None
     lines = []
+    total_word = QCoreApplication.translate("AssessmentHistory", "总分")
     for a in items:
         inst = load_instrument(a["instrument_id"])
         if a["status"] == A.DRAFT:
-            grade = widget.tr("草稿（不计入统计）")
+            grade = QCoreApplication.translate("AssessmentHistory", "草稿（不计入统计）")
             arrow = ""
         else:
             grade = e(a["final_grade_name"])
             arrow = "" if prev is None or prev[0] != a["instrument_id"] else (
                 " ▲" if a["final_grade"] > prev[1] else " ▼" if a["final_grade"] < prev[1] else " ＝")
             prev = (a["instrument_id"], a["final_grade"])
-        total = f"，{widget.tr('总分')} {a['total']}" if a["total"] is not None else ""
+        total = f"，{total_word} {a['total']}" if a["total"] is not None else ""
         lines.append(f"<li><a href='{a['id']}'>{e(a['assessed_on'])}</a> {e(tr_enum(a['reason']))}："
                      f"<b>{grade}</b>{arrow}{total}<br><span style='color:#57606a'>{e(inst.name)}</span></li>")
     out.append("<ul>" + "".join(reversed(lines)) + "</ul>")
