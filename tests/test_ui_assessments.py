@@ -103,6 +103,19 @@ def test_assessments_page_report_and_excel(qtbot, demo_ctx, tmp_path):
     assert ws.auto_filter.ref.startswith("A2") and ws.page_setup.orientation == "landscape"
 
 
+def test_care_levels_dialog(qtbot, ctx):
+    from yiyang_desktop.ui.assessments_page import CareLevelsDialog
+    dlg = CareLevelsDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.edits["gbt42195-2022"][4].setText("")
+    dlg.save()
+    assert dlg.result() != QDialog.Accepted and "每个等级" in dlg.error.text()
+    dlg.edits["gbt42195-2022"][4].setText("专护")
+    dlg.save()
+    assert dlg.result() == QDialog.Accepted
+    assert A.care_level_of(ctx, "gbt42195-2022", 4) == "专护"
+
+
 def test_report_pdf_text(demo_ctx, tmp_path):
     from yiyang_desktop.exports.assessment_pdf import write_assessment_pdf
     from yiyang_desktop.services.assessment_reports import report_data

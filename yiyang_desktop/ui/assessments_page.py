@@ -6,14 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
-                               QSplitter, QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout)
 
 from ..domain.assessment import load_instrument
 from ..paths import data_dir
 from ..services import assessments as A
 from ..services.settings import get_setting, set_setting
-from .common import ROW_ROLE, DateField, RecordTableModel, ServiceDialog, combo, record_table, run_action, tr_enum
+from ..services.base import ValidationError
+from .common import (ROW_ROLE, DateField, RecordTableModel, ServiceDialog, combo, error_text, record_table, run_action,
+                     tr_enum)
 from .page import Page
 
 STATE_COLOURS = {A.DUE_NONE: "#fde2e1", A.DUE_OVERDUE: "#fde2e1", A.DUE_IMMEDIATE: "#fff3cd", A.DUE_SOON: "#fff8e1"}
@@ -39,6 +41,47 @@ class CareEventDialog(ServiceDialog):
         return A.record_care_event(self.ctx, self.resident_id, values)
 
 
+class CareLevelsDialog(QDialog):
+    """The institution's own care level for each final grade of each instrument."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("护理等级对照"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("为每个评估标准的最终等级指定本机构的护理等级（如 自理/介助/介护/特护）：")))
+        self.edits: dict[str, list[QLineEdit]] = {}
+        form = QFormLayout()
+        for inst_id, names in A.care_levels(ctx).items():
+            inst = load_instrument(inst_id)
+            row = QHBoxLayout()
+            edits = []
+            for grade, name in enumerate(names):
+                e = QLineEdit(name)
+                e.setToolTip(inst.grades[grade])
+                e.setPlaceholderText(inst.grades[grade])
+                row.addWidget(e)
+                edits.append(e)
+            self.edits[inst_id] = edits
+            form.addRow(inst.name, row)
+        lay.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            A.set_care_levels(self.ctx, {k: [e.text() for e in v] for k, v in self.edits.items()})
+        except ValidationError as e:
+            self.error.setText(error_text(e))
+            return
+        self.accept()
+
+
 class AssessmentsPage(Page):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -56,7 +99,8 @@ class AssessmentsPage(Page):
         bar = QHBoxLayout()
         for key, text, slot in (("new", self.tr("新建评估"), self.new), ("open", self.tr("查看/继续"), self.open_selected),
                                 ("event", self.tr("记录风险事件"), self.add_event), ("pdf", self.tr("打印评估报告"), self.report),
-                                ("excel", self.tr("导出全部等级"), self.export_excel)):
+                                ("excel", self.tr("导出全部等级"), self.export_excel),
+                                ("levels", self.tr("护理等级对照"), self.edit_levels)):
             b = QPushButton(text)
             b.setObjectName(f"btn_assess_{key}")
             b.clicked.connect(slot)
@@ -150,6 +194,9 @@ class AssessmentsPage(Page):
             self._open(last["id"])
         elif r:
             self.new()
+
+    def edit_levels(self) -> None:
+        self.run_dialog(CareLevelsDialog(self.ctx, parent=self))
 
     def add_event(self) -> None:
         if r := self.selected():
