@@ -180,6 +180,10 @@
         <translation>Export all grades</translation>
     </message>
     <message>
+        <source>护理等级对照</source>
+        <translation>Care levels</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -395,6 +399,17 @@
     <message>
         <source>经过</source>
         <translation>What happened</translation>
+    </message>
+</context>
+<context>
+    <name>CareLevelsDialog</name>
+    <message>
+        <source>护理等级对照</source>
+        <translation>Care levels</translation>
+    </message>
+    <message>
+        <source>为每个评估标准的最终等级指定本机构的护理等级（如 自理/介助/介护/特护）：</source>
+        <translation>Give each final grade of each standard the care level this institution uses (e.g. self-care / assisted / nursing / special care):</translation>
     </message>
 </context>
 <context>
