@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from yiyang_desktop.app import open_context
 from yiyang_desktop.store.db import StoreError, meta
@@ -27,6 +27,20 @@ def test_every_page_opens_on_the_demo(qtbot, demo_ctx, tmp_path):
     assert overview.tiles["residents"].value.text() == str(len(demo_ctx.db.execute(
         "SELECT 1 FROM bed_assignments WHERE start_date <= ?1 AND COALESCE(end_date, '9999') > ?1",
         [TODAY.isoformat()]).fetchall()))
+
+
+def test_overview_shows_due_assessments_and_tiles_navigate(qtbot, demo_ctx, tmp_path):
+    from yiyang_desktop.services.assessments import due_list
+    w = MainWindow(demo_ctx, tmp_path / "demo.db")
+    qtbot.addWidget(w)
+    w.show()
+    tiles = w.page("overview").tiles
+    due = due_list(demo_ctx)
+    urgent = sum(1 for d in due if d["state"] in ("已逾期", "需即时评估", "未评估"))
+    assert tiles["due"].value.text() == str(urgent) and urgent >= 1
+    assert "已逾期 1" in tiles["due"].detail.text()
+    qtbot.mouseClick(tiles["due"], Qt.LeftButton)
+    assert w.stack.currentWidget() is w.page("assessments")
 
 
 def test_real_file_has_no_demo_banner(qtbot, ctx, db_path):

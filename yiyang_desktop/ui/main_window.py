@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
             self._add(key, title, ComingPage(ctx, title, what))
         self._add("settings", self.tr("设置"), SettingsPage(ctx, self.db_path))
         self.nav.currentRowChanged.connect(self._show)
+        self.pages["overview"].navigate.connect(self.show_page)
 
         central = QWidget()
         outer = QVBoxLayout(central)

@@ -1,9 +1,11 @@
 """概览: today's census and the headline figures."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain import beds as B
+from ..services import assessments as A
 from ..services.census import census
 from ..services.institution import get_institution
 from ..services.staff import list_staff
@@ -12,8 +14,13 @@ from .page import Page
 
 
 class Tile(QFrame):
-    def __init__(self, title: str, parent: QWidget | None = None):
+    clicked = Signal()
+
+    def __init__(self, title: str, target: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.target = target
+        if target:
+            self.setCursor(Qt.PointingHandCursor)
         self.setFrameShape(QFrame.StyledPanel)
         self.setObjectName("tile")
         self.setStyleSheet("#tile { background: white; border: 1px solid #d0d7de; border-radius: 6px; }")
@@ -28,12 +35,19 @@ class Tile(QFrame):
         for w in (self.title, self.value, self.detail):
             lay.addWidget(w)
 
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if self.target:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
     def set(self, value: str, detail: str = "") -> None:
         self.value.setText(value)
         self.detail.setText(detail)
 
 
 class OverviewPage(Page):
+    navigate = Signal(str)  # a tile was clicked: show that page
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         lay = QVBoxLayout(self)
@@ -42,15 +56,18 @@ class OverviewPage(Page):
         lay.addWidget(self.heading)
         grid = QGridLayout()
         self.tiles = {
-            "residents": Tile(self.tr("在住老人")),
-            "occupancy": Tile(self.tr("入住率")),
-            "beds": Tile(self.tr("床位总数")),
-            "nursing": Tile(self.tr("护理型床位占比")),
-            "away": Tile(self.tr("外出/住院")),
-            "staff": Tile(self.tr("在职人员")),
+            "residents": Tile(self.tr("在住老人"), "residents"),
+            "occupancy": Tile(self.tr("入住率"), "beds"),
+            "beds": Tile(self.tr("床位总数"), "beds"),
+            "nursing": Tile(self.tr("护理型床位占比"), "beds"),
+            "away": Tile(self.tr("外出/住院"), "residents"),
+            "staff": Tile(self.tr("在职人员"), "staff"),
+            "due": Tile(self.tr("能力评估待办"), "assessments"),
+            "grades": Tile(self.tr("能力等级分布"), "assessments"),
         }
         for i, t in enumerate(self.tiles.values()):
             grid.addWidget(t, i // 3, i % 3)
+            t.clicked.connect(lambda t=t: self.navigate.emit(t.target))
         lay.addLayout(grid)
         lay.addStretch(1)
 
@@ -69,3 +86,12 @@ class OverviewPage(Page):
                                   self.tr("护理型床位 / (养老床位 + 护理型床位)"))
         self.tiles["away"].set(str(c.away_total))
         self.tiles["staff"].set(str(len(list_staff(self.ctx))))
+        due = A.due_list(self.ctx)
+        count = {s: sum(1 for d in due if d["state"] == s) for s in (A.DUE_NONE, A.DUE_OVERDUE, A.DUE_IMMEDIATE)}
+        self.tiles["due"].set(str(sum(count.values())), self.tr("已逾期 {o}，需即时评估 {i}，未评估 {n}").format(
+            o=count[A.DUE_OVERDUE], i=count[A.DUE_IMMEDIATE], n=count[A.DUE_NONE]))
+        by_grade: dict[str, int] = {}
+        for d in due:
+            key = d["grade_name"] or self.tr("未评估")
+            by_grade[key] = by_grade.get(key, 0) + 1
+        self.tiles["grades"].set(str(len(due)), "，".join(f"{k} {v}" for k, v in sorted(by_grade.items())))
