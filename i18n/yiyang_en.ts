@@ -483,10 +483,6 @@
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <source>18位</source>
-        <translation>18 characters</translation>
-    </message>
-    <message>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
@@ -513,10 +509,6 @@
     <message>
         <source>行政区划代码</source>
         <translation>Division code</translation>
-    </message>
-    <message>
-        <source>6位，如 431202</source>
-        <translation>6 digits, e.g. 431202</translation>
     </message>
     <message>
         <source>登记与许可</source>
@@ -563,12 +555,44 @@
         <translation>Bank account</translation>
     </message>
     <message>
+        <source>与登记证书一致的全称</source>
+        <translation>Full name as on the registration certificate</translation>
+    </message>
+    <message>
+        <source>18位，见登记证书或营业执照</source>
+        <translation>18 characters, see the registration certificate or business licence</translation>
+    </message>
+    <message>
+        <source>6、9或12位数字，如 431202</source>
+        <translation>6, 9 or 12 digits, e.g. 431202</translation>
+    </message>
+    <message>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
+        <source>如：中国农业银行怀化鹤城支行</source>
+        <translation>e.g. Agricultural Bank of China, Hecheng Branch</translation>
+    </message>
+    <message>
         <source>银行账号</source>
         <translation>Account number</translation>
+    </message>
+    <message>
+        <source>如 6800</source>
+        <translation>e.g. 6800</translation>
+    </message>
+    <message>
+        <source>医疗</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <source>有内设医疗机构时必填</source>
+        <translation>Required when there is an internal medical facility</translation>
+    </message>
+    <message>
+        <source>选择内设医疗机构后才能填写执业许可证。</source>
+        <translation>Choose an internal medical facility first to enter its practice licence.</translation>
     </message>
     <message>
         <source>保存</source>
@@ -579,16 +603,48 @@
         <translation>Undo changes</translation>
     </message>
     <message>
+        <source>放弃未保存的修改，恢复为上次保存的内容</source>
+        <translation>Discard unsaved changes and go back to what was last saved</translation>
+    </message>
+    <message>
+        <source>有未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>放弃未保存的修改，恢复为上次保存的内容吗？</source>
+        <translation>Discard the unsaved changes and go back to what was last saved?</translation>
+    </message>
+    <message>
+        <source>已恢复为上次保存的内容</source>
+        <translation>Restored to what was last saved</translation>
+    </message>
+    <message>
+        <source>未保存：</source>
+        <translation>Not saved: </translation>
+    </message>
+    <message>
+        <source>未保存：有 {n} 处需要修改（{fields}），见红字说明。</source>
+        <translation>Not saved: {n} fields need correcting ({fields}); see the red notes.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>资料完整度 {done}/{total}</source>
+        <translation>Profile completeness {done}/{total}</translation>
+    </message>
+    <message>
         <source>申报材料还需要：</source>
         <translation>Applications will still need: </translation>
     </message>
     <message>
-        <source>申报所需的机构资料已填写完整。</source>
-        <translation>Everything applications need from the profile is filled in.</translation>
+        <source>点击名称跳到该项填写</source>
+        <translation>Click a name to go to that field</translation>
     </message>
     <message>
-        <source>有 {n} 处需要修改，未保存。</source>
-        <translation>{n} fields need correcting; not saved.</translation>
+        <source>申报所需的机构资料已填写完整。</source>
+        <translation>Everything applications need from the profile is filled in.</translation>
     </message>
     <message>
         <source>已保存</source>
@@ -633,8 +689,20 @@
         <translation>Record leaving</translation>
     </message>
     <message>
+        <source>{name}（{role}），{start} 入职</source>
+        <translation>{name} ({role}), joined {start}</translation>
+    </message>
+    <message>
         <source>离职日期</source>
         <translation>End date</translation>
+    </message>
+    <message>
+        <source>从离职日期当天起，此人不再计入在职人数；记录会保留，可勾选“显示已离职”查看。</source>
+        <translation>From the leaving date on, this person is no longer counted as in post; the record is kept and can be seen with “Show former staff”.</translation>
+    </message>
+    <message>
+        <source>确认离职</source>
+        <translation>Confirm leaving</translation>
     </message>
 </context>
 <context>
@@ -746,6 +814,14 @@
         <translation>Staff in post</translation>
     </message>
     <message>
+        <source>能力评估待办</source>
+        <translation>Assessments to do</translation>
+    </message>
+    <message>
+        <source>能力等级分布</source>
+        <translation>Residents by grade</translation>
+    </message>
+    <message>
         <source>{name} · {date}</source>
         <translation>{name} · {date}</translation>
     </message>
@@ -760,6 +836,14 @@
     <message>
         <source>护理型床位 / (养老床位 + 护理型床位)</source>
         <translation>nursing-type beds / (elderly-care beds + nursing-type beds)</translation>
+    </message>
+    <message>
+        <source>已逾期 {o}，需即时评估 {i}，未评估 {n}</source>
+        <translation>{o} overdue, {i} to reassess now, {n} never assessed</translation>
+    </message>
+    <message>
+        <source>未评估</source>
+        <translation>not assessed</translation>
     </message>
 </context>
 <context>
@@ -1020,12 +1104,20 @@
         <translation>ID number</translation>
     </message>
     <message>
+        <source>可不填；填写时核对校验位</source>
+        <translation>Optional; the check digit is verified when entered</translation>
+    </message>
+    <message>
         <source>岗位</source>
         <translation>Role</translation>
     </message>
     <message>
         <source>职称</source>
         <translation>Professional title</translation>
+    </message>
+    <message>
+        <source>如：主治医师、护师</source>
+        <translation>e.g. attending physician, nurse practitioner</translation>
     </message>
     <message>
         <source>执业证书编号</source>
@@ -1038,6 +1130,10 @@
     <message>
         <source>其他证书</source>
         <translation>Other certificates</translation>
+    </message>
+    <message>
+        <source>如：养老护理员职业技能等级证书</source>
+        <translation>e.g. elderly-care worker skill-level certificate</translation>
     </message>
     <message>
         <source>第一注册地</source>
@@ -1066,6 +1162,14 @@
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>医师必填：医师执业证书编号</source>
+        <translation>Required for physicians</translation>
+    </message>
+    <message>
+        <source>护士等有执业证书的填写</source>
+        <translation>Fill in for nurses and others with a practice certificate</translation>
     </message>
 </context>
 <context>
@@ -1107,8 +1211,24 @@
         <translation>First registration</translation>
     </message>
     <message>
+        <source>双击一行可编辑；离职请用“办理离职”，记录会保留。</source>
+        <translation>Double-click a row to edit; use “Record leaving” when someone leaves — the record is kept.</translation>
+    </message>
+    <message>
         <source>是</source>
         <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>列表共 {n} 人</source>
+        <translation>{n} people listed</translation>
+    </message>
+    <message>
+        <source>{date} 在职 {n} 人：</source>
+        <translation>{n} in post on {date}:</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -1129,10 +1249,6 @@
     <message>
         <source>人员</source>
         <translation>Staff</translation>
-    </message>
-    <message>
-        <source>今日在职 {n} 人：</source>
-        <translation>{n} in post today: </translation>
     </message>
 </context>
 <context>
