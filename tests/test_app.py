@@ -43,6 +43,24 @@ def test_overview_shows_due_assessments_and_tiles_navigate(qtbot, demo_ctx, tmp_
     assert w.stack.currentWidget() is w.page("assessments")
 
 
+def test_closing_with_unsaved_institution_typing_asks(qtbot, ctx, db_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    w = MainWindow(ctx, db_path)
+    qtbot.addWidget(w)
+    w.show()
+    page = w.show_page("institution")
+    page.refresh()
+    w.show_page("overview")
+    name = next(f for f in page.forms if "name" in f.fields).fields["name"]
+    name.setText("未保存的名称")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Cancel)
+    assert not w.close() and w.stack.currentWidget() is page  # kept open, on the page with the typing
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Save)
+    assert w.close()
+    from yiyang_desktop.services.institution import get_institution
+    assert get_institution(ctx)["name"] == "未保存的名称"
+
+
 def test_real_file_has_no_demo_banner(qtbot, ctx, db_path):
     w = MainWindow(ctx, db_path)
     qtbot.addWidget(w)

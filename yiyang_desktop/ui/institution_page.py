@@ -167,7 +167,7 @@ class InstitutionPage(Page):
         return out
 
     def is_modified(self) -> bool:
-        return self.values() != self._baseline
+        return bool(self._baseline) and self.values() != self._baseline  # never loaded: nothing typed
 
     def _sync(self) -> None:
         has = self.facility.currentData() not in (None, "无")

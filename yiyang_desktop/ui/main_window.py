@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from .. import APP_NAME
 from ..services.base import Context
@@ -113,5 +114,14 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        inst = self.pages["institution"]
+        if inst.is_modified():
+            answer = QMessageBox.question(
+                self, self.tr("机构信息未保存"), self.tr("机构信息有未保存的修改，要先保存吗？"),
+                QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+            if answer == QMessageBox.Cancel or (answer == QMessageBox.Save and not inst.save()):
+                self.show_page("institution")
+                event.ignore()
+                return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)
