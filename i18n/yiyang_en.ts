@@ -775,6 +775,14 @@
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
+    <message>
+        <source>机构信息未保存</source>
+        <translation>Institution not saved</translation>
+    </message>
+    <message>
+        <source>机构信息有未保存的修改，要先保存吗？</source>
+        <translation>The institution profile has unsaved changes. Save them first?</translation>
+    </message>
 </context>
 <context>
     <name>MoveDialog</name>
