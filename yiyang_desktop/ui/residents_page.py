@@ -2,20 +2,56 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTextBrowser, QVBoxLayout
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
+                               QVBoxLayout)
 
 from ..domain.ids import age_on
+from ..services import assessments as A
 from ..services import residents as R
+from .assessments_page import history_html
 from .common import ROW_ROLE, RecordTableModel, record_table, tr_enum
 from .page import Page
-from .resident_dialogs import AdmitDialog, DischargeDialog, EndLeaveDialog, LeaveDialog, MoveDialog, ResidentDialog
+from .resident_detail import ResidentDetail, mask_id
+from .resident_dialogs import ResidentDialog
+from .stay_dialogs import AdmitDialog, DischargeDialog, EndLeaveDialog, LeaveDialog, MoveDialog
+
+SORT_ROLE = Qt.UserRole + 2
+STATE_COLOURS = {"外出": "#9a5b00", "住院": "#c0392b", "已出院": "#888888", "未入住": "#1f5fbf"}
+STATE_IN, STATE_OUT, STATE_HOSPITAL, STATE_GONE, STATE_NEVER = "在住", "外出", "住院", "已出院", "未入住"
 
 
-def mask_id(number: str) -> str:
-    return number[:4] + "*" * 10 + number[-4:] if number and len(number) == 18 else number
+def state_of(r: dict) -> str:
+    """在住 / 外出 / 住院 / 已出院 / 未入住 (registered, never admitted) — the stored Chinese key."""
+    if not r["in_residence"]:
+        return STATE_GONE if r["stay_id"] else STATE_NEVER
+    if r["away"]:
+        return STATE_HOSPITAL if r["away"] == "住院" else STATE_OUT
+    return STATE_IN
+
+
+def age_of(r: dict, today: dt.date) -> int:
+    """Age today; for a resident who died in the home, the age at death."""
+    on = dt.date.fromisoformat(r["discharge_date"]) if r.get("discharge_reason") == "死亡" else today
+    return age_on(dt.date.fromisoformat(r["birth_date"]), on)
+
+
+class ResidentTableModel(RecordTableModel):
+    """The residents list: colour for who is away or gone, and real values to sort on (age as a number)."""
+
+    def __init__(self, columns, sort_keys, parent=None):
+        super().__init__(columns, parent)
+        self.sort_keys = sort_keys
+
+    def data(self, index, role=Qt.DisplayRole):
+        if index.isValid() and role == Qt.ForegroundRole:
+            colour = STATE_COLOURS.get(state_of(self.rows[index.row()]))
+            return QColor(colour) if colour else None
+        if index.isValid() and role == SORT_ROLE:
+            return self.sort_keys[index.column()](self.rows[index.row()])
+        return super().data(index, role)
 
 
 class ResidentsPage(Page):
@@ -27,11 +63,14 @@ class ResidentsPage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         self.show_all = QCheckBox(self.tr("显示已出院"))
+        self.show_all.setObjectName("show_discharged")
         self.show_all.toggled.connect(self.refresh)
         self.count = QLabel()
+        self.count.setObjectName("resident_count")
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.show_all)
+        top.addSpacing(12)
         top.addWidget(self.count)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -48,60 +87,81 @@ class ResidentsPage(Page):
             self.buttons[key] = b
         actions.addStretch(1)
 
-        today = ctx.today()
-        self.model = RecordTableModel([
+        self.state_names = {STATE_IN: self.tr("在住"), STATE_OUT: self.tr("外出"), STATE_HOSPITAL: self.tr("住院"),
+                            STATE_GONE: self.tr("已出院"), STATE_NEVER: self.tr("未入住")}
+        today = ctx.today
+        self.model = ResidentTableModel([
             (self.tr("姓名"), "name"),
             (self.tr("性别"), lambda r: tr_enum(r["sex"])),
-            (self.tr("年龄"), lambda r: age_on(dt.date.fromisoformat(r["birth_date"]), today)),
+            (self.tr("年龄"), lambda r: age_of(r, today())),
             (self.tr("身份证号"), lambda r: mask_id(r["id_number"])),
             (self.tr("床位"), lambda r: r["bed"] if r["in_residence"] else ""),
             (self.tr("入住日期"), "admission_date"),
             (self.tr("户籍"), lambda r: self.tr("本地") if r["hukou_local"] else self.tr("外地")),
             (self.tr("类别"), lambda r: "、".join(tr_enum(c) for c in r["categories"])),
-            (self.tr("状态"), self._state),
-        ])
+            (self.tr("能力等级"), lambda r: r.get("grade") or ""),
+            (self.tr("状态"), lambda r: self.state_names[state_of(r)]),
+        ], [
+            lambda r: r["name_pinyin"], lambda r: r["sex"], lambda r: age_of(r, today()), lambda r: r["id_number"],
+            lambda r: (r["bed"] or "") if r["in_residence"] else "~", lambda r: r["admission_date"] or "",
+            lambda r: r["hukou_local"], lambda r: len(r["categories"]), lambda r: state_of(r),
+        ], self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = record_table(self.model, "residents_table")
+        self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # the service's order until a click
+        self.table.setSortingEnabled(True)
+        self.table.setToolTip(self.tr("双击修改老人信息；右键可办理入住、换床、请假、出院"))
         self.table.doubleClicked.connect(self.edit)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail = QTextBrowser()
-        self.detail.setObjectName("resident_detail")
+        self.detail = ResidentDetail()
+        self.detail.setMinimumWidth(300)
 
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([860, 340])
+        split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(actions)
         lay.addWidget(split, 1)
         self._selection_changed()
 
-    def _state(self, r: dict) -> str:
-        if not r["in_residence"]:
-            return self.tr("已出院") if r["stay_id"] else self.tr("未入住")
-        return tr_enum(r["away"]) if r["away"] else tr_enum("在住")
-
     # --- data -------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         keep = self.selected()
         rows = R.list_residents(self.ctx, self.search.text(), include_discharged=self.show_all.isChecked())
+        grades = A.latest_completed(self.ctx)  # the current grade: latest completed assessment
+        for r in rows:
+            r["grade"] = grades[r["id"]]["final_grade_name"] if r["id"] in grades else None
         self.model.set_rows(rows)
-        self.count.setText(self.tr("共 {n} 人").format(n=len(rows)))
+        if self.show_all.isChecked():
+            inside = sum(1 for r in rows if r["in_residence"])
+            self.count.setText(self.tr("共 {n} 人，其中在住 {m} 人").format(n=len(rows), m=inside))
+        else:
+            self.count.setText(self.tr("共 {n} 人").format(n=len(rows)))
         if keep:
             self.select(keep["id"])
         self._selection_changed()
 
     def selected(self) -> dict | None:
         idx = self.table.selectionModel().selectedRows()
-        return self.model.data(idx[0], ROW_ROLE) if idx else None
+        return self.proxy.data(idx[0], ROW_ROLE) if idx else None
 
     def select(self, resident_id: int) -> bool:
+        """Select a resident's row (wherever sorting put it); False if not in the list."""
         for i, r in enumerate(self.model.rows):
             if r["id"] == resident_id:
-                self.table.selectRow(i)
+                row = self.proxy.mapFromSource(self.model.index(i, 0)).row()
+                self.table.selectRow(row)
+                self.table.scrollTo(self.proxy.index(row, 0))
                 return True
         return False
 
@@ -109,41 +169,46 @@ class ResidentsPage(Page):
         r = self.selected()
         inside = bool(r and r["in_residence"])
         self.buttons["edit"].setEnabled(r is not None)
-        self.buttons["admit"].setEnabled(r is not None and not inside)
+        self.buttons["admit"].setEnabled(self._can_admit(r))
         for k in ("move", "leave", "discharge"):
             self.buttons[k].setEnabled(inside)
-        self.buttons["end_leave"].setEnabled(inside and bool(r["away"]) if r else False)
-        self.detail.setHtml(self._history_html(r["id"]) if r else self.tr("选中一位老人查看入住记录。"))
+        self.buttons["end_leave"].setEnabled(inside and bool(r["away"]))
+        if r:
+            self.detail.show_resident(R.get_resident(self.ctx, r["id"]), self.ctx.today(),
+                                      history_html(self.ctx, r["id"], self.tr("能力评估记录")))
+        elif self.model.rows:
+            self.detail.show_message(self.tr("选中一位老人，这里显示他的联系人和入住记录。"))
+        elif self.search.text().strip():
+            self.detail.show_message(self.tr("没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。"))
+        else:
+            self.detail.show_message(self.tr("还没有在住的老人。点“新增老人”登记并办理入住。"))
 
-    def _history_html(self, resident_id: int) -> str:
-        p = R.get_resident(self.ctx, resident_id)
-        e = html.escape
-        out = [f"<h3>{e(p['name'])}</h3><p>{e(tr_enum(p['sex']))}，{e(p['birth_date'])}，"
-               f"{e(tr_enum(p['medical_insurance'] or ''))}</p>"]
-        if p["contacts"]:
-            out.append("<p>" + self.tr("紧急联系人") + "：" + "；".join(
-                e(f"{c['name']}（{c['relation'] or ''}）{c['phone'] or ''}") for c in p["contacts"]) + "</p>")
-        bed_word, until_now, not_back = self.tr("床位"), self.tr("至今"), self.tr("未返回")
-        for s in reversed(p["stays"]):
-            end = s["discharge_date"] or until_now
-            reason = f"（{e(tr_enum(s['discharge_reason']))}）" if s["discharge_reason"] else ""
-            out.append(f"<p><b>{e(s['admission_date'])} — {e(end)}</b>{reason}</p><ul>")
-            for b in s["beds"]:
-                out.append(f"<li>{bed_word} {e(b['label'])}：{e(b['start_date'])} — {e(b['end_date'] or until_now)}</li>")
-            for lv in s["leaves"]:
-                out.append(f"<li>{e(tr_enum(lv['kind']))}：{e(lv['start_date'])} — {e(lv['end_date'] or not_back)}"
-                           f" {e(lv['destination'] or '')}</li>")
-            out.append("</ul>")
-        return "".join(out)
+    @staticmethod
+    def _can_admit(r: dict | None) -> bool:
+        """Not in residence and alive (a stay that ended in 死亡 is the last one)."""
+        return r is not None and not r["in_residence"] and r.get("discharge_reason") != "死亡"
 
     def _menu(self, pos) -> None:
         menu = QMenu(self)
-        for b in self.buttons.values():
-            if b.isEnabled() and b is not self.buttons["add"]:
+        for key, b in self.buttons.items():
+            if b.isEnabled() and key != "add":
                 menu.addAction(b.text(), b.click)
-        menu.exec(self.table.viewport().mapToGlobal(pos))
+        if not menu.isEmpty():
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def open_leave(self, r: dict) -> dict | None:
+        """The leave the resident is on today (the one 销假 ends)."""
+        stay = next((s for s in R.get_resident(self.ctx, r["id"])["stays"] if s["id"] == r["stay_id"]), None)
+        today = self.ctx.today().isoformat()
+        leaves = [lv for lv in (stay or {}).get("leaves", [])
+                  if lv["start_date"] <= today and (lv["end_date"] is None or lv["end_date"] > today)]
+        return leaves[-1] if leaves else None
 
     # --- actions ----------------------------------------------------------------------------------------------
+    def _after(self, dlg, resident_id: int | None) -> None:
+        if self.run_dialog(dlg) and resident_id is not None:
+            self.select(resident_id)
+
     def add(self) -> None:
         dlg = ResidentDialog(self.ctx, parent=self)
         if self.run_dialog(dlg):
@@ -151,31 +216,24 @@ class ResidentsPage(Page):
 
     def edit(self, *_) -> None:
         if r := self.selected():
-            self.run_dialog(ResidentDialog(self.ctx, r["id"], parent=self))
+            self._after(ResidentDialog(self.ctx, r["id"], parent=self), r["id"])
 
     def admit(self) -> None:
-        if r := self.selected():
-            self.run_dialog(AdmitDialog(self.ctx, r["id"], parent=self))
+        if (r := self.selected()) and self._can_admit(r):
+            self._after(AdmitDialog(self.ctx, r["id"], parent=self), r["id"])
 
     def move(self) -> None:
-        if r := self.selected():
-            self.run_dialog(MoveDialog(self.ctx, r["stay_id"], parent=self))
+        if (r := self.selected()) and r["in_residence"]:
+            self._after(MoveDialog(self.ctx, r["stay_id"], parent=self), r["id"])
 
     def leave(self) -> None:
-        if r := self.selected():
-            self.run_dialog(LeaveDialog(self.ctx, r["stay_id"], parent=self))
+        if (r := self.selected()) and r["in_residence"]:
+            self._after(LeaveDialog(self.ctx, r["stay_id"], parent=self), r["id"])
 
     def end_leave(self) -> None:
-        r = self.selected()
-        if not r:
-            return
-        stay = next(s for s in R.get_resident(self.ctx, r["id"])["stays"] if s["id"] == r["stay_id"])
-        today = self.ctx.today().isoformat()
-        open_leaves = [lv for lv in stay["leaves"] if lv["start_date"] <= today and (lv["end_date"] is None or lv["end_date"] > today)]
-        if open_leaves:
-            self.run_dialog(EndLeaveDialog(self.ctx, open_leaves[-1]["id"], parent=self))
+        if (r := self.selected()) and (lv := self.open_leave(r)):
+            self._after(EndLeaveDialog(self.ctx, lv["id"], parent=self, leave=lv, name=r["name"]), r["id"])
 
     def discharge(self) -> None:
-        if r := self.selected():
-            self.run_dialog(DischargeDialog(self.ctx, r["stay_id"], parent=self))
-
+        if (r := self.selected()) and r["in_residence"]:
+            self._after(DischargeDialog(self.ctx, r["stay_id"], parent=self), r["id"])
