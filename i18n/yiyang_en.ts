@@ -7,6 +7,14 @@
         <translation>Admit</translation>
     </message>
     <message>
+        <source>{name} 再次入住（上次 {a} 至 {b}，{reason}）</source>
+        <translation>{name} comes back (last stay {a} to {b}, {reason})</translation>
+    </message>
+    <message>
+        <source>{name} 入住</source>
+        <translation>Admit {name}</translation>
+    </message>
+    <message>
         <source>入住日期</source>
         <translation>Admission date</translation>
     </message>
@@ -304,8 +312,20 @@
 <context>
     <name>BedPicker</name>
     <message>
-        <source>（请选择床位）</source>
-        <translation>(choose a bed)</translation>
+        <source>（先选日期）</source>
+        <translation>(choose a date first)</translation>
+    </message>
+    <message>
+        <source>（请选择床位，共 {n} 张空闲）</source>
+        <translation>(choose a bed: {n} free)</translation>
+    </message>
+    <message>
+        <source>（这一天没有空闲床位）</source>
+        <translation>(no free bed on this day)</translation>
+    </message>
+    <message>
+        <source>{label}（{type}{sub}）</source>
+        <translation>{label} ({type}{sub})</translation>
     </message>
     <message>
         <source>床位</source>
@@ -452,12 +472,20 @@
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
+    <message>
+        <source>出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。</source>
+        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use "Admit" again.</translation>
+    </message>
 </context>
 <context>
     <name>EndLeaveDialog</name>
     <message>
         <source>销假（返回）</source>
         <translation>End leave (returned)</translation>
+    </message>
+    <message>
+        <source>{name} {kind}：{start} 起，去向 {dest}</source>
+        <translation>{name}, {kind} since {start}, at {dest}</translation>
     </message>
     <message>
         <source>返回日期</source>
@@ -666,16 +694,20 @@
         <translation>Date of leaving</translation>
     </message>
     <message>
-        <source>预计返回日期</source>
-        <translation>Expected return date</translation>
+        <source>返回日期</source>
+        <translation>Return date</translation>
     </message>
     <message>
-        <source>不清楚可以不填，回来时再“销假”</source>
-        <translation>Leave empty if unknown and record the return when the resident is back</translation>
+        <source>还不知道哪天回来可以不填返回日期，回来那天点“销假”。外出期间床位仍为这位老人保留。</source>
+        <translation>If the return date is not known yet, leave it empty and click "End leave" on the day of return. The bed stays reserved for the resident meanwhile.</translation>
     </message>
     <message>
         <source>去向</source>
         <translation>Destination</translation>
+    </message>
+    <message>
+        <source>如：县人民医院、子女家</source>
+        <translation>e.g. county hospital, child's home</translation>
     </message>
     <message>
         <source>备注</source>
@@ -794,6 +826,10 @@
         <source>换床日期</source>
         <translation>Date of move</translation>
     </message>
+    <message>
+        <source>从换床日期起住新床位，原床位同日空出。只列出从这一天起空闲的床位。</source>
+        <translation>From the move date the resident is in the new bed and the old bed is free. Only beds free from that day are listed.</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -855,6 +891,109 @@
     </message>
 </context>
 <context>
+    <name>ResidentDetail</name>
+    <message>
+        <source>入住 {bed}</source>
+        <translation>Admitted to {bed}</translation>
+    </message>
+    <message>
+        <source>换床到 {bed}</source>
+        <translation>Moved to {bed}</translation>
+    </message>
+    <message>
+        <source>{d} 返回</source>
+        <translation>back on {d}</translation>
+    </message>
+    <message>
+        <source>尚未返回</source>
+        <translation>not back yet</translation>
+    </message>
+    <message>
+        <source>{kind}{dest}，{until}</source>
+        <translation>{kind}{dest}, {until}</translation>
+    </message>
+    <message>
+        <source>出院（{reason}）{note}</source>
+        <translation>Discharged ({reason}){note}</translation>
+    </message>
+    <message>
+        <source>本地</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>外地</source>
+        <translation>Non-local</translation>
+    </message>
+    <message>
+        <source>性别/年龄</source>
+        <translation>Sex/age</translation>
+    </message>
+    <message>
+        <source>{sex}，{age}岁（{birth}）</source>
+        <translation>{sex}, {age} years ({birth})</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>户籍</source>
+        <translation>Household registration</translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>医疗保险</source>
+        <translation>Medical insurance</translation>
+    </message>
+    <message>
+        <source>长护险</source>
+        <translation>LTC insurance</translation>
+    </message>
+    <message>
+        <source>已参加</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>未参加</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>本人电话</source>
+        <translation>Own phone</translation>
+    </message>
+    <message>
+        <source>紧急联系人</source>
+        <translation>Emergency contacts</translation>
+    </message>
+    <message>
+        <source>入住记录</source>
+        <translation>Stays</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>未登记，请点“编辑”补上</source>
+        <translation>None recorded; add them with "Edit"</translation>
+    </message>
+    <message>
+        <source>尚未入住。</source>
+        <translation>Not admitted yet.</translation>
+    </message>
+    <message>
+        <source>第 {n} 次：{a} — {b}</source>
+        <translation>Stay {n}: {a} — {b}</translation>
+    </message>
+    <message>
+        <source>至今</source>
+        <translation>now</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>编辑老人信息</source>
@@ -863,6 +1002,10 @@
     <message>
         <source>新增老人</source>
         <translation>New resident</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -913,6 +1056,10 @@
         <translation>Insured</translation>
     </message>
     <message>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
         <source>本人电话</source>
         <translation>Phone</translation>
     </message>
@@ -925,8 +1072,20 @@
         <translation>Note</translation>
     </message>
     <message>
-        <source>同时办理入住</source>
+        <source>立即入住</source>
         <translation>Admit now</translation>
+    </message>
+    <message>
+        <source>暂不入住（如先登记、等床位）可去掉勾选，以后在列表中点“办理入住”。</source>
+        <translation>To register without admitting (e.g. waiting for a bed), untick this and use "Admit" in the list later.</translation>
+    </message>
+    <message>
+        <source>请填写入住日期</source>
+        <translation>Please enter the admission date</translation>
+    </message>
+    <message>
+        <source>请选择床位</source>
+        <translation>Please choose a bed</translation>
     </message>
     <message>
         <source>入住日期</source>
@@ -972,6 +1131,18 @@
         <translation>Discharge</translation>
     </message>
     <message>
+        <source>在住</source>
+        <translation>In residence</translation>
+    </message>
+    <message>
+        <source>外出</source>
+        <translation>On leave</translation>
+    </message>
+    <message>
+        <source>住院</source>
+        <translation>In hospital</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -1012,8 +1183,28 @@
         <translation>Categories</translation>
     </message>
     <message>
+        <source>能力等级</source>
+        <translation type="unfinished">Grade</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>能力评估记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>选中一位老人，这里显示他的联系人和入住记录。</source>
+        <translation>Select a resident to see contacts and stays here.</translation>
+    </message>
+    <message>
+        <source>没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。</source>
+        <translation>No resident matches. For discharged residents tick "Show discharged".</translation>
+    </message>
+    <message>
+        <source>还没有在住的老人。点“新增老人”登记并办理入住。</source>
+        <translation>No residents yet. Click "Add resident" to register and admit one.</translation>
     </message>
     <message>
         <source>已出院</source>
@@ -1024,24 +1215,16 @@
         <translation>Not admitted</translation>
     </message>
     <message>
+        <source>双击修改老人信息；右键可办理入住、换床、请假、出院</source>
+        <translation>Double-click to edit; right-click to admit, move bed, record leave or discharge</translation>
+    </message>
+    <message>
+        <source>共 {n} 人，其中在住 {m} 人</source>
+        <translation>{n} people, {m} in residence</translation>
+    </message>
+    <message>
         <source>共 {n} 人</source>
         <translation>{n} residents</translation>
-    </message>
-    <message>
-        <source>选中一位老人查看入住记录。</source>
-        <translation>Select a resident to see the stay history.</translation>
-    </message>
-    <message>
-        <source>紧急联系人</source>
-        <translation>Emergency contacts</translation>
-    </message>
-    <message>
-        <source>至今</source>
-        <translation>now</translation>
-    </message>
-    <message>
-        <source>未返回</source>
-        <translation>not back</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1459,17 @@
     <message>
         <source>原因/备注</source>
         <translation>Reason / note</translation>
+    </message>
+</context>
+<context>
+    <name>StayDialog</name>
+    <message>
+        <source>{name}，现住 {bed}（{date} 入住）</source>
+        <translation>{name}, in bed {bed} (admitted {date})</translation>
+    </message>
+    <message>
+        <source>，今天{kind}中</source>
+        <translation>, today: {kind}</translation>
     </message>
 </context>
 <context>
