@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <source>能力等级</source>
-        <translation type="unfinished">Grade</translation>
+        <translation>Grade</translation>
     </message>
     <message>
         <source>状态</source>
@@ -1192,7 +1192,7 @@
     </message>
     <message>
         <source>能力评估记录</source>
-        <translation type="unfinished" />
+        <translation>Assessments</translation>
     </message>
     <message>
         <source>选中一位老人，这里显示他的联系人和入住记录。</source>
