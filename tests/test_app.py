@@ -119,6 +119,11 @@ def test_demo_flag_never_turns_a_real_file_into_a_demo(tmp_path):
     ctx.db.close()
 
 
+def test_shipped_rule_files_validate_at_start(qapp):
+    from yiyang_desktop.app import check_data_files
+    assert check_data_files() == []
+
+
 def test_broken_file_is_refused(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_text("x" * 100)

@@ -102,6 +102,19 @@ def open_context(path: Path, demo, today: dt.date | None = None):
     return ctx
 
 
+def check_data_files() -> list[str]:
+    """Load and validate the rule files (assessment instruments) at start; Chinese messages naming file and place."""
+    from .domain.assessment import InstrumentError, instruments_dir, load_instrument
+    from .ui.common import error_text
+    problems = []
+    for path in sorted(instruments_dir().glob("*.json")):
+        try:
+            load_instrument(path.stem)
+        except InstrumentError as e:
+            problems.append(error_text(e))
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
@@ -122,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as e:
         QMessageBox.critical(None, APP_NAME, error_text(e))
         return 2
+    problems = check_data_files()
+    if problems:
+        QMessageBox.warning(None, APP_NAME, "\n\n".join(problems))
     window = MainWindow(ctx, path)
     window.show()
     if args.screenshot:
