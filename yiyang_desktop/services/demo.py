@@ -12,6 +12,7 @@ from ..domain.ids import id_check_char
 from ..store.db import open_db
 from .base import Context
 from .demo_assessments import add_assessment_demo
+from .demo_medical import add_medical_demo
 from .beds import bed_free_problem, create_bed, change_bed_type, set_bed_status
 from .institution import save_institution
 from .residents import admit, create_resident, discharge, end_leave, move_bed, start_leave
@@ -52,6 +53,7 @@ def build_demo(path: Path | str, *, end: dt.date | None = None, seed: int = 2026
         _staff(ctx, rng, opened, end)
         _residents(ctx, rng, bed_ids, start, end)
         add_assessment_demo(ctx, rng, end)
+        add_medical_demo(ctx, rng, start, end)
         db.execute("INSERT INTO app_meta (key, value) VALUES ('demo_end', ?)", [end.isoformat()])
     db.close()
     return path

@@ -107,6 +107,7 @@ CREATE TABLE staff (
 
 
 from .schema_assessments import m002_assessments  # noqa: E402
+from .schema_medical import m_medical  # noqa: E402
 
-MIGRATIONS = [m001_records_core, m002_assessments]
+MIGRATIONS = [m001_records_core, m002_assessments, m_medical]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -15,6 +15,8 @@ from .assessments_page import AssessmentsPage
 from .beds_page import BedsPage
 from .institution_page import InstitutionPage
 from .overview_page import OverviewPage
+from .partners_page import PartnersPage
+from .referrals_page import ReferralsPage
 from .page import ComingPage, Page
 from .residents_page import ResidentsPage
 from .settings_page import SettingsPage
@@ -41,9 +43,9 @@ class MainWindow(QMainWindow):
         self._add("residents", self.tr("入住老人"), ResidentsPage(ctx))
         self._add("staff", self.tr("人员"), StaffPage(ctx))
         self._add("assessments", self.tr("能力评估"), AssessmentsPage(ctx))
+        self._add("partners", self.tr("医疗合作"), PartnersPage(ctx))
+        self._add("referrals", self.tr("转诊"), ReferralsPage(ctx))
         coming = [
-            ("partners", self.tr("医疗合作"), self.tr("签约医疗机构、合作协议与巡诊记录。")),
-            ("referrals", self.tr("转诊"), self.tr("双向转诊登记与转诊单打印。")),
             ("applications", self.tr("申报"), self.tr("建设补贴、运营补贴与医保定点申请表。")),
             ("returns", self.tr("月报"), self.tr("按月统计报表与报送留档。")),
         ]
