@@ -20,6 +20,65 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>续签协议</source>
+        <translation>Renew agreement</translation>
+    </message>
+    <message>
+        <source>编辑协议</source>
+        <translation>Edit agreement</translation>
+    </message>
+    <message>
+        <source>新增合作协议</source>
+        <translation>New cooperation agreement</translation>
+    </message>
+    <message>
+        <source>续签“{partner}”的协议（原协议 {a} 至 {b}）。原协议保留，新协议与它关联。</source>
+        <translation>Renewing the agreement with “{partner}” (original {a} to {b}). The original is kept and the new one is linked to it.</translation>
+    </message>
+    <message>
+        <source>医疗机构</source>
+        <translation>Medical institution</translation>
+    </message>
+    <message>
+        <source>协议编号</source>
+        <translation>Agreement number</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>到期日期</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>合作服务</source>
+        <translation>Agreed services</translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>养老机构责任</source>
+        <translation>Duties of the care home</translation>
+    </message>
+    <message>
+        <source>医疗机构责任</source>
+        <translation>Duties of the medical institution</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentDialog</name>
     <message>
         <source>能力评估 — {name}</source>
@@ -493,6 +552,56 @@
     </message>
 </context>
 <context>
+    <name>FeesEditor</name>
+    <message>
+        <source>收费项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>付费方</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>计费方式</source>
+        <translation>Charged</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>IndicationsDialog</name>
+    <message>
+        <source>转诊指征设置</source>
+        <translation>Referral indications…</translation>
+    </message>
+    <message>
+        <source>登记转诊时可勾选的指征（每行一条）。政策要求“严格按照出入院标准和双向转诊指征”转诊。</source>
+        <translation>Indications offered when logging a referral (one per line). Policy requires referrals to follow admission criteria and referral indications.</translation>
+    </message>
+    <message>
+        <source>上转指征</source>
+        <translation>Up-referral indications</translation>
+    </message>
+    <message>
+        <source>下转/回转指征</source>
+        <translation>Down-referral indications</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>InstitutionPage</name>
     <message>
         <source>机构信息</source>
@@ -768,16 +877,8 @@
         <translation>Medical partners</translation>
     </message>
     <message>
-        <source>签约医疗机构、合作协议与巡诊记录。</source>
-        <translation>Partner medical institutions, cooperation agreements and visit records.</translation>
-    </message>
-    <message>
         <source>转诊</source>
         <translation>Referrals</translation>
-    </message>
-    <message>
-        <source>双向转诊登记与转诊单打印。</source>
-        <translation>Two-way referral log and printed referral slips.</translation>
     </message>
     <message>
         <source>申报</source>
@@ -888,6 +989,812 @@
     <message>
         <source>未评估</source>
         <translation>not assessed</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerContacts</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>科室/职务</source>
+        <translation>Department / post</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>编辑医疗机构</source>
+        <translation>Edit medical institution</translation>
+    </message>
+    <message>
+        <source>新增医疗机构</source>
+        <translation>New medical institution</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>与医疗机构执业许可证一致</source>
+        <translation>As on the medical practice licence</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>可不填；填写时核对校验位</source>
+        <translation>Optional; the check digit is verified</translation>
+    </message>
+    <message>
+        <source>机构类别</source>
+        <translation>Type of institution</translation>
+    </message>
+    <message>
+        <source>医院等级</source>
+        <translation>Hospital level</translation>
+    </message>
+    <message>
+        <source>医保定点</source>
+        <translation>Insurance-designated</translation>
+    </message>
+    <message>
+        <source>是医保定点医疗机构</source>
+        <translation>Designated by medical insurance</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>总机/值班电话</source>
+        <translation>Switchboard / duty phone</translation>
+    </message>
+    <message>
+        <source>距离（公里）</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <source>如 4.5</source>
+        <translation>e.g. 4.5</translation>
+    </message>
+    <message>
+        <source>车程</source>
+        <translation>Travel time</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message>
+        <source>医疗合作</source>
+        <translation>Medical cooperation</translation>
+    </message>
+    <message>
+        <source>医疗机构</source>
+        <translation>Medical institution</translation>
+    </message>
+    <message>
+        <source>合作协议</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>巡诊记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>新增机构</source>
+        <translation>New institution</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>为其新增协议</source>
+        <translation>New agreement with it</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>医保定点</source>
+        <translation>Insurance-designated</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>协议状态</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>未签协议</source>
+        <translation>No agreement</translation>
+    </message>
+    <message>
+        <source>距离/车程</source>
+        <translation>Distance / travel</translation>
+    </message>
+    <message>
+        <source>协议数</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>新增协议</source>
+        <translation>New agreement</translation>
+    </message>
+    <message>
+        <source>续签</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>终止</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>添加扫描件</source>
+        <translation>Add scan</translation>
+    </message>
+    <message>
+        <source>到期前提醒</source>
+        <translation>Warn before expiry</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>协议编号</source>
+        <translation>Agreement number</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>扫描件</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>合作服务</source>
+        <translation>Agreed services</translation>
+    </message>
+    <message>
+        <source>登记巡诊</source>
+        <translation>Log visit</translation>
+    </message>
+    <message>
+        <source>全部机构</source>
+        <translation>All institutions</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>巡诊老人</source>
+        <translation>Residents seen</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>巡诊次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>巡诊人次</source>
+        <translation>Residents seen</translation>
+    </message>
+    <message>
+        <source>{km} 公里</source>
+        <translation>{km} km</translation>
+    </message>
+    <message>
+        <source>{m} 分钟</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>（还有 {n} 天）</source>
+        <translation> ({n} days left)</translation>
+    </message>
+    <message>
+        <source>，已续签</source>
+        <translation>, renewed</translation>
+    </message>
+    <message>
+        <source>目前没有生效的合作协议。政策要求养老机构与医疗机构签约合作，请先“新增机构”，再“新增协议”。</source>
+        <translation>No agreement is in force. Policy requires a care home to sign with a medical institution: first “New institution”, then “New agreement”.</translation>
+    </message>
+    <message>
+        <source>{date} 生效协议 {n} 份，签约医疗机构：{names}。近30天巡诊 {v} 次（协议约定约 {a} 次）。</source>
+        <translation>{date}: {n} agreements in force with {names}. {v} visits in the last 30 days (about {a} agreed).</translation>
+    </message>
+    <message>
+        <source>生效协议中没有约定“双向转诊”。</source>
+        <translation>No agreement in force includes two-way referral.</translation>
+    </message>
+    <message>
+        <source>{p} 的协议 {d} 到期</source>
+        <translation>the agreement with {p} ends on {d}</translation>
+    </message>
+    <message>
+        <source>即将到期且未续签：</source>
+        <translation>Ending soon and not renewed: </translation>
+    </message>
+    <message>
+        <source>选中一家医疗机构查看联系人与协议。</source>
+        <translation>Select an institution to see its contacts and agreements.</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>None recorded</translation>
+    </message>
+    <message>
+        <source>选中一份协议查看服务、费用、责任和扫描件。</source>
+        <translation>Select an agreement to see its services, fees, duties and scans.</translation>
+    </message>
+    <message>
+        <source>签订 {s}，有效期 {a} 至 {b}</source>
+        <translation>Signed {s}, valid {a} to {b}</translation>
+    </message>
+    <message>
+        <source>{d} 终止：{r}</source>
+        <translation>Terminated on {d}: {r}</translation>
+    </message>
+    <message>
+        <source>{f}{n}次</source>
+        <translation>{f}, {n} times</translation>
+    </message>
+    <message>
+        <source>{m}分钟内响应</source>
+        <translation>response within {m} min</translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+    <message>
+        <source>养老机构责任</source>
+        <translation>Duties of the care home</translation>
+    </message>
+    <message>
+        <source>医疗机构责任</source>
+        <translation>Duties of the medical institution</translation>
+    </message>
+    <message>
+        <source>协议扫描件</source>
+        <translation>Signed scans</translation>
+    </message>
+    <message>
+        <source>尚未添加，可点“添加扫描件”。</source>
+        <translation>None yet; click “Add scan”.</translation>
+    </message>
+    <message>
+        <source>删除医疗机构</source>
+        <translation>Delete medical institution</translation>
+    </message>
+    <message>
+        <source>确定删除“{name}”？</source>
+        <translation>Delete “{name}”?</translation>
+    </message>
+    <message>
+        <source>选择协议扫描件</source>
+        <translation>Choose the signed scan</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>打开扫描件</source>
+        <translation>Open scan</translation>
+    </message>
+    <message>
+        <source>找不到扫描件文件：{path}
+文件可能被移动或删除，请重新添加。</source>
+        <translation>Scan file not found: {path}
+It may have been moved or deleted; please add it again.</translation>
+    </message>
+    <message>
+        <source>扫描件文件在添加后被改动过（校验值不一致），内容可能已不是签署的原件。仍要打开吗？</source>
+        <translation>The scan file was changed after it was added (its checksum differs), so it may no longer be the signed original. Open it anyway?</translation>
+    </message>
+    <message>
+        <source>删除巡诊记录</source>
+        <translation>Delete visit</translation>
+    </message>
+    <message>
+        <source>确定删除 {d} 的巡诊记录？</source>
+        <translation>Delete the visit of {d}?</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>编辑转诊记录</source>
+        <translation>Edit referral</translation>
+    </message>
+    <message>
+        <source>登记转诊</source>
+        <translation>Log referral</translation>
+    </message>
+    <message>
+        <source>转诊方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>上转（本院 → 医院）</source>
+        <translation>Up-referral (home → hospital)</translation>
+    </message>
+    <message>
+        <source>下转/回转（医院 → 本院）</source>
+        <translation>Down-referral / return (hospital → home)</translation>
+    </message>
+    <message>
+        <source>转诊时间</source>
+        <translation>Referred at</translation>
+    </message>
+    <message>
+        <source>老人</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>医疗机构</source>
+        <translation>Medical institution</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>接诊医生</source>
+        <translation>Receiving doctor</translation>
+    </message>
+    <message>
+        <source>转诊医生</source>
+        <translation>Referring doctor</translation>
+    </message>
+    <message>
+        <source>转诊医生电话</source>
+        <translation>Referring doctor's phone</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>Initial impression</translation>
+    </message>
+    <message>
+        <source>主要现病史（转出原因）</source>
+        <translation>Present illness (reason for referral)</translation>
+    </message>
+    <message>
+        <source>主要既往史</source>
+        <translation>Past medical history</translation>
+    </message>
+    <message>
+        <source>治疗经过</source>
+        <translation>Treatment given</translation>
+    </message>
+    <message>
+        <source>转诊指征</source>
+        <translation>Referral indications</translation>
+    </message>
+    <message>
+        <source>指征补充说明</source>
+        <translation>Indication notes</translation>
+    </message>
+    <message>
+        <source>转运方式</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>陪同人员</source>
+        <translation>Accompanied by</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>Inpatient record number</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>Treatment, next steps and rehabilitation advice</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>医院接诊医生</source>
+        <translation>Hospital's receiving doctor</translation>
+    </message>
+    <message>
+        <source>本院接诊医生</source>
+        <translation>Our receiving doctor</translation>
+    </message>
+    <message>
+        <source>本院转诊医生</source>
+        <translation>Our referring doctor</translation>
+    </message>
+    <message>
+        <source>医院转诊医生</source>
+        <translation>Hospital's referring doctor</translation>
+    </message>
+    <message>
+        <source>病情摘要（转回原因）</source>
+        <translation>Summary (reason for return)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPage</name>
+    <message>
+        <source>双向转诊</source>
+        <translation>Two-way referral</translation>
+    </message>
+    <message>
+        <source>全部方向</source>
+        <translation>All directions</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>转诊日期 从</source>
+        <translation>Referred from</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>登记上转</source>
+        <translation>Log up-referral</translation>
+    </message>
+    <message>
+        <source>登记下转/回转</source>
+        <translation>Log down-referral</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>变更状态</source>
+        <translation>Change state</translation>
+    </message>
+    <message>
+        <source>登记回转</source>
+        <translation>Record return</translation>
+    </message>
+    <message>
+        <source>打印转诊单</source>
+        <translation>Print referral slip</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>转诊指征设置</source>
+        <translation>Referral indications…</translation>
+    </message>
+    <message>
+        <source>转诊时间</source>
+        <translation>Referred at</translation>
+    </message>
+    <message>
+        <source>老人</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>医疗机构</source>
+        <translation>Medical institution</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>状态日期</source>
+        <translation>State date</translation>
+    </message>
+    <message>
+        <source>住院天数</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>转诊指征</source>
+        <translation>Referral indications</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>平均住院天数</source>
+        <translation>Average hospital days</translation>
+    </message>
+    <message>
+        <source>按医疗机构</source>
+        <translation>By institution</translation>
+    </message>
+    <message>
+        <source>按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。统计范围随上方筛选条件变化。</source>
+        <translation>Counted by the month of the referral date; the state columns show each referral's current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
+    </message>
+    <message>
+        <source>转诊记录</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>月度统计</source>
+        <translation>Monthly counts</translation>
+    </message>
+    <message>
+        <source>住院中 {n}</source>
+        <translation>in hospital {n}</translation>
+    </message>
+    <message>
+        <source>全部机构</source>
+        <translation>All institutions</translation>
+    </message>
+    <message>
+        <source>{name}（{d} 回转）</source>
+        <translation>{name} (returned {d})</translation>
+    </message>
+    <message>
+        <source> 等 {n} 人</source>
+        <translation> and others ({n} in all)</translation>
+    </message>
+    <message>
+        <source>回转后尚未重新评估，请尽快做即时评估：{names}{more}</source>
+        <translation>Not reassessed since returning from hospital; please do an immediate assessment soon: {names}{more}</translation>
+    </message>
+    <message>
+        <source>共 {n} 条（上转 {up}，下转 {down}）</source>
+        <translation>{n} referrals ({up} up, {down} down)</translation>
+    </message>
+    <message>
+        <source>选中一条转诊查看详情和经过。</source>
+        <translation>Select a referral to see its details and history.</translation>
+    </message>
+    <message>
+        <source>修改回转</source>
+        <translation>Edit return</translation>
+    </message>
+    <message>
+        <source>{name}　{direction}　{state}</source>
+        <translation>{name}  {direction}  {state}</translation>
+    </message>
+    <message>
+        <source>医院接诊医生</source>
+        <translation>Hospital's receiving doctor</translation>
+    </message>
+    <message>
+        <source>医院转诊医生</source>
+        <translation>Hospital's referring doctor</translation>
+    </message>
+    <message>
+        <source>本院转诊医生</source>
+        <translation>Our referring doctor</translation>
+    </message>
+    <message>
+        <source>本院接诊医生</source>
+        <translation>Our receiving doctor</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>Initial impression</translation>
+    </message>
+    <message>
+        <source>主要现病史（转出原因）</source>
+        <translation>Present illness (reason for referral)</translation>
+    </message>
+    <message>
+        <source>主要既往史</source>
+        <translation>Past medical history</translation>
+    </message>
+    <message>
+        <source>治疗经过</source>
+        <translation>Treatment given</translation>
+    </message>
+    <message>
+        <source>转运/陪同</source>
+        <translation>Transport / escort</translation>
+    </message>
+    <message>
+        <source>{d} 起住院（转诊住院，医保起付线连续计算）</source>
+        <translation>In hospital from {d} (referral admission: the insurance deductible continues)</translation>
+    </message>
+    <message>
+        <source>，共 {n} 天</source>
+        <translation>, {n} days</translation>
+    </message>
+    <message>
+        <source>住院</source>
+        <translation>In hospital</translation>
+    </message>
+    <message>
+        <source>回转日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>Inpatient record number</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>Treatment, next steps and rehabilitation advice</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>{d} 回转，需做即时评估（在“能力评估”页新建，评估原因选“即时评估”）。</source>
+        <translation>Returned on {d}; an immediate assessment is due (on the Assessments page create one with the reason “Immediate assessment”).</translation>
+    </message>
+    <message>
+        <source>登记转诊</source>
+        <translation>Log referral</translation>
+    </message>
+    <message>
+        <source>请先在“医疗合作”页登记签约的医疗机构。</source>
+        <translation>First register the partner medical institution on the Medical cooperation page.</translation>
+    </message>
+    <message>
+        <source>需要即时评估</source>
+        <translation>Immediate assessment due</translation>
+    </message>
+    <message>
+        <source>{name} 已于 {d} 回转。
+病情变化后请尽快做一次即时评估：在“能力评估”页选中这位老人，点“新建评估”，评估原因选“即时评估”。</source>
+        <translation>{name} returned on {d}.
+After a change in condition please do an immediate assessment soon: on the Assessments page select the resident, click “New assessment” and choose the reason “Immediate assessment”.</translation>
+    </message>
+    <message>
+        <source>删除转诊记录</source>
+        <translation>Delete referral</translation>
+    </message>
+    <message>
+        <source>确定删除 {name} {d} 的转诊记录？</source>
+        <translation>Delete the referral of {name} on {d}?</translation>
+    </message>
+    <message>
+        <source>无法写入文件 {path}：{err}</source>
+        <translation>Cannot write the file {path}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentChecklist</name>
+    <message>
+        <source>输入姓名或拼音首字母筛选</source>
+        <translation>Filter by name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>已选 {n} 人</source>
+        <translation>{n} selected</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +2000,17 @@
     </message>
 </context>
 <context>
+    <name>ResidentPicker</name>
+    <message>
+        <source>输入姓名查找</source>
+        <translation>Type a name</translation>
+    </message>
+    <message>
+        <source>{name}（该日不在院）</source>
+        <translation>{name} (not living here that day)</translation>
+    </message>
+</context>
+<context>
     <name>ResidentsPage</name>
     <message>
         <source>搜索：姓名、拼音首字母（如 zs）、身份证号或床位号</source>
@@ -1228,6 +2146,61 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>登记回转</source>
+        <translation>Record return</translation>
+    </message>
+    <message>
+        <source>，{d} 起住院</source>
+        <translation>, in hospital from {d}</translation>
+    </message>
+    <message>
+        <source>{name}　{date} 转往 {partner}{since}</source>
+        <translation>{name}  referred to {partner} on {date}{since}</translation>
+    </message>
+    <message>
+        <source>回转日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>Inpatient record number</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>Treatment, next steps and rehabilitation advice</translation>
+    </message>
+    <message>
+        <source>医院转诊医生</source>
+        <translation>Hospital's referring doctor</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>本院接诊医生</source>
+        <translation>Our receiving doctor</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>保存后住院登记结束，老人回到床位；系统会提醒为老人做一次即时评估。</source>
+        <translation>Saving ends the hospital stay and the resident is back in the bed; you will be reminded to do an immediate assessment.</translation>
+    </message>
+</context>
+<context>
     <name>RoomDialog</name>
     <message>
         <source>添加房间</source>
@@ -1251,6 +2224,29 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesEditor</name>
+    <message>
+        <source>请写明内容</source>
+        <translation>Describe the service</translation>
+    </message>
+    <message>
+        <source>说明（可不填）</source>
+        <translation>Details (optional)</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source>响应时间</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source> 分钟内响应</source>
+        <translation> min response</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +2439,61 @@
     </message>
 </context>
 <context>
+    <name>StateDialog</name>
+    <message>
+        <source>变更转诊状态</source>
+        <translation>Change referral state</translation>
+    </message>
+    <message>
+        <source>{name}　{direction}　{partner}　当前：{state}（{date}）</source>
+        <translation>{name}  {direction}  {partner}  now: {state} ({date})</translation>
+    </message>
+    <message>
+        <source>新状态</source>
+        <translation>New state</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>住院登记</source>
+        <translation>Hospital stay</translation>
+    </message>
+    <message>
+        <source>老人已返回本院，住院登记在同一天结束</source>
+        <translation>The resident is back; end the hospital stay on the same day</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>登记住院后，老人保留床位，按“住院”外出统计，不算出院；记为转诊住院（医保起付线连续计算）。</source>
+        <translation>After an admission the resident keeps the bed and counts as away in hospital, not discharged; it is recorded as a referral admission (the insurance deductible continues).</translation>
+    </message>
+    <message>
+        <source>老人回到本院时，请关闭此窗口，用“登记回转”填写诊断和康复建议。</source>
+        <translation>When the resident comes back, close this window and use “Record return” for the diagnosis and advice.</translation>
+    </message>
+    <message>
+        <source>老人仍登记为住院；如已回到本院请勾选上面的选项，如已出院请在“入住老人”页办理出院。</source>
+        <translation>The resident is still recorded as in hospital; tick the option above if they are back, or discharge them on the Residents page.</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>设置床位状态</source>
@@ -1473,6 +2524,29 @@
     </message>
 </context>
 <context>
+    <name>TerminateDialog</name>
+    <message>
+        <source>终止协议</source>
+        <translation>Terminate agreement</translation>
+    </message>
+    <message>
+        <source>{partner}，有效期 {a} 至 {b}</source>
+        <translation>{partner}, valid {a} to {b}</translation>
+    </message>
+    <message>
+        <source>终止日期</source>
+        <translation>Terminated on</translation>
+    </message>
+    <message>
+        <source>终止原因</source>
+        <translation>Reason for termination</translation>
+    </message>
+    <message>
+        <source>确认终止</source>
+        <translation>Terminate</translation>
+    </message>
+</context>
+<context>
     <name>TypeDialog</name>
     <message>
         <source>变更床位类型</source>
@@ -1489,6 +2563,37 @@
     <message>
         <source>原因/备注</source>
         <translation>Reason / note</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>编辑巡诊记录</source>
+        <translation>Edit visit</translation>
+    </message>
+    <message>
+        <source>登记巡诊</source>
+        <translation>Log visit</translation>
+    </message>
+    <message>
+        <source>巡诊日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>医疗机构</source>
+        <translation>Medical institution</translation>
+    </message>
+    <message>
+        <source>巡诊医生</source>
+        <translation>Visiting doctor</translation>
+    </message>
+    <message>
+        <source>巡诊老人</source>
+        <translation>Residents seen</translation>
+    </message>
+    <message>
+        <source>巡诊情况</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -1792,8 +2897,64 @@
         <translation>Reassess now</translation>
     </message>
     <message>
+        <source>上转</source>
+        <translation>Up-referral</translation>
+    </message>
+    <message>
+        <source>下转</source>
+        <translation>Down-referral</translation>
+    </message>
+    <message>
+        <source>待接收</source>
+        <translation>Awaiting acceptance</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>未接收</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>门诊处理</source>
+        <translation>Outpatient care</translation>
+    </message>
+    <message>
+        <source>已回转</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>普通</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>急诊</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>未生效</source>
+        <translation>Not yet in force</translation>
+    </message>
+    <message>
+        <source>生效</source>
+        <translation>In force</translation>
+    </message>
+    <message>
         <source>即将到期</source>
         <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>已终止</source>
+        <translation>Terminated</translation>
     </message>
     <message>
         <source>正常</source>
@@ -1910,6 +3071,174 @@
     <message>
         <source>家庭</source>
         <translation>Home</translation>
+    </message>
+    <message>
+        <source>综合医院</source>
+        <translation>General hospital</translation>
+    </message>
+    <message>
+        <source>中医医院</source>
+        <translation>TCM hospital</translation>
+    </message>
+    <message>
+        <source>专科医院</source>
+        <translation>Specialist hospital</translation>
+    </message>
+    <message>
+        <source>康复医院</source>
+        <translation>Rehabilitation hospital</translation>
+    </message>
+    <message>
+        <source>安宁疗护中心</source>
+        <translation>Hospice centre</translation>
+    </message>
+    <message>
+        <source>社区卫生服务中心(站)</source>
+        <translation>Community health centre (station)</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院</source>
+        <translation>Township health centre</translation>
+    </message>
+    <message>
+        <source>村卫生室</source>
+        <translation>Village clinic</translation>
+    </message>
+    <message>
+        <source>一级</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <source>二级</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <source>三级</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <source>未定级</source>
+        <translation>Not graded</translation>
+    </message>
+    <message>
+        <source>上门巡诊</source>
+        <translation>On-site doctor rounds</translation>
+    </message>
+    <message>
+        <source>急诊急救应急通道</source>
+        <translation>Emergency channel</translation>
+    </message>
+    <message>
+        <source>双向转诊</source>
+        <translation>Two-way referral</translation>
+    </message>
+    <message>
+        <source>预约就诊绿色通道</source>
+        <translation>Priority appointments (green channel)</translation>
+    </message>
+    <message>
+        <source>健康管理/年度体检</source>
+        <translation>Health management / annual check-up</translation>
+    </message>
+    <message>
+        <source>基本公共卫生服务</source>
+        <translation>Basic public health services</translation>
+    </message>
+    <message>
+        <source>慢病长期处方</source>
+        <translation>Long-term prescriptions for chronic disease</translation>
+    </message>
+    <message>
+        <source>康复指导</source>
+        <translation>Rehabilitation guidance</translation>
+    </message>
+    <message>
+        <source>护理指导</source>
+        <translation>Nursing guidance</translation>
+    </message>
+    <message>
+        <source>中医药指导</source>
+        <translation>TCM guidance</translation>
+    </message>
+    <message>
+        <source>安宁疗护指导</source>
+        <translation>Hospice care guidance</translation>
+    </message>
+    <message>
+        <source>远程会诊</source>
+        <translation>Remote consultation</translation>
+    </message>
+    <message>
+        <source>人员培训</source>
+        <translation>Staff training</translation>
+    </message>
+    <message>
+        <source>院感防控指导</source>
+        <translation>Infection control guidance</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每两周</source>
+        <translation>Every two weeks</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>医疗机构</source>
+        <translation>Medical institution</translation>
+    </message>
+    <message>
+        <source>入住老人</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>医保基金</source>
+        <translation>Medical insurance fund</translation>
+    </message>
+    <message>
+        <source>按次</source>
+        <translation>Per visit</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>Per month</translation>
+    </message>
+    <message>
+        <source>按年</source>
+        <translation>Per year</translation>
+    </message>
+    <message>
+        <source>按项目</source>
+        <translation>Per item</translation>
+    </message>
+    <message>
+        <source>免费</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <source>救护车（120）</source>
+        <translation>Ambulance (120)</translation>
+    </message>
+    <message>
+        <source>机构车辆</source>
+        <translation>Home's vehicle</translation>
+    </message>
+    <message>
+        <source>家属自行</source>
+        <translation>By the family</translation>
+    </message>
+    <message>
+        <source>医院派车</source>
+        <translation>Hospital vehicle</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +3970,430 @@
     <message>
         <source>草稿不能出具评估报告，请先完成评估</source>
         <translation>A draft has no report; complete the assessment first</translation>
+    </message>
+    <message>
+        <source>转诊方向只能是：{opts}</source>
+        <translation>The referral direction must be one of: {opts}</translation>
+    </message>
+    <message>
+        <source>{direction}转诊没有“{state}”这一状态</source>
+        <translation>A {direction} has no state “{state}”</translation>
+    </message>
+    <message>
+        <source>这条转诊已是“{state}”，不能再变更</source>
+        <translation>This referral is already “{state}” and cannot change any more</translation>
+    </message>
+    <message>
+        <source>不能从“{a}”变为“{b}”；可选：{opts}</source>
+        <translation>Cannot go from “{a}” to “{b}”; possible: {opts}</translation>
+    </message>
+    <message>
+        <source>机构类别</source>
+        <translation>Type of institution</translation>
+    </message>
+    <message>
+        <source>医院等级</source>
+        <translation>Hospital level</translation>
+    </message>
+    <message>
+        <source>总机电话</source>
+        <translation>Switchboard phone</translation>
+    </message>
+    <message>
+        <source>距离</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>距离应为0至1000之间的数字（公里）</source>
+        <translation>Distance must be a number from 0 to 1000 (km)</translation>
+    </message>
+    <message>
+        <source>车程应为0至1440之间的整数（分钟）</source>
+        <translation>Travel time must be a whole number from 0 to 1440 (minutes)</translation>
+    </message>
+    <message>
+        <source>联系人{n}：请填写姓名</source>
+        <translation>Contact {n}: please enter the name</translation>
+    </message>
+    <message>
+        <source>联系人{n}：请填写电话</source>
+        <translation>Contact {n}: please enter the phone</translation>
+    </message>
+    <message>
+        <source>已登记过名为“{name}”的医疗机构</source>
+        <translation>A medical institution named “{name}” is already registered</translation>
+    </message>
+    <message>
+        <source>医疗机构记录不存在</source>
+        <translation>The medical institution record does not exist</translation>
+    </message>
+    <message>
+        <source>“{name}”已有 {a} 份合作协议、{r} 条转诊记录、{v} 次巡诊记录，不能删除；如不再合作，请终止协议。</source>
+        <translation>“{name}” has {a} agreements, {r} referrals and {v} visits and cannot be deleted; if you no longer cooperate, terminate the agreement.</translation>
+    </message>
+    <message>
+        <source>提前提醒天数应在0至365之间</source>
+        <translation>Warning days must be between 0 and 365</translation>
+    </message>
+    <message>
+        <source>合作服务“{x}”不在可选范围</source>
+        <translation>Service “{x}” is not one of the options</translation>
+    </message>
+    <message>
+        <source>上门巡诊：请选择巡诊频次（{opts}）</source>
+        <translation>On-site rounds: choose how often ({opts})</translation>
+    </message>
+    <message>
+        <source>上门巡诊：每期次数应为1至31</source>
+        <translation>On-site rounds: visits per period must be 1 to 31</translation>
+    </message>
+    <message>
+        <source>急诊急救应急通道：请填写响应时间（1至1440分钟）</source>
+        <translation>Emergency channel: enter the response time (1 to 1440 minutes)</translation>
+    </message>
+    <message>
+        <source>勾选了“其他”服务时请写明内容</source>
+        <translation>Please describe the “Other” service</translation>
+    </message>
+    <message>
+        <source>请至少勾选一项合作服务</source>
+        <translation>Tick at least one agreed service</translation>
+    </message>
+    <message>
+        <source>费用{n}：请填写收费项目</source>
+        <translation>Fee {n}: enter the item</translation>
+    </message>
+    <message>
+        <source>费用{n}：请选择付费方</source>
+        <translation>Fee {n}: choose who pays</translation>
+    </message>
+    <message>
+        <source>费用{n}：请选择计费方式</source>
+        <translation>Fee {n}: choose how it is charged</translation>
+    </message>
+    <message>
+        <source>费用{n}：金额“{v}”应为不小于0的数字（元）</source>
+        <translation>Fee {n}: amount “{v}” must be a number of at least 0 (yuan)</translation>
+    </message>
+    <message>
+        <source>请选择合作医疗机构</source>
+        <translation>Choose the partner medical institution</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>到期日期</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>协议编号</source>
+        <translation>Agreement number</translation>
+    </message>
+    <message>
+        <source>养老机构责任</source>
+        <translation>Duties of the care home</translation>
+    </message>
+    <message>
+        <source>医疗机构责任</source>
+        <translation>Duties of the medical institution</translation>
+    </message>
+    <message>
+        <source>到期日期不能早于生效日期</source>
+        <translation>The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <source>签订日期不能晚于到期日期</source>
+        <translation>The signing date cannot be after the end date</translation>
+    </message>
+    <message>
+        <source>签订日期不能晚于今天</source>
+        <translation>The signing date cannot be after today</translation>
+    </message>
+    <message>
+        <source>与该机构的协议编号“{n}”已存在</source>
+        <translation>An agreement numbered “{n}” with this institution already exists</translation>
+    </message>
+    <message>
+        <source>这份协议已续签过（新协议自 {d} 生效），请在新协议上续签</source>
+        <translation>This agreement was already renewed (the new one is valid from {d}); renew the new one</translation>
+    </message>
+    <message>
+        <source>已终止的协议不能续签，请新建协议</source>
+        <translation>A terminated agreement cannot be renewed; create a new agreement</translation>
+    </message>
+    <message>
+        <source>续签协议须与原协议是同一医疗机构</source>
+        <translation>A renewal must be with the same medical institution</translation>
+    </message>
+    <message>
+        <source>续签协议的生效日期须晚于原协议的生效日期 {d}</source>
+        <translation>The renewal must start after the original's start date {d}</translation>
+    </message>
+    <message>
+        <source>生效日期不能晚于终止日期 {d}</source>
+        <translation>The start date cannot be after the termination date {d}</translation>
+    </message>
+    <message>
+        <source>终止日期</source>
+        <translation>Terminated on</translation>
+    </message>
+    <message>
+        <source>终止原因</source>
+        <translation>Reason for termination</translation>
+    </message>
+    <message>
+        <source>这份协议已于 {d} 终止</source>
+        <translation>This agreement was terminated on {d}</translation>
+    </message>
+    <message>
+        <source>终止日期不能早于生效日期 {d}</source>
+        <translation>The termination date cannot be before the start date {d}</translation>
+    </message>
+    <message>
+        <source>协议已于 {d} 到期，无需终止</source>
+        <translation>The agreement expired on {d}; no need to terminate it</translation>
+    </message>
+    <message>
+        <source>合作协议记录不存在</source>
+        <translation>The agreement record does not exist</translation>
+    </message>
+    <message>
+        <source>找不到文件 {path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>文件 {path} 是空的</source>
+        <translation>The file {path} is empty</translation>
+    </message>
+    <message>
+        <source>文件太大（{mb} MB），扫描件请不超过50 MB</source>
+        <translation>The file is too large ({mb} MB); scans must be 50 MB or less</translation>
+    </message>
+    <message>
+        <source>这个文件已经添加过了</source>
+        <translation>This file has already been added</translation>
+    </message>
+    <message>
+        <source>无法复制文件到数据文件夹：{err}</source>
+        <translation>Cannot copy the file into the data folder: {err}</translation>
+    </message>
+    <message>
+        <source>扫描件记录不存在</source>
+        <translation>The scan record does not exist</translation>
+    </message>
+    <message>
+        <source>巡诊日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>请选择医疗机构</source>
+        <translation>Choose the medical institution</translation>
+    </message>
+    <message>
+        <source>巡诊医生</source>
+        <translation>Visiting doctor</translation>
+    </message>
+    <message>
+        <source>巡诊情况</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>巡诊日期不能晚于今天</source>
+        <translation>The visit date cannot be after today</translation>
+    </message>
+    <message>
+        <source>{name} 在 {d} 不在院，不能记为巡诊对象</source>
+        <translation>{name} was not living here on {d} and cannot be listed as seen</translation>
+    </message>
+    <message>
+        <source>巡诊记录不存在</source>
+        <translation>The visit record does not exist</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>接诊医生</source>
+        <translation>Receiving doctor</translation>
+    </message>
+    <message>
+        <source>转诊医生</source>
+        <translation>Referring doctor</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>Initial impression</translation>
+    </message>
+    <message>
+        <source>主要现病史（转出原因）</source>
+        <translation>Present illness (reason for referral)</translation>
+    </message>
+    <message>
+        <source>主要既往史</source>
+        <translation>Past medical history</translation>
+    </message>
+    <message>
+        <source>治疗经过</source>
+        <translation>Treatment given</translation>
+    </message>
+    <message>
+        <source>指征补充说明</source>
+        <translation>Indication notes</translation>
+    </message>
+    <message>
+        <source>转运方式</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>陪同人员</source>
+        <translation>Accompanied by</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>Inpatient record number</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>Treatment, next steps and rehabilitation advice</translation>
+    </message>
+    <message>
+        <source>医院转诊医生</source>
+        <translation>Hospital's referring doctor</translation>
+    </message>
+    <message>
+        <source>本院接诊医生</source>
+        <translation>Our receiving doctor</translation>
+    </message>
+    <message>
+        <source>转诊指征“{x}”太长（最多50个字）</source>
+        <translation>Referral indication “{x}” is too long (at most 50 characters)</translation>
+    </message>
+    <message>
+        <source>{label}“{v}”不是有效的日期时间（格式：2026-01-31 09:30）</source>
+        <translation>{label} “{v}” is not a valid date and time (format: 2026-01-31 09:30)</translation>
+    </message>
+    <message>
+        <source>转诊记录不存在</source>
+        <translation>The referral record does not exist</translation>
+    </message>
+    <message>
+        <source>转诊方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>转诊时间</source>
+        <translation>Referred at</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>请选择老人</source>
+        <translation>Choose the resident</translation>
+    </message>
+    <message>
+        <source>请填写主要现病史（转出原因）</source>
+        <translation>Enter the present illness (reason for referral)</translation>
+    </message>
+    <message>
+        <source>请填写医院的诊断结果</source>
+        <translation>Enter the hospital's diagnosis</translation>
+    </message>
+    <message>
+        <source>转诊指征“{x}”不在设置的列表中</source>
+        <translation>Referral indication “{x}” is not in the list in the settings</translation>
+    </message>
+    <message>
+        <source>转诊时间不能晚于今天</source>
+        <translation>The referral time cannot be after today</translation>
+    </message>
+    <message>
+        <source>{name} 在 {d} 不在本院入住，不能登记转诊</source>
+        <translation>{name} was not living at the home on {d}; a referral cannot be logged</translation>
+    </message>
+    <message>
+        <source>转诊状态已变更过，不能再更改老人或转诊方向</source>
+        <translation>The referral has moved on; the resident or direction can no longer change</translation>
+    </message>
+    <message>
+        <source>转诊时间不能晚于状态变更日期 {d}</source>
+        <translation>The referral time cannot be after the state change on {d}</translation>
+    </message>
+    <message>
+        <source>这位老人已有一条未结束的上转记录（{d}，{state}），请先处理那一条</source>
+        <translation>This resident already has an open up-referral ({d}, {state}); deal with that one first</translation>
+    </message>
+    <message>
+        <source>转诊状态已变更过，不能删除；如登记有误，请用“变更状态”→“已结束”并写明原因</source>
+        <translation>The referral has moved on and cannot be deleted; if it was logged by mistake, use “Change state” → “Closed” with a reason</translation>
+    </message>
+    <message>
+        <source>{label}不能早于转诊日期 {d}</source>
+        <translation>{label} cannot be before the referral date {d}</translation>
+    </message>
+    <message>
+        <source>{label}不能早于上一状态“{state}”的日期 {d}</source>
+        <translation>{label} cannot be before the date of the previous state “{state}” ({d})</translation>
+    </message>
+    <message>
+        <source>{label}不能晚于今天</source>
+        <translation>{label} cannot be after today</translation>
+    </message>
+    <message>
+        <source>新状态</source>
+        <translation>New state</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>回转请用“登记回转”，填写诊断与康复建议</source>
+        <translation>For a return use “Record return” and enter the diagnosis and advice</translation>
+    </message>
+    <message>
+        <source>“{state}”需要填写原因</source>
+        <translation>“{state}” needs a reason</translation>
+    </message>
+    <message>
+        <source>老人已于 {d} 出院，请用“已结束”并写明原因</source>
+        <translation>The resident was discharged on {d}; use “Closed” with a reason</translation>
+    </message>
+    <message>
+        <source>转诊住院（转诊记录 {n}）</source>
+        <translation>Referral admission (referral {n})</translation>
+    </message>
+    <message>
+        <source>回转日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <source>请填写诊断结果</source>
+        <translation>Enter the diagnosis</translation>
+    </message>
+    <message>
+        <source>老人已于 {d} 办理出院，不能登记回转；请用“变更状态”→“已结束”并写明原因</source>
+        <translation>The resident was discharged on {d}; a return cannot be recorded. Use “Change state” → “Closed” with a reason</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
     </message>
 </context>
 </TS>
