@@ -90,8 +90,8 @@ class OverviewPage(Page):
         count = {s: sum(1 for d in due if d["state"] == s) for s in (A.DUE_NONE, A.DUE_OVERDUE, A.DUE_IMMEDIATE)}
         self.tiles["due"].set(str(sum(count.values())), self.tr("已逾期 {o}，需即时评估 {i}，未评估 {n}").format(
             o=count[A.DUE_OVERDUE], i=count[A.DUE_IMMEDIATE], n=count[A.DUE_NONE]))
-        by_grade: dict[str, int] = {}
-        for d in due:
-            key = d["grade_name"] or self.tr("未评估")
+        by_grade: dict[tuple, int] = {}
+        for d in due:  # from the least to the most impaired; never-assessed last
+            key = (d["final_grade"] is None, d["final_grade"] or 0, d["grade_name"] or self.tr("未评估"))
             by_grade[key] = by_grade.get(key, 0) + 1
-        self.tiles["grades"].set(str(len(due)), "，".join(f"{k} {v}" for k, v in sorted(by_grade.items())))
+        self.tiles["grades"].set(str(len(due)), "，".join(f"{k[2]} {v}" for k, v in sorted(by_grade.items())))
