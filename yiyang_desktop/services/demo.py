@@ -10,7 +10,7 @@ from pathlib import Path
 from ..domain import beds as B
 from ..domain.ids import id_check_char
 from ..store.db import open_db
-from .base import Context
+from .base import Context, ValidationError
 from .demo_assessments import add_assessment_demo
 from .demo_medical import add_medical_demo
 from .beds import bed_free_problem, create_bed, change_bed_type, set_bed_status
@@ -149,7 +149,7 @@ def _residents(ctx: Context, rng: random.Random, bed_ids: list[int], start: dt.d
                 if free:
                     try:
                         move_bed(ctx, stay_id, {"date": day, "bed_id": rng.choice(free)})
-                    except Exception:  # noqa: BLE001 - a same-day move back to the same bed: skip it
+                    except ValidationError:  # e.g. a second move on the admission day: the simulation skips it
                         pass
             elif roll < 0.0030 and day + dt.timedelta(days=20) < end:
                 kind = rng.choice(["请假外出", "住院"])
