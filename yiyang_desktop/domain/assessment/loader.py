@@ -1,192 +1,289 @@
-"""Reading and checking instrument files (resources/instruments/*.json). A broken file is refused with a Chinese
-message naming the file and the place in it, so a maintainer can correct the data without a code change."""
+"""Reading and checking instrument files (resources/instruments/*.json).
+
+A broken file is refused with an InstrumentError whose Chinese message names the file and the place in it (a
+line for bad JSON, a JSON path such as ``$.indicators[1].grading.bands[2].max`` otherwise), so a maintainer can
+correct the data without a code change. Beyond the shape, the checks are semantic: every reachable subtotal
+falls in exactly one band, rules cover every combination, a matrix has the shape of the grades it combines.
+"""
 from __future__ import annotations
 
 import itertools
 import json
-from functools import cache
+import re
 from pathlib import Path
 
 from ...assets import resource_path
 from ..text import QT_TRANSLATE_NOOP as N_
-from .engine import band_grade, condition_vars, first_rule
+from .checks import Reader, check_bands, check_rules, reachable_sums
+from .engine import FLAGS, icd_category
 from .model import Indicator, Instrument, Item, Option
 
 DEFAULT_INSTRUMENT_ID = "gbt42195-2022"
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_CACHE: dict[tuple, Instrument] = {}
 
 
 class InstrumentError(ValueError):
-    """A broken instrument file; ``str(err)`` names the file and where in it."""
+    """A broken or unknown instrument file; ``str(err)`` names the file and where in it."""
 
 
 def instruments_dir() -> Path:
     return resource_path("instruments")
 
 
-class _Reader:
-    def __init__(self, path: Path):
-        self.path = path
-
-    def fail(self, where: str, problem: str):
-        raise InstrumentError(N_("msg", "评估量表文件 {file} 有误（{where}）：{problem}").format(
-            file=self.path.name, where=where, problem=problem))
-
-    def get(self, obj: dict, key: str, where: str, kind=None):
-        if not isinstance(obj, dict) or key not in obj:
-            self.fail(where, N_("msg", "缺少“{key}”").format(key=key))
-        value = obj[key]
-        if kind is not None and not isinstance(value, kind):
-            self.fail(f"{where}.{key}", N_("msg", "类型不对"))
-        return value
-
-
-def load_file(path: Path) -> Instrument:
-    r = _Reader(path)
+def load_file(path: Path | str) -> Instrument:
+    """Read and check one instrument file (not cached)."""
+    path = Path(path)
+    r = Reader(path.name, InstrumentError)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as e:
         r.fail(N_("msg", "第{line}行第{col}列").format(line=e.lineno, col=e.colno), e.msg)
+    except UnicodeDecodeError:
+        r.fail("$", N_("msg", "文件不是 UTF-8 编码"))
     except OSError as e:
-        r.fail("", str(e))
+        r.fail("$", e.strerror or str(e))
+    try:
+        return _build(raw, r, path.stem)
+    except InstrumentError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:  # a shape no check foresaw
+        r.fail("$", N_("msg", "结构不对（{err}）").format(err=f"{type(e).__name__}: {e}"))
+
+
+def _build(raw, r: Reader, stem: str) -> Instrument:
+    r.dict(raw, "$")
+    inst_id = r.text(raw, "id", "$")
+    if inst_id != stem:
+        r.fail("$.id", N_("msg", "编号“{id}”应与文件名一致").format(id=inst_id))
+    meta = {k: r.text(raw, k, "$") for k in ("version", "name", "standard", "source")}
+    confidence = r.get(raw, "confidence", "$", str)
+    if confidence not in ("A", "B", "C", "D"):
+        r.fail("$.confidence", N_("msg", "置信度应为 A、B、C 或 D"))
+    items = _items(raw, r)
+    by_code = {i.code: i for i in items}
+    grades = {}
+    for k, g in enumerate(r.get(raw, "grades", "$", list)):
+        where = f"$.grades[{k}]"
+        grades[r.get(g, "grade", where, int)] = r.text(g, "name", where)
+    if not grades or sorted(grades) != list(range(len(r.get(raw, "grades", "$", list)))):
+        r.fail("$.grades", N_("msg", "等级应从0起连续编号"))
+    names = r.get(raw, "indicator_grade_names", "$", dict, default={})
+    ind_names = {}
+    for key, value in names.items():
+        if not re.fullmatch(r"\d+", key) or not isinstance(value, str):
+            r.fail(f"$.indicator_grade_names.{key}", N_("msg", "类型不对"))
+        ind_names[int(key)] = value
+    if ind_names and sorted(ind_names) != list(range(len(ind_names))):
+        r.fail("$.indicator_grade_names", N_("msg", "等级应从0起连续编号"))
+    scale = set(ind_names or grades)
+    indicators, domains, possible = _indicators(raw, r, by_code, scale)
+    has_total = r.get(raw, "has_total", "$", bool, default=True)
+    initial = r.get(raw, "initial", "$", dict)
+    _check_initial(initial, r, items, indicators, domains, possible, set(grades), scale, has_total)
+    cap = r.get(raw, "cap", "$", int, default=None)
+    if cap is not None and cap not in grades:
+        r.fail("$.cap", N_("msg", "等级 {g} 不存在").format(g=cap))
+    overrides = _overrides(raw, r, set(grades))
+    notes = r.get(raw, "resolution_notes", "$", list, default=[])
+    for k, n in enumerate(notes):
+        r.typed(n, f"$.resolution_notes[{k}]", str)
+    pending = _pending_parts(raw, "$", r)
+    return Instrument(
+        id=inst_id, **meta, confidence=confidence, items=tuple(items), indicators=tuple(indicators), grades=grades, initial=initial,
+        overrides=tuple(overrides), cap=cap, resolution_notes=tuple(notes), indicator_grade_names=ind_names,
+        pending_verification=bool(pending), pending_parts=tuple(pending), has_total=has_total, raw=raw)
+
+
+def _items(raw, r: Reader) -> list[Item]:
     items = []
     for i, it in enumerate(r.get(raw, "items", "$", list)):
-        where = f"items[{i}]"
+        where = f"$.items[{i}]"
         opts = []
         for j, o in enumerate(r.get(it, "options", where, list)):
-            pts = r.get(o, "points", f"{where}.options[{j}]")
-            if isinstance(pts, bool) or not isinstance(pts, int):
-                r.fail(f"{where}.options[{j}].points", N_("msg", "分值应为整数"))
-            opts.append(Option(pts, str(r.get(o, "label", f"{where}.options[{j}]", str))))
-        if not opts or len({o.points for o in opts}) != len(opts):
+            w = f"{where}.options[{j}]"
+            opts.append(Option(r.get(o, "points", w, int), r.text(o, "label", w)))
+        if not opts:
             r.fail(f"{where}.options", N_("msg", "选项为空或分值重复"))
-        items.append(Item(r.get(it, "code", where, str), r.get(it, "name", where, str), tuple(opts), it.get("definition", "")))
+        seen = set()
+        for j, o in enumerate(opts):
+            if o.points in seen:
+                r.fail(f"{where}.options[{j}].points", N_("msg", "选项为空或分值重复"))
+            seen.add(o.points)
+        items.append(Item(r.text(it, "code", where), r.text(it, "name", where), tuple(opts),
+                          r.get(it, "definition", where, str, default="")))
+    if not items:
+        r.fail("$.items", N_("msg", "没有任何评估项目"))
     codes = [i.code for i in items]
-    if len(set(codes)) != len(codes):
-        r.fail("items", N_("msg", "项目编号重复"))
-    by_code = {i.code: i for i in items}
+    for k, c in enumerate(codes):
+        if c in codes[:k]:
+            r.fail(f"$.items[{k}].code", N_("msg", "项目编号重复"))
+    return items
+
+
+def _indicators(raw, r: Reader, by_code: dict[str, Item], scale: set[int]):
+    """Indicators, plus the value domains rules may test and the grades each graded indicator can reach."""
     indicators, seen = [], []
+    domains: dict[str, list[int]] = {c: sorted(i.allowed) for c, i in by_code.items()}
+    possible: dict[str, set[int]] = {}
     for k, ind in enumerate(r.get(raw, "indicators", "$", list)):
-        where = f"indicators[{k}]"
+        where = f"$.indicators[{k}]"
+        code = r.text(ind, "code", where)
+        if code in {i.code for i in indicators}:
+            r.fail(f"{where}.code", N_("msg", "一级指标编号重复"))
         member = tuple(r.get(ind, "items", where, list))
-        for c in member:
-            if c not in by_code:
+        for j, c in enumerate(member):
+            if r.typed(c, f"{where}.items[{j}]", str) not in by_code:
                 r.fail(f"{where}.items", N_("msg", "引用了不存在的项目“{c}”").format(c=c))
         seen.extend(member)
-        mx = sum(by_code[c].max_points for c in member)
-        if ind.get("max", mx) != mx:
-            r.fail(f"{where}.max", N_("msg", "满分应为各项目最高分之和 {m}").format(m=mx))
-        indicators.append(Indicator(r.get(ind, "code", where, str), r.get(ind, "name", where, str), member, mx,
-                                    ind.get("grading")))
-    if sorted(seen) != sorted(codes):
-        r.fail("indicators", N_("msg", "每个项目应属于且只属于一个一级指标"))
-    grades = {int(g["grade"]): str(g["name"]) for g in r.get(raw, "grades", "$", list)}
-    if sorted(grades) != list(range(len(grades))):
-        r.fail("grades", N_("msg", "等级应从0起连续编号"))
-    inst = Instrument(
-        id=r.get(raw, "id", "$", str), version=str(r.get(raw, "version", "$")), name=r.get(raw, "name", "$", str),
-        standard=r.get(raw, "standard", "$", str), source=r.get(raw, "source", "$", str),
-        confidence=r.get(raw, "confidence", "$", str), items=tuple(items), indicators=tuple(indicators),
-        grades=grades, initial=r.get(raw, "initial", "$", dict), overrides=tuple(raw.get("overrides", ())),
-        cap=raw.get("cap"), resolution_notes=tuple(raw.get("resolution_notes", ())),
-        indicator_grade_names={int(k): v for k, v in raw.get("indicator_grade_names", {}).items()},
-        pending_verification=bool(raw.get("pending_verification", False)), raw=raw)
-    if inst.id != path.stem:
-        r.fail("id", N_("msg", "编号“{id}”应与文件名一致").format(id=inst.id))
-    _check_rules(inst, r)
-    return inst
+        sums = reachable_sums([by_code[c].allowed for c in member])
+        if r.get(ind, "max", where, int, default=max(sums)) != max(sums):
+            r.fail(f"{where}.max", N_("msg", "满分应为各项目最高分之和 {m}").format(m=max(sums)))
+        grading = r.get(ind, "grading", where, dict, default=None)
+        domains[f"sum:{code}"] = sorted(sums)
+        if grading is not None:
+            gw = f"{where}.grading"
+            kind = r.get(grading, "kind", gw, str)
+            if kind == "bands":
+                possible[code] = check_bands(r, f"{gw}.bands", r.get(grading, "bands", gw, list), sums, scale)
+            elif kind == "rules":
+                possible[code] = check_rules(r, gw, grading, domains, scale)
+            else:
+                r.fail(f"{gw}.kind", N_("msg", "未知的分级方式"))
+            domains[f"grade:{code}"] = sorted(possible[code])
+        indicators.append(Indicator(code, r.text(ind, "name", where), member, max(sums), grading, min(sums)))
+    if not indicators or sorted(seen) != sorted(by_code):
+        r.fail("$.indicators", N_("msg", "每个项目应属于且只属于一个一级指标"))
+    return indicators, domains, possible
 
 
-def _sums(inst: Instrument, codes) -> set[int]:
-    """Every subtotal the items can reach (so bands can be checked for gaps and overlaps)."""
-    reach = {0}
-    for c in codes:
-        reach = {s + p for s in reach for p in inst.item(c).allowed}
-    return reach
+def _check_initial(spec, r: Reader, items, indicators, domains, possible, grades: set[int], scale: set[int],
+                   has_total: bool) -> None:
+    kind = r.get(spec, "kind", "$.initial", str)
+    graded = set(possible)
+    if kind == "total_bands":
+        if not has_total:
+            r.fail("$.initial.kind", N_("msg", "没有总分的量表不能按总分定级"))
+        check_bands(r, "$.initial.bands", r.get(spec, "bands", "$.initial", list),
+                    reachable_sums([i.allowed for i in items]), grades)
+    elif kind == "indicator":
+        code = r.get(spec, "indicator", "$.initial", str)
+        if code not in graded:
+            r.fail("$.initial.indicator", N_("msg", "引用了不存在的一级指标"))
+        if not possible[code] <= grades:
+            r.fail("$.initial.indicator", N_("msg", "分段给出的等级 {g} 不存在").format(g=min(possible[code] - grades)))
+    elif kind == "matrix":
+        rows = r.get(spec, "rows", "$.initial", str)
+        cols = r.get(spec, "cols_worst_of", "$.initial", list)
+        if rows not in graded or not cols or any(not isinstance(c, str) or c not in graded for c in cols):
+            r.fail("$.initial", N_("msg", "引用了不存在的一级指标"))
+        m, n = r.get(spec, "matrix", "$.initial", list), len(scale)
+        if len(m) != n or any(not isinstance(row, list) or len(row) != n for row in m):
+            r.fail("$.initial.matrix", N_("msg", "组合矩阵应为 {n}×{n}").format(n=n))
+        for i, j in itertools.product(range(n), repeat=2):
+            if isinstance(m[i][j], bool) or not isinstance(m[i][j], int) or m[i][j] not in grades:
+                r.fail(f"$.initial.matrix[{i}][{j}]", N_("msg", "矩阵中有不存在的等级"))
+    elif kind == "rules":
+        check_rules(r, "$.initial", spec, domains, grades)
+    else:
+        r.fail("$.initial.kind", N_("msg", "未知的定级方式"))
 
 
-def _check_bands(r: _Reader, where: str, bands, reachable: set[int], grades: set[int]) -> None:
-    for v in sorted(reachable):
-        hits = [b for b in bands if b["min"] <= v <= b["max"]]
-        if len(hits) != 1:
-            r.fail(where, N_("msg", "分数 {v} 落在 {n} 个分段中（应恰好1个）").format(v=v, n=len(hits)))
-        if hits[0]["grade"] not in grades:
-            r.fail(where, N_("msg", "分段给出的等级 {g} 不存在").format(g=hits[0]["grade"]))
-
-
-def _check_exhaustive(r: _Reader, where: str, rules, domains: dict[str, list[int]], grades: set[int]) -> None:
-    names = sorted(set().union(*(condition_vars(x["when"]) for x in rules)))
-    for name in names:
-        if name not in domains:
-            r.fail(where, N_("msg", "规则引用了未知变量“{v}”").format(v=name))
-    for combo in itertools.product(*(domains[n] for n in names)):
-        values = dict(zip(names, combo))
-        rule = first_rule(rules, values)
-        if rule is None:
-            r.fail(where, N_("msg", "组合 {c} 没有任何规则覆盖").format(c=values))
-        if rule["grade"] not in grades:
-            r.fail(where, N_("msg", "规则给出的等级 {g} 不存在").format(g=rule["grade"]))
-
-
-def _check_rules(inst: Instrument, r: _Reader) -> None:
-    ind_grades = set(inst.indicator_grade_names) or set(inst.grades)
-    domains: dict[str, list[int]] = {i.code: sorted(i.allowed) for i in inst.items}
-    for k, ind in enumerate(inst.indicators):
-        g = ind.grading
-        if not g:
-            continue
-        where = f"indicators[{k}].grading"
-        if g.get("kind") == "bands":
-            _check_bands(r, where, g["bands"], _sums(inst, ind.items), ind_grades)
-        elif g.get("kind") == "rules":
-            _check_exhaustive(r, where, g["rules"], domains, ind_grades)
+def _overrides(raw, r: Reader, grades: set[int]) -> list[dict]:
+    out = r.get(raw, "overrides", "$", list, default=[])
+    ids = []
+    for k, o in enumerate(out):
+        where = f"$.overrides[{k}]"
+        ids.append(r.text(o, "id", where))
+        r.text(o, "description", where)
+        kind = r.get(o, "kind", where, str)
+        if ids[-1] in ids[:-1]:
+            r.fail(f"{where}.id", N_("msg", "变更规则编号重复"))
+        if kind == "set_if_flag":
+            if r.get(o, "flag", where, str) not in FLAGS or r.get(o, "grade", where, int) not in grades:
+                r.fail(where, N_("msg", "只支持“昏迷”标记，且等级须存在"))
+        elif kind == "raise_once_if_any":
+            if r.get(o, "by", where, int, default=1) < 1:
+                r.fail(f"{where}.by", N_("msg", "应为正整数"))
+            conditions = r.get(o, "conditions", where, list)
+            if not conditions:
+                r.fail(f"{where}.conditions", N_("msg", "上调规则缺少条件"))
+            for j, c in enumerate(conditions):
+                _check_condition(c, f"{where}.conditions[{j}]", r)
         else:
-            r.fail(where, N_("msg", "未知的分级方式"))
-        domains[f"grade:{ind.code}"] = sorted(ind_grades)
-    spec, kinds = inst.initial, {"total_bands", "indicator", "matrix", "rules"}
-    if spec.get("kind") not in kinds:
-        r.fail("initial.kind", N_("msg", "未知的定级方式"))
-    grades = set(inst.grades)
-    if spec["kind"] == "total_bands":
-        _check_bands(r, "initial.bands", spec["bands"], _sums(inst, inst.item_codes), grades)
-    elif spec["kind"] == "indicator" and spec.get("indicator") not in {i.code for i in inst.indicators}:
-        r.fail("initial.indicator", N_("msg", "引用了不存在的一级指标"))
-    elif spec["kind"] == "matrix":
-        m = spec.get("matrix")
-        n = len(ind_grades)
-        if not isinstance(m, list) or len(m) != n or any(len(row) != n for row in m):
-            r.fail("initial.matrix", N_("msg", "组合矩阵应为 {n}×{n}").format(n=n))
-        if any(v not in grades for row in m for v in row):
-            r.fail("initial.matrix", N_("msg", "矩阵中有不存在的等级"))
-    elif spec["kind"] == "rules":
-        _check_exhaustive(r, "initial.rules", spec["rules"], domains, grades)
-    for k, o in enumerate(inst.overrides):
-        where = f"overrides[{k}]"
-        if o.get("kind") not in ("set_if_flag", "raise_once_if_any") or "id" not in o or "description" not in o:
-            r.fail(where, N_("msg", "变更规则缺少编号、说明或类型不对"))
-        if o["kind"] == "set_if_flag" and (o.get("flag") != "coma" or o.get("grade") not in grades):
-            r.fail(where, N_("msg", "只支持“昏迷”标记，且等级须存在"))
-        if o["kind"] == "raise_once_if_any" and not o.get("conditions"):
-            r.fail(where, N_("msg", "上调规则缺少条件"))
+            r.fail(f"{where}.kind", N_("msg", "变更规则缺少编号、说明或类型不对"))
+    return out
 
 
-@cache
-def _load_default(instrument_id: str) -> Instrument:
-    return load_file(instruments_dir() / f"{instrument_id}.json")
+def _check_condition(c, where: str, r: Reader) -> None:
+    r.text(c, "id", where)
+    r.text(c, "description", where)
+    if "diagnosis_ranges" in c:
+        ranges = r.get(c, "diagnosis_ranges", where, list)
+        for k, pair in enumerate(ranges):
+            ok = isinstance(pair, list) and len(pair) == 2 and all(icd_category(x) == x for x in pair)
+            if not ok or pair[0] > pair[1]:
+                r.fail(f"{where}.diagnosis_ranges[{k}]", N_("msg", "诊断范围应写成 [\"F00\", \"F03\"] 的形式"))
+        if not ranges:
+            r.fail(f"{where}.diagnosis_ranges", N_("msg", "上调规则缺少条件"))
+    elif r.get(c, "care_risk_events_at_least", where, int) < 1:
+        r.fail(f"{where}.care_risk_events_at_least", N_("msg", "应为正整数"))
 
 
-def load_instrument(instrument_id: str, directory: Path | None = None) -> Instrument:
-    """Load (and cache) an instrument by id; an unknown id is an InstrumentError listing the known ones."""
-    folder = directory or instruments_dir()
-    path = folder / f"{instrument_id}.json"
-    if not path.is_file():
-        known = "、".join(sorted(p.stem for p in folder.glob("*.json")))
-        raise InstrumentError(N_("msg", "没有评估量表“{id}”，可用的有：{known}").format(id=instrument_id, known=known))
-    return load_file(path) if directory else _load_default(instrument_id)
+def _pending_parts(node, where: str, r: Reader) -> list[str]:
+    """JSON paths of every part marked ``"pending_verification": true`` (待核对); a part's own ``confidence``
+    label, where given, is checked too."""
+    out = []
+    if isinstance(node, dict):
+        if node.get("confidence", "A") not in ("A", "B", "C", "D"):
+            r.fail(f"{where}.confidence", N_("msg", "置信度应为 A、B、C 或 D"))
+        if "pending_verification" in node and r.get(node, "pending_verification", where, bool):
+            out.append(where)
+        for k, v in node.items():
+            out += _pending_parts(v, f"{where}.{k}", r)
+    elif isinstance(node, list):
+        for k, v in enumerate(node):
+            out += _pending_parts(v, f"{where}[{k}]", r)
+    return out
 
 
-def list_instruments(directory: Path | None = None) -> list[Instrument]:
-    """Every shipped instrument, the default first."""
-    folder = directory or instruments_dir()
+# --- finding files -----------------------------------------------------------------------------------------
+def _known(folder: Path) -> str:
+    return "、".join(sorted(p.stem for p in folder.glob("*.json"))) or "—"
+
+
+def load_instrument(instrument_id: str | Path, directory: Path | str | None = None) -> Instrument:
+    """Load (and cache while the file is unchanged) an instrument by id, from the shipped folder or ``directory``.
+    A path to a .json file is accepted too. An unknown id is an InstrumentError listing the known ones."""
+    if isinstance(instrument_id, Path) or str(instrument_id).endswith(".json"):
+        path = Path(instrument_id)
+    else:
+        folder = Path(directory) if directory is not None else instruments_dir()
+        if not isinstance(instrument_id, str) or not _ID.match(instrument_id):
+            raise InstrumentError(N_("msg", "没有评估量表“{id}”，可用的有：{known}").format(
+                id=instrument_id, known=_known(folder)))
+        path = folder / f"{instrument_id}.json"
+        if not path.is_file():
+            raise InstrumentError(N_("msg", "没有评估量表“{id}”，可用的有：{known}").format(
+                id=instrument_id, known=_known(folder)))
+    try:
+        st = path.stat()
+    except OSError as e:
+        raise InstrumentError(N_("msg", "评估量表文件 {file} 有误（{where}）：{problem}").format(
+            file=path.name, where="$", problem=e.strerror or str(e))) from None
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _CACHE:
+        _CACHE[key] = load_file(path)
+    return _CACHE[key]
+
+
+def list_instruments(directory: Path | str | None = None) -> list[Instrument]:
+    """Every instrument in the folder (by default the shipped one), the default first, then by id."""
+    folder = Path(directory) if directory is not None else instruments_dir()
     ids = sorted(p.stem for p in folder.glob("*.json"))
     ids.sort(key=lambda i: i != DEFAULT_INSTRUMENT_ID)
-    return [load_instrument(i, directory) for i in ids]
+    return [load_instrument(i, folder) for i in ids]
+
+
+__all__ = ["DEFAULT_INSTRUMENT_ID", "InstrumentError", "instruments_dir", "list_instruments",
+           "load_file", "load_instrument"]
