@@ -3860,6 +3860,18 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Missing score for {code} {name}; allowed: {allowed}</translation>
     </message>
     <message>
+        <source>“昏迷”应为是或否</source>
+        <translation>"Coma" must be yes or no</translation>
+    </message>
+    <message>
+        <source>疾病诊断应为 ICD-10 编码的列表，如 ["F01", "I10"]</source>
+        <translation>Diagnoses must be a list of ICD-10 codes, e.g. ["F01", "I10"]</translation>
+    </message>
+    <message>
+        <source>近30天照护风险事件次数应为不小于0的整数</source>
+        <translation>The number of care-risk events in the last 30 days must be a whole number of 0 or more</translation>
+    </message>
+    <message>
         <source>评估答案格式不对：应为“项目编号: 分值”的对应表</source>
         <translation>The answers are malformed: expected a mapping of item code to score</translation>
     </message>
@@ -3878,10 +3890,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>第{line}行第{col}列</source>
         <translation>line {line}, column {col}</translation>
-    </message>
-    <message>
-        <source>分值应为整数</source>
-        <translation>points must be whole numbers</translation>
     </message>
     <message>
         <source>选项为空或分值重复</source>
@@ -3920,8 +3928,36 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>a band gives grade {g}, which does not exist</translation>
     </message>
     <message>
+        <source>不能为空</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>分段下限大于上限</source>
+        <translation>the band's lower limit is above its upper limit</translation>
+    </message>
+    <message>
+        <source>条件应含 all、any、not、count、var 之一</source>
+        <translation>a condition needs one of all, any, not, count, var</translation>
+    </message>
+    <message>
+        <source>条件列表为空</source>
+        <translation>the list of conditions is empty</translation>
+    </message>
+    <message>
+        <source>条件缺少 in、min 或 max</source>
+        <translation>the condition lacks in, min or max</translation>
+    </message>
+    <message>
+        <source>pick 应为 first 或 most_severe</source>
+        <translation>pick must be first or most_severe</translation>
+    </message>
+    <message>
         <source>规则引用了未知变量“{v}”</source>
         <translation>a rule refers to the unknown value "{v}"</translation>
+    </message>
+    <message>
+        <source>规则涉及的组合太多（{n}），无法逐一核对</source>
+        <translation>the rules involve too many combinations ({n}) to check one by one</translation>
     </message>
     <message>
         <source>组合 {c} 没有任何规则覆盖</source>
@@ -3944,12 +3980,48 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>refers to an indicator that does not exist</translation>
     </message>
     <message>
+        <source>文件不是 UTF-8 编码</source>
+        <translation>the file is not UTF-8 encoded</translation>
+    </message>
+    <message>
+        <source>结构不对（{err}）</source>
+        <translation>unexpected structure ({err})</translation>
+    </message>
+    <message>
+        <source>置信度应为 A、B、C 或 D</source>
+        <translation>confidence must be A, B, C or D</translation>
+    </message>
+    <message>
+        <source>等级 {g} 不存在</source>
+        <translation>grade {g} does not exist</translation>
+    </message>
+    <message>
+        <source>没有任何评估项目</source>
+        <translation>there are no items</translation>
+    </message>
+    <message>
+        <source>一级指标编号重复</source>
+        <translation>repeated indicator codes</translation>
+    </message>
+    <message>
+        <source>没有总分的量表不能按总分定级</source>
+        <translation>an instrument without a total cannot be graded by total</translation>
+    </message>
+    <message>
         <source>组合矩阵应为 {n}×{n}</source>
         <translation>the combination matrix must be {n}×{n}</translation>
     </message>
     <message>
         <source>矩阵中有不存在的等级</source>
         <translation>the matrix holds a grade that does not exist</translation>
+    </message>
+    <message>
+        <source>变更规则编号重复</source>
+        <translation>repeated override ids</translation>
+    </message>
+    <message>
+        <source>应为正整数</source>
+        <translation>must be a positive whole number</translation>
     </message>
     <message>
         <source>变更规则缺少编号、说明或类型不对</source>
@@ -3962,6 +4034,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>上调规则缺少条件</source>
         <translation>a raise rule has no conditions</translation>
+    </message>
+    <message>
+        <source>诊断范围应写成 ["F00", "F03"] 的形式</source>
+        <translation>a diagnosis range must be written like ["F00", "F03"]</translation>
     </message>
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
