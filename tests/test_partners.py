@@ -32,8 +32,8 @@ def count(ctx, table):
     return ctx.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 
-def test_the_migration_is_registered_last():
-    assert MIGRATIONS[-1].__name__ == "m_medical" and SCHEMA_VERSION == len(MIGRATIONS)
+def test_the_migration_is_registered():
+    assert "m_medical" in [m.__name__ for m in MIGRATIONS] and SCHEMA_VERSION == len(MIGRATIONS)
 
 
 def test_partner_checks_every_field(ctx):

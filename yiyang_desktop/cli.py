@@ -90,12 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_census)
     s = sub.add_parser("check", help="检查数据文件完整性与数据版本")
     s.set_defaults(func=cmd_check)
-    try:
-        from . import cli_score
-    except ImportError:  # pragma: no cover - the scoring module ships with the app
-        cli_score = None
-    if cli_score is not None:
-        cli_score.register(sub)
+    from . import cli_admin, cli_apply, cli_import, cli_return, cli_score
+    for module in (cli_score, cli_apply, cli_return, cli_import, cli_admin):
+        module.register(sub)
     return p
 
 

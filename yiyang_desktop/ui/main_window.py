@@ -11,14 +11,16 @@ from .. import APP_NAME
 from ..services.base import Context
 from ..services.institution import get_institution
 from ..store.db import meta
+from .applications_page import ApplicationsPage
 from .assessments_page import AssessmentsPage
 from .beds_page import BedsPage
 from .institution_page import InstitutionPage
 from .overview_page import OverviewPage
 from .partners_page import PartnersPage
 from .referrals_page import ReferralsPage
-from .page import ComingPage, Page
+from .page import Page
 from .residents_page import ResidentsPage
+from .returns_page import ReturnsPage
 from .settings_page import SettingsPage
 from .staff_page import StaffPage
 
@@ -45,12 +47,8 @@ class MainWindow(QMainWindow):
         self._add("assessments", self.tr("能力评估"), AssessmentsPage(ctx))
         self._add("partners", self.tr("医疗合作"), PartnersPage(ctx))
         self._add("referrals", self.tr("转诊"), ReferralsPage(ctx))
-        coming = [
-            ("applications", self.tr("申报"), self.tr("建设补贴、运营补贴与医保定点申请表。")),
-            ("returns", self.tr("月报"), self.tr("按月统计报表与报送留档。")),
-        ]
-        for key, title, what in coming:
-            self._add(key, title, ComingPage(ctx, title, what))
+        self._add("applications", self.tr("申报"), ApplicationsPage(ctx))
+        self._add("returns", self.tr("月报"), ReturnsPage(ctx))
         self._add("settings", self.tr("设置"), SettingsPage(ctx, self.db_path))
         self.nav.currentRowChanged.connect(self._show)
         self.pages["overview"].navigate.connect(self.show_page)

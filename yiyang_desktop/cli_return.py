@@ -1,0 +1,6 @@
+"""`yiyang return`: monthly returns."""
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    pass
