@@ -69,6 +69,8 @@ def _institution(ctx: Context, opened: dt.date) -> None:
         "medical_license_date": (opened + dt.timedelta(days=30)).isoformat(),
         "operation_start_date": opened.isoformat(), "building_area": "6800",
         "bank_name": "中国农业银行怀化鹤城支行", "bank_account": "18610101040012345",
+        "legal_cert_no": "52431202MJJ000001M", "approved_beds": "122", "established_date": opened.isoformat(),
+        "postcode": "418000",
     })
 
 

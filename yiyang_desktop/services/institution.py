@@ -16,7 +16,8 @@ MEDICAL_FACILITIES = (N_("enum", "无"), N_("enum", "医务室"), N_("enum", "�
 
 FIELDS = ("name", "uscc", "legal_rep", "contact_person", "contact_phone", "address", "region_code", "region_name",
           "ownership", "profit_type", "kind", "license_no", "medical_facility", "medical_license_no",
-          "medical_license_date", "operation_start_date", "building_area", "bank_name", "bank_account")
+          "medical_license_date", "operation_start_date", "building_area", "bank_name", "bank_account",
+          "legal_cert_no", "approved_beds", "established_date", "postcode")
 
 
 def get_institution(ctx: Context) -> dict:
@@ -46,7 +47,19 @@ def save_institution(ctx: Context, data: dict) -> dict:
         "building_area": None,
         "bank_name": c.text("bank_name", label=N_("msg", "开户银行")),
         "bank_account": c.text("bank_account", label=N_("msg", "银行账号"), max_len=40),
+        "legal_cert_no": c.text("legal_cert_no", label=N_("msg", "法人登记证书号"), max_len=60),
+        "established_date": iso(c.date("established_date", label=N_("msg", "设立时间"))),
+        "postcode": c.text("postcode", label=N_("msg", "邮政编码"), max_len=6),
+        "approved_beds": None,
     }
+    beds = c.text("approved_beds", label=N_("msg", "核准床位数"), max_len=6)
+    if beds:
+        if beds.isdigit() and 0 < int(beds) <= 100000:
+            out["approved_beds"] = int(beds)
+        else:
+            c.add("approved_beds", N_("msg", "核准床位数应为正整数"))
+    if out["postcode"] and not (out["postcode"].isdigit() and len(out["postcode"]) == 6):
+        c.add("postcode", N_("msg", "邮政编码应为6位数字"))
     uscc = c.text("uscc", label=N_("msg", "统一社会信用代码"))
     if uscc:
         try:
