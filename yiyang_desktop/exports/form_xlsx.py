@@ -213,6 +213,7 @@ def fill_workbook(template: Path, data: FormData, out: Path) -> Path:
         wb = load_workbook(template)
     except Exception as e:  # noqa: BLE001 - any unreadable file gets the same clear message
         raise TemplateError(f"无法打开模板 {template}：{e}") from e
+    _check_placeholders(wb, data)
     for ws in wb.worksheets:
         row = 1
         while row <= ws.max_row:
@@ -233,6 +234,21 @@ def fill_workbook(template: Path, data: FormData, out: Path) -> Path:
     wb.save(tmp)
     tmp.replace(out)
     return out
+
+
+def _check_placeholders(wb, data: FormData) -> None:
+    """Every placeholder of the template must be known, reported with its cell as the template has it."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if not (isinstance(c.value, str) and "{{" in c.value):
+                    continue
+                for key in _fields(c.value):
+                    table, dot, column = key.partition(".")
+                    known = (table in data.tables and (not data.tables[table] or column in data.tables[table][0])) \
+                        if dot else key in data.values
+                    if not known:
+                        raise TemplateError(f"{ws.title}!{c.coordinate}：模板中的占位符“{{{{{key}}}}}”无法识别")
 
 
 def template_path(kind: str) -> tuple[Path, bool]:
