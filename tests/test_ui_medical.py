@@ -233,7 +233,7 @@ def test_partners_page_summary_scan_check_and_refused_delete(qtbot, ctx, home, t
     aid = P.create_agreement(ctx, {"partner_id": home["partner"], "signed_date": D(2026, 1, 1), "valid_from": D(2026, 1, 1),
                                    "valid_to": D(2026, 12, 31), "services": [{"service": "双向转诊"}]})
     page.refresh()
-    assert "生效协议 1 份" in page.summary.text() and "即将到期且未续签" in page.summary.text()
+    assert "生效协议 1 份" in page.summary.text() and "尚未续签" in page.compliance.text()
     assert page.partner_model.rowCount() == 1 and page.agreement_model.rowCount() == 1
     assert "即将到期（还有 39 天）" in page.agreement_model.data(page.agreement_model.index(0, 4))
     page.agreement_table.selectRow(0)

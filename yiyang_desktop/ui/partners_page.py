@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QM
 
 from ..domain import referrals as R
 from ..services import partners as P
-from .common import ROW_ROLE, DateField, RecordTableModel, record_table, run_action, tr_enum
+from ..services.compliance import compliance
+from .common import ROW_ROLE, DateField, RecordTableModel, record_table, run_action, tr_enum, tr_text
 from .page import Page
 from .partner_dialogs import AgreementDialog, PartnerDialog, TerminateDialog, VisitDialog, partner_combo
 
@@ -64,8 +65,8 @@ def fit_columns(table, max_width: int = 300) -> None:
 
 
 class PartnersPage(Page):
-    """Three tabs over one header. The header's ``compliance_area`` is the extension point for the compliance panel
-    (it will compare ``services.partners.coverage_summary`` with the regional policy profile); empty until then."""
+    """Three tabs under a header: the coverage summary and the compliance panel (the active policy profile's size
+    rule for this home's bed count, checked against the records by ``services.compliance``)."""
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -76,7 +77,13 @@ class PartnersPage(Page):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.RichText)
         self.summary.setStyleSheet("background: white; border: 1px solid #d0d7de; border-radius: 6px; padding: 6px;")
-        self.compliance_area = QVBoxLayout()  # extension point: the compliance panel goes here
+        self.compliance_area = QVBoxLayout()
+        self.compliance = QLabel()
+        self.compliance.setObjectName("compliance_panel")
+        self.compliance.setWordWrap(True)
+        self.compliance.setTextFormat(Qt.RichText)
+        self.compliance.setStyleSheet("background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 6px;")
+        self.compliance_area.addWidget(self.compliance)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("medical_tabs")
         self.tabs.addTab(self._partners_tab(), self.tr("医疗机构"))
@@ -253,11 +260,32 @@ class PartnersPage(Page):
                 v=s["visits_last_30_days"], a=s["agreed_visits_per_30_days"]))
             if not s["has_referral_agreement"]:
                 text += " " + e(self.tr("生效协议中没有约定“双向转诊”。"))
-        expiring = P.expiring_agreements(self.ctx)
-        if expiring:
-            items = "；".join(self.tr("{p} 的协议 {d} 到期").format(p=a["partner_name"], d=a["valid_to"]) for a in expiring)
-            text += "<br><span style='color:#8a5a00'>⚠ " + e(self.tr("即将到期且未续签：")) + e(items) + "</span>"
         self.summary.setText(text)
+        self._show_compliance()
+
+    def _show_compliance(self) -> None:
+        c = compliance(self.ctx)
+        e = html.escape
+        marks = {"ok": ("✔", "#2e7d32"), "missing": ("✘", "#c0392b"), "warn": ("⚠", "#8a5a00"), "info": ("•", "#57606a")}
+        rule = c["rule"]
+        if rule:
+            upper = rule["max_beds"] or ""
+            if not upper:
+                band = self.tr("{low}张及以上").format(low=rule["min_beds"])
+            elif not rule["min_beds"]:
+                band = self.tr("不足{high}张").format(high=upper)
+            else:
+                band = self.tr("{low}张至不足{high}张").format(low=rule["min_beds"], high=upper)
+            head = self.tr("按“{profile}”，本机构{beds}张床位属于{band}一档：{req}").format(
+                profile=c["profile"]["title"], beds=c["beds"], band=band, req=rule["requirement"])
+        else:
+            head = self.tr("当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。").format(
+                profile=c["profile"]["title"])
+        lines = [f"<b>{e(head)}</b>"]
+        for i in c["items"]:
+            mark, color = marks[i["state"]]
+            lines.append(f"<span style='color:{color}'>{mark} {e(tr_text(i['name']))}：{e(tr_text(i['detail']))}</span>")
+        self.compliance.setText("<br>".join(lines))
 
     @staticmethod
     def _selected(table) -> dict | None:
