@@ -345,3 +345,20 @@ def test_cli_apply_prints_the_summary(home, db_path, tmp_path):
                           "operating-subsidy", "--months", "13", "--out", str(out)], capture_output=True, text=True,
                          encoding="utf-8")
     assert run.returncode == 2 and "月份" in run.stderr
+
+
+def test_every_placeholder_is_documented():
+    from yiyang_desktop.exports.forms import FORM_KINDS, layout_placeholders
+    doc = (Path(__file__).parent.parent / "docs" / "applications.md").read_text(encoding="utf-8")
+    for kind in FORM_KINDS:
+        scalars, tables = layout_placeholders(kind)
+        for key in scalars | {f"{t}.{c}" for t, cols in tables.items() for c in cols}:
+            assert "{{" + key + "}}" in doc, key
+
+
+def test_every_form_value_is_a_documented_placeholder(demo_ctx):
+    doc = (Path(__file__).parent.parent / "docs" / "applications.md").read_text(encoding="utf-8")
+    for kind in ("construction-subsidy", "operating-subsidy", "insurance-designation"):
+        app = A.prepare(demo_ctx, kind, year=2025)
+        for key in app.form.values:
+            assert "{{" + key + "}}" in doc, (kind, key)
