@@ -362,3 +362,13 @@ def test_every_form_value_is_a_documented_placeholder(demo_ctx):
         app = A.prepare(demo_ctx, kind, year=2025)
         for key in app.form.values:
             assert "{{" + key + "}}" in doc, (kind, key)
+
+
+def test_the_demo_institution_produces_every_form(demo_ctx, tmp_path):
+    for kind in ("construction-subsidy", "operating-subsidy", "insurance-designation"):
+        app = A.prepare(demo_ctx, kind, year=2025)
+        assert app.missing == [], kind
+        xlsx, pdf = A.write(demo_ctx, app, tmp_path)
+        assert openpyxl.load_workbook(xlsx).sheetnames and PdfReader(pdf).pages
+    assert app.summary["ready"] and app.summary["earliest_date"]
+    assert A.prepare(demo_ctx, "operating-subsidy", year=2025).summary["bed_months"] > 500

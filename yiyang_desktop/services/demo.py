@@ -54,6 +54,7 @@ def build_demo(path: Path | str, *, end: dt.date | None = None, seed: int = 2026
         _residents(ctx, rng, bed_ids, start, end)
         add_assessment_demo(ctx, rng, end)
         add_medical_demo(ctx, rng, start, end)
+        _insurance_answers(ctx)
         db.execute("INSERT INTO app_meta (key, value) VALUES ('demo_end', ?)", [end.isoformat()])
     db.close()
     return path
@@ -72,6 +73,19 @@ def _institution(ctx: Context, opened: dt.date) -> None:
         "legal_cert_no": "52431202MJJ000001M", "approved_beds": "122", "established_date": opened.isoformat(),
         "postcode": "418000",
     })
+
+
+def _insurance_answers(ctx: Context) -> None:
+    """What the 医保定点 form needs beyond the records, as a prepared home would have confirmed it."""
+    from .insurance import HIS_ITEMS, RULES, save_answers
+    save_answers(ctx, {
+        "rules": {k: True for k in RULES}, "his": {k: True for k in HIS_ITEMS}, "dept": True, "dept_name": "医保办公室",
+        "manager": True, "manager_name": "李明",
+        "equipment": [{"name": "心电图机", "count": 2}, {"name": "便携式B超", "count": 1}, {"name": "除颤仪", "count": 1},
+                      {"name": "制氧机", "count": 6}],
+        "introduction": "本中心医务室设全科诊室、治疗室、处置室和药房，配备执业医师、注册护士，承担入住老人的常见病诊治、"
+                        "慢病管理、健康体检和急诊初步处置，与怀化市第一人民医院签订合作协议并开展双向转诊。",
+        "fixed_assets_wan": "85", "annual_income_wan": "42", "outpatient_visits": "3600", "inpatient_visits": "0"})
 
 
 def _beds(ctx: Context, rng: random.Random, opened: dt.date, start: dt.date) -> list[int]:
