@@ -86,6 +86,10 @@ class ResidentsPage(Page):
             actions.addWidget(b)
             self.buttons[key] = b
         actions.addStretch(1)
+        b = QPushButton(self.tr("从Excel导入…"))
+        b.setObjectName("btn_import_excel")
+        b.clicked.connect(self.import_excel)
+        actions.addWidget(b)
 
         self.state_names = {STATE_IN: self.tr("在住"), STATE_OUT: self.tr("外出"), STATE_HOSPITAL: self.tr("住院"),
                             STATE_GONE: self.tr("已出院"), STATE_NEVER: self.tr("未入住")}
@@ -237,3 +241,8 @@ class ResidentsPage(Page):
     def discharge(self) -> None:
         if (r := self.selected()) and r["in_residence"]:
             self._after(DischargeDialog(self.ctx, r["stay_id"], parent=self), r["id"])
+
+    def import_excel(self) -> None:
+        """Import existing Excel ledgers; after a successful import the window is told and the list redrawn."""
+        from .import_dialog import ImportDialog
+        self.run_dialog(ImportDialog(self.ctx, parent=self))
