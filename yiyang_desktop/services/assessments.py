@@ -180,15 +180,28 @@ def delete_draft(ctx: Context, assessment_id: int) -> None:
         db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
 
 
-def latest_completed(ctx: Context, on: dt.date | None = None) -> dict[int, dict]:
-    """Each resident's latest completed assessment dated on or before ``on``: {resident_id: row}."""
+def latest_completed(ctx: Context, on: dt.date | None = None, resident_ids=None) -> dict[int, dict]:
+    """Each resident's latest completed assessment dated on or before ``on``: {resident_id: row}.
+
+    With ``resident_ids`` only those residents are looked up (through the per-resident index), so the cost
+    follows the residents asked about, not the length of the history."""
     on = on or ctx.today()
-    rows = ctx.db.query("""
-        SELECT a.* FROM assessments a
-        WHERE a.status = '完成' AND a.assessed_on <= ?1 AND a.id = (
-            SELECT b.id FROM assessments b WHERE b.resident_id = a.resident_id AND b.status = '完成'
-            AND b.assessed_on <= ?1 ORDER BY b.assessed_on DESC, b.id DESC LIMIT 1)""", [on.isoformat()])
-    return {r["resident_id"]: r for r in rows}
+    if resident_ids is None:
+        rows = ctx.db.query("""
+            SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.resident_id
+                                                          ORDER BY a.assessed_on DESC, a.id DESC) AS _rank
+                           FROM assessments a WHERE a.status = '完成' AND a.assessed_on <= ?) WHERE _rank = 1""",
+                            [on.isoformat()])
+        return {r["resident_id"]: {k: v for k, v in r.items() if k != "_rank"} for r in rows}
+    out: dict[int, dict] = {}
+    ids = sorted(set(resident_ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in ctx.db.query(f"SELECT * FROM assessments WHERE resident_id IN ({marks}) AND status = '完成' "
+                              "AND assessed_on <= ? ORDER BY resident_id, assessed_on, id", [*chunk, on.isoformat()]):
+            out[r["resident_id"]] = r  # ordered ascending: the last one kept is the latest
+    return out
 
 
 def record_care_event(ctx: Context, resident_id: int, data: dict) -> int:

@@ -310,7 +310,7 @@ def operating_subsidy(ctx: Context, year: int, months: list[int] | None = None,
             "SELECT resident_id, admission_date, discharge_date FROM stays WHERE admission_date <= ? "
             "AND COALESCE(discharge_date, '9999-12-31') > ? ORDER BY admission_date", [last.isoformat(),
                                                                                       first.isoformat()])}
-        grades = latest_completed(ctx, last)
+        grades = latest_completed(ctx, last, candidates)
         bed_records = {b.id: b for b in beds}
         for rid in candidates:
             person = residents[rid]
