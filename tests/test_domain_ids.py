@@ -1,8 +1,11 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from yiyang_desktop.domain.ids import IdNumberError, age_on, check_uscc, id_check_char, parse_id_number, uscc_check_char
+from yiyang_desktop.domain.ids import (IdNumberError, age_on, check_uscc, id_check_char, normalize_id, parse_id_number,
+                                      uscc_check_char)
 
 # Example numbers printed in GB 11643-1999 and widely used as real-format test data.
 VALID_IDS = [("11010519491231002X", dt.date(1949, 12, 31), "女"), ("440524188001010014", dt.date(1880, 1, 1), "男")]
@@ -76,3 +79,18 @@ def test_age_on_birthday_and_leap_day():
     assert age_on(dt.date(1960, 11, 24), dt.date(2026, 11, 23)) == 65
     assert age_on(dt.date(1960, 2, 29), dt.date(2026, 2, 28)) == 65
     assert age_on(dt.date(1960, 2, 29), dt.date(2026, 3, 1)) == 66
+
+
+@given(st.text(max_size=25))
+def test_any_text_is_an_id_number_or_a_clear_refusal(text):
+    try:
+        info = parse_id_number(text)
+    except IdNumberError as e:
+        assert str(e)
+    else:
+        assert len(normalize_id(text)) == 18 and info.birth_date
+
+
+def test_digits_of_other_scripts_are_refused_not_crashed():
+    with pytest.raises(IdNumberError):
+        parse_id_number("43120219400506" + "፩" * 4)

@@ -51,11 +51,11 @@ def parse_id_number(number: str, *, today: dt.date | None = None) -> IdInfo:
     n = normalize_id(number)
     if not n:
         raise IdNumberError(N_("msg", "请填写身份证号"))
-    if len(n) == 15 and n.isdigit():
+    if len(n) == 15 and n.isascii() and n.isdigit():
         raise IdNumberError(N_("msg", "这是旧的15位身份证号，请填写现行的18位号码"))
     if len(n) != 18:
         raise IdNumberError(N_("msg", "身份证号应为18位（现在是{n}位）").format(n=len(n)))
-    if not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
+    if not n.isascii() or not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
         raise IdNumberError(N_("msg", "身份证号前17位应为数字，最后一位为数字或X"))
     if n[:2] not in _PROVINCES:
         raise IdNumberError(N_("msg", "身份证号开头的地区代码“{code}”不存在").format(code=n[:2]))

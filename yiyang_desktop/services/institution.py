@@ -54,11 +54,11 @@ def save_institution(ctx: Context, data: dict) -> dict:
     }
     beds = c.text("approved_beds", label=N_("msg", "核准床位数"), max_len=6)
     if beds:
-        if beds.isdigit() and 0 < int(beds) <= 100000:
+        if beds.isascii() and beds.isdigit() and 0 < int(beds) <= 100000:
             out["approved_beds"] = int(beds)
         else:
             c.add("approved_beds", N_("msg", "核准床位数应为正整数"))
-    if out["postcode"] and not (out["postcode"].isdigit() and len(out["postcode"]) == 6):
+    if out["postcode"] and not (out["postcode"].isascii() and out["postcode"].isdigit() and len(out["postcode"]) == 6):
         c.add("postcode", N_("msg", "邮政编码应为6位数字"))
     uscc = c.text("uscc", label=N_("msg", "统一社会信用代码"))
     if uscc:
@@ -76,11 +76,12 @@ def save_institution(ctx: Context, data: dict) -> dict:
             out["building_area"] = str(value)
         except InvalidOperation:
             c.add("building_area", N_("msg", "建筑面积应为大于0的数字（平方米）"))
-    if out["region_code"] and not (out["region_code"].isdigit() and len(out["region_code"]) in (6, 9, 12)):
+    if out["region_code"] and not (out["region_code"].isascii() and out["region_code"].isdigit() and len(out["region_code"]) in (6, 9, 12)):
         c.add("region_code", N_("msg", "行政区划代码应为6、9或12位数字"))
     if out["medical_facility"] and out["medical_facility"] != "无" and not out["medical_license_no"]:
         c.add("medical_license_no", N_("msg", "有内设医疗机构时请填写医疗机构执业许可证号"))
-    if out["bank_account"] and not out["bank_account"].replace(" ", "").replace("-", "").isdigit():
+    digits = (out["bank_account"] or "").replace(" ", "").replace("-", "")
+    if digits and not (digits.isascii() and digits.isdigit()):
         c.add("bank_account", N_("msg", "银行账号只能包含数字"))
     c.raise_if_any()
     out["updated_at"] = dt.datetime.now().isoformat(timespec="seconds")

@@ -57,9 +57,9 @@ def save_answers(ctx: Context, data: dict) -> dict:
         count = str(row.get("count") or "").strip()
         if not name and not count:
             continue
-        if not name or not count.isdigit() or int(count) <= 0:
+        if not name or not (count.isascii() and count.isdigit()) or int(count) <= 0:
             problems.append(Problem("equipment", N_("msg", "设备清单第{n}行：请填写名称和数量（正整数）").format(n=i + 1)))
-        equipment.append({"name": name, "count": int(count) if count.isdigit() else count})
+        equipment.append({"name": name, "count": int(count) if count.isascii() and count.isdigit() else count})
     for key in ("fixed_assets_wan", "annual_income_wan", "outpatient_visits", "inpatient_visits"):
         value = str(data.get(key) or "").strip()
         try:
