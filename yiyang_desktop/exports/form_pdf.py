@@ -94,18 +94,29 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
             elif kind == "table":
                 cols = block[2]
                 style = small if len(cols) > 6 else body
-                rows = [[p(h, bold) for h, _f in cols]]
-                for item in data.tables.get(block[1], []):
-                    rows.append([p("" if item.get(f) is None else item.get(f), style) for _h, f in cols])
-                if len(rows) == 1:
-                    rows.append([""] * len(cols))
+                header = [p(h, bold) for h, _f in cols]
                 weights = [_weight(f) for _h, f in cols]
                 total = sum(weights)
-                t = Table(rows, colWidths=[width * w / total for w in weights], repeatRows=1)
-                t.setStyle(TableStyle(tight + [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                       ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2"))]))
-                story.append(t)
+                widths = [width * w / total for w in weights]
+                # A short value is drawn as a plain string (fast); only text too long for its column wraps.
+                fits = [max(1, int((w - 6) / style.fontSize)) for w in widths]
+
+                def cell(value, n, style=style):
+                    text = "" if value is None else str(value)
+                    return text if len(text) <= fits[n] and "\n" not in text else p(text, style)
+                body_rows = [[cell(item.get(f), n) for n, (_h, f) in enumerate(cols)]
+                             for item in data.tables.get(block[1], [])] or [[""] * len(cols)]
+                table_style = TableStyle(tight + [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                                  ("FONTNAME", (0, 0), (-1, -1), font),
+                                                  ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
+                                                  ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2"))])
+                # Long tables go in page-sized pieces, each with its header: reportlab splits one huge table
+                # over and over (quadratic), pieces keep a 10,000-row roster to seconds.
+                for i in range(0, len(body_rows), CHUNK):
+                    t = Table([header] + body_rows[i:i + CHUNK], colWidths=widths, repeatRows=1)
+                    t.setStyle(table_style)
+                    story.append(t)
             elif kind == "text":
                 story += [Spacer(1, 4), p(block[1]), Spacer(1, 4)]
             elif kind == "sign":
@@ -122,6 +133,9 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
     doc.build(story)
     tmp.replace(out)
     return out
+
+
+CHUNK = 40
 
 
 def _weight(field: str) -> float:

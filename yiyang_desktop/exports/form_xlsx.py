@@ -199,8 +199,21 @@ def _repeat_row(ws, row: int, items: list[dict], table: str) -> int:
         if i:
             ws.row_dimensions[r].height = height
             for m in row_merges:
-                ws.merge_cells(start_row=r, start_column=m.min_col, end_row=r, end_column=m.max_col)
+                _merge_new(ws, r, m.min_col, m.max_col, template)
     return extra
+
+
+def _merge_new(ws, row: int, c1: int, c2: int, template: dict) -> None:
+    """Merge cells of a freshly inserted row like the template row. ``ws.merge_cells`` checks the new range
+    against every merged range of the sheet and rebuilds borders through the style table, which makes a
+    10,000-row table quadratic; a new row overlaps nothing and its cells take the template row's styles."""
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.worksheet.merge import MergedCellRange
+    ws.merged_cells.ranges.add(MergedCellRange(ws, f"{_col(c1)}{row}:{_col(c2)}{row}"))
+    for col in range(c1 + 1, c2 + 1):
+        cell = MergedCell(ws, row, col)
+        cell._style = copy.copy(template[col][1])
+        ws._cells[row, col] = cell
 
 
 def _fields(text: str) -> list[str]:
