@@ -79,6 +79,216 @@
     </message>
 </context>
 <context>
+    <name>ApplicationsPage</name>
+    <message>
+        <source>建设补贴申请</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>运营补贴申请</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>医保定点申请</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>身份证号完整显示</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>计算</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>政策配置…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>年度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>月份</source>
+        <translation type="unfinished">Month</translation>
+    </message>
+    <message>
+        <source>申请表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>去填写机构信息</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>选择申请表和期间后点“计算”：先看数字和依据，再保存文件。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>填写确认事项…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>制度、信息系统对接、医保管理部门、设备和机构简介：记录里没有的，由您确认。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>种类</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>期间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>申请金额（元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>批准金额（元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>批复日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>生成时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>登记批复…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>建设补贴获批后登记：获批床位今后不再纳入建设补贴申请。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF 预览</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>申报记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>保存 Excel 和 PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>申请表还缺少这些机构资料：{fields}。请先填写，再保存文件。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>最早可申请日期：{d}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>申请金额 &lt;b&gt;{yuan}&lt;/b&gt; 元（{capital}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>纳入床位 {n} 张，未纳入 {m} 张</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>符合条件的床次 {n} 床·月，未计入 {m} 人次</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>依据：{title}（{doc}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>资料不全</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>申请表还缺少：{fields}。请先在“机构信息”中填写。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>正在生成申请表…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>已取消，未保存文件。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>已保存：{files}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>登记批复</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>请先在申报记录中选中一份建设补贴申请。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>这份申请已经登记为已批准。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>登记建设补贴批复</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>批复日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>批准金额（元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>留空：按获批床位的申请金额合计</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>获批床位</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AssessmentDialog</name>
     <message>
         <source>能力评估 — {name}</source>
@@ -552,6 +762,17 @@
     </message>
 </context>
 <context>
+    <name>EquipmentEditor</name>
+    <message>
+        <source>设备名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>数量</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FeesEditor</name>
     <message>
         <source>收费项目</source>
@@ -572,6 +793,109 @@
     <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>从Excel导入台账</source>
+        <translation>Import records from Excel</translation>
+    </message>
+    <message>
+        <source>按导入模板填写床位、入住老人、人员、合作医疗机构和历史评估后导入。程序先检查每一行，全部无误才导入；只要有一处问题，就一条也不导入。再次导入同一文件不会重复登记。</source>
+        <translation>Fill in beds, residents, staff, partner medical institutions and past assessments in the import template, then import it. Every row is checked first, and the data are imported only if all rows are correct: a single problem means nothing is imported. Importing the same file again creates no duplicates.</translation>
+    </message>
+    <message>
+        <source>尚未选择文件</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>保存导入模板…</source>
+        <translation>Save import template…</translation>
+    </message>
+    <message>
+        <source>请选择一个按模板填写的 Excel 文件（.xlsx）。</source>
+        <translation>Choose an Excel file (.xlsx) filled in from the template.</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择要导入的 Excel 文件</source>
+        <translation>Choose the Excel file to import</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>保存导入模板</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <source>无法保存模板：{err}</source>
+        <translation>Cannot save the template: {err}</translation>
+    </message>
+    <message>
+        <source>模板已保存到 {path}。填写后在这里选择该文件导入。</source>
+        <translation>Template saved to {path}. Fill it in, then choose that file here to import it.</translation>
+    </message>
+    <message>
+        <source>发现 {n} 个问题（见下表），没有导入任何数据。请在 Excel 中改正后重新检查。</source>
+        <translation>Found {n} problems (see the table below); nothing was imported. Correct them in Excel and check again.</translation>
+    </message>
+    <message>
+        <source>导入完成。新增：{added}。</source>
+        <translation>Import complete. Added: {added}.</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>检查通过，可以导入。将新增：{added}。</source>
+        <translation>Check passed; ready to import. Will add: {added}.</translation>
+    </message>
+    <message>
+        <source>检查通过，但没有需要新增的记录。</source>
+        <translation>Check passed, but there are no new records to add.</translation>
+    </message>
+    <message>
+        <source>已存在、跳过：{skipped}。</source>
+        <translation> Already present, skipped: {skipped}.</translation>
+    </message>
+    <message>
+        <source>{sheet} {n} 条</source>
+        <translation>{sheet}: {n}</translation>
     </message>
 </context>
 <context>
@@ -704,6 +1028,10 @@
         <translation>6, 9 or 12 digits, e.g. 431202</translation>
     </message>
     <message>
+        <source>邮政编码</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
@@ -714,6 +1042,22 @@
     <message>
         <source>银行账号</source>
         <translation>Account number</translation>
+    </message>
+    <message>
+        <source>法人登记证书号</source>
+        <translation>Legal-person registration no.</translation>
+    </message>
+    <message>
+        <source>民办非企业单位/事业单位法人登记证书编号</source>
+        <translation>Registration certificate no. of the private non-enterprise unit / public institution</translation>
+    </message>
+    <message>
+        <source>设立时间</source>
+        <translation>Date established</translation>
+    </message>
+    <message>
+        <source>核准床位数</source>
+        <translation>Approved beds</translation>
     </message>
     <message>
         <source>如 6800</source>
@@ -786,6 +1130,69 @@
     <message>
         <source>已保存</source>
         <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceAnswersDialog</name>
+    <message>
+        <source>医保定点：确认事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>已建立的制度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>信息系统</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>医保管理部门</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>已设立医保管理部门并配备专职人员（100张床位以上须设）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>部门名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>医保管理人员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>主要负责人负责医保工作，已配备专（兼）职医保管理人员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>管理人员姓名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>固定资产（万元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>年业务收入（万元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>年门诊人次</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>年住院人次</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>大型医疗设备</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>机构简介</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -885,16 +1292,8 @@
         <translation>Applications</translation>
     </message>
     <message>
-        <source>建设补贴、运营补贴与医保定点申请表。</source>
-        <translation>Construction-subsidy, operating-subsidy and medical-insurance designation applications.</translation>
-    </message>
-    <message>
         <source>月报</source>
         <translation>Monthly returns</translation>
-    </message>
-    <message>
-        <source>按月统计报表与报送留档。</source>
-        <translation>Monthly statistical returns, with submitted copies kept.</translation>
     </message>
     <message>
         <source>设置</source>
@@ -1284,12 +1683,24 @@
         <translation>No agreement in force includes two-way referral.</translation>
     </message>
     <message>
-        <source>{p} 的协议 {d} 到期</source>
-        <translation>the agreement with {p} ends on {d}</translation>
+        <source>{low}张及以上</source>
+        <translation>{low} beds or more</translation>
     </message>
     <message>
-        <source>即将到期且未续签：</source>
-        <translation>Ending soon and not renewed: </translation>
+        <source>不足{high}张</source>
+        <translation>under {high} beds</translation>
+    </message>
+    <message>
+        <source>{low}张至不足{high}张</source>
+        <translation>{low} to under {high} beds</translation>
+    </message>
+    <message>
+        <source>按“{profile}”，本机构{beds}张床位属于{band}一档：{req}</source>
+        <translation>Under “{profile}”, this institution's {beds} beds fall in the “{band}” band: {req}</translation>
+    </message>
+    <message>
+        <source>当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。</source>
+        <translation>The current policy profile “{profile}” sets no medical-capacity requirements by number of beds (choose another under “Applications → Policy profiles”, e.g. Zhanjiang or Hecheng District).</translation>
     </message>
     <message>
         <source>选中一家医疗机构查看联系人与协议。</source>
@@ -1384,6 +1795,25 @@ It may have been moved or deleted; please add it again.</translation>
     <message>
         <source>确定删除 {d} 的巡诊记录？</source>
         <translation>Delete the visit of {d}?</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>上一页</source>
+        <translation type="unfinished">Previous</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation type="unfinished">Next</translation>
+    </message>
+    <message>
+        <source>保存文件后，PDF 在这里预览。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/ 共 {n} 页</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2049,6 +2479,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Discharge</translation>
     </message>
     <message>
+        <source>从Excel导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
         <source>在住</source>
         <translation>In residence</translation>
     </message>
@@ -2198,6 +2632,17 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>保存后住院登记结束，老人回到床位；系统会提醒为老人做一次即时评估。</source>
         <translation>Saving ends the hospital stay and the resident is back in the bed; you will be reminded to do an immediate assessment.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message>
+        <source>月报</source>
+        <translation>Monthly returns</translation>
+    </message>
+    <message>
+        <source>按月统计报表与报送留档。</source>
+        <translation>Monthly statistical returns, with submitted copies kept.</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +3085,13 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>无法完成</source>
         <translation>Cannot be done</translation>
+    </message>
+</context>
+<context>
+    <name>dlg</name>
+    <message>
+        <source>正在取消…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3125,12 +3577,24 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>On-site doctor rounds</translation>
     </message>
     <message>
+        <source>与医疗机构签约合作</source>
+        <translation>Signed cooperation with a medical institution</translation>
+    </message>
+    <message>
+        <source>内设医疗机构</source>
+        <translation>Internal medical facility</translation>
+    </message>
+    <message>
         <source>急诊急救应急通道</source>
         <translation>Emergency channel</translation>
     </message>
     <message>
         <source>双向转诊</source>
         <translation>Two-way referral</translation>
+    </message>
+    <message>
+        <source>协议即将到期</source>
+        <translation>Agreement expiring soon</translation>
     </message>
     <message>
         <source>预约就诊绿色通道</source>
@@ -3239,6 +3703,118 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>医院派车</source>
         <translation>Hospital vehicle</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation type="unfinished">New</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>医保管理制度</source>
+        <translation>Medical-insurance management rules</translation>
+    </message>
+    <message>
+        <source>财务制度</source>
+        <translation>Financial rules</translation>
+    </message>
+    <message>
+        <source>统计信息管理制度</source>
+        <translation>Statistical information management rules</translation>
+    </message>
+    <message>
+        <source>医疗质量安全核心制度</source>
+        <translation>Core medical quality and safety rules</translation>
+    </message>
+    <message>
+        <source>与医保信息系统对接并上传全部就诊数据</source>
+        <translation>Connected to the medical-insurance information system, uploading all visit data</translation>
+    </message>
+    <message>
+        <source>可直接联网结算</source>
+        <translation>Direct online settlement</translation>
+    </message>
+    <message>
+        <source>药品、诊疗项目、医用耗材等基础字典使用国家统一医保编码</source>
+        <translation>Base dictionaries (drugs, treatment items, medical consumables, etc.) use the national unified medical-insurance codes</translation>
+    </message>
+    <message>
+        <source>定点医疗机构申请表</source>
+        <translation>Designated medical institution application form</translation>
+    </message>
+    <message>
+        <source>医疗机构执业许可证（复印件）</source>
+        <translation>Medical institution practice licence (copy)</translation>
+    </message>
+    <message>
+        <source>与医保政策对应的内部管理制度和财务制度文本</source>
+        <translation>Internal management and financial rules in line with medical-insurance policy</translation>
+    </message>
+    <message>
+        <source>与医保有关的医疗机构信息系统相关材料</source>
+        <translation>Documents on the institution's information system relevant to medical insurance</translation>
+    </message>
+    <message>
+        <source>纳入定点后使用医保基金的预测性分析报告</source>
+        <translation>Forecast of medical-insurance fund use after designation</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码证书及法定代表人身份证明</source>
+        <translation>Unified social credit code certificate and the legal representative's proof of identity</translation>
+    </message>
+    <message>
+        <source>医疗服务人员信息表</source>
+        <translation>Medical staff information form</translation>
+    </message>
+    <message>
+        <source>大型设备清单</source>
+        <translation>List of major equipment</translation>
+    </message>
+    <message>
+        <source>申请材料真实性声明</source>
+        <translation>Declaration that the application materials are true</translation>
+    </message>
+    <message>
+        <source>省级医疗保障部门规定的其他材料</source>
+        <translation>Other materials required by the provincial healthcare security authority</translation>
+    </message>
+    <message>
+        <source>内设医疗机构并取得执业许可</source>
+        <translation>Internal medical facility with a practice licence</translation>
+    </message>
+    <message>
+        <source>正式运营满3个月</source>
+        <translation>In formal operation for at least 3 months</translation>
+    </message>
+    <message>
+        <source>至少1名在本机构首次注册的医师</source>
+        <translation>At least 1 physician first registered at this institution</translation>
+    </message>
+    <message>
+        <source>设立医保管理部门并配备专职人员</source>
+        <translation>Medical-insurance department with full-time staff</translation>
+    </message>
+    <message>
+        <source>主要负责人负责医保工作并配备专（兼）职医保管理人员</source>
+        <translation>Head of the institution responsible for medical insurance, with full- or part-time medical-insurance staff</translation>
+    </message>
+    <message>
+        <source>医保管理、财务、统计信息、医疗质量安全核心制度</source>
+        <translation>Medical-insurance management, financial, statistical information and core medical quality and safety rules</translation>
+    </message>
+    <message>
+        <source>信息系统符合医保接口与编码标准</source>
+        <translation>Information system meets medical-insurance interface and coding standards</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +4100,38 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Address</translation>
     </message>
     <message>
+        <source>申请种类只能是：{opts}</source>
+        <translation>The application type must be one of: {opts}</translation>
+    </message>
+    <message>
+        <source>申请表还缺少机构资料：{fields}。请先在“机构信息”中填写。</source>
+        <translation>The application still lacks institution details: {fields}. Fill them in under “Institution” first.</translation>
+    </message>
+    <message>
+        <source>无法创建文件夹 {path}：{err}</source>
+        <translation>Cannot create the folder {path}: {err}</translation>
+    </message>
+    <message>
+        <source>正在填写 Excel 申请表…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>正在生成 PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>正在登记申报记录…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>模板有误：{err}</source>
+        <translation>The template is faulty: {err}</translation>
+    </message>
+    <message>
+        <source>文件 {path} 无法写入（可能正在 Excel/WPS 中打开），请关闭后重试</source>
+        <translation>The file {path} cannot be written (it may be open in Excel/WPS); close it and try again</translation>
+    </message>
+    <message>
         <source>行政区划代码</source>
         <translation>Administrative division code</translation>
     </message>
@@ -3574,6 +4182,30 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>法人登记证书号</source>
+        <translation>Legal-person registration certificate number</translation>
+    </message>
+    <message>
+        <source>设立时间</source>
+        <translation>Date established</translation>
+    </message>
+    <message>
+        <source>邮政编码</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>核准床位数</source>
+        <translation>Approved number of beds</translation>
+    </message>
+    <message>
+        <source>核准床位数应为正整数</source>
+        <translation>The approved number of beds must be a positive whole number</translation>
+    </message>
+    <message>
+        <source>邮政编码应为6位数字</source>
+        <translation>A postcode has 6 digits</translation>
     </message>
     <message>
         <source>建筑面积</source>
@@ -3818,6 +4450,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
         <translation>The data file {path} was made by a newer version of Yiyang Desktop (data version {v}; this program supports up to {m}); please upgrade the program first.</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不存在或是空文件，不是医养台账的数据文件。</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>找不到数据文件 {path}</source>
@@ -4470,6 +5106,545 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>合计</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>审计记录 {id} 没有签名（可能在本程序之外写入数据库）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>审计记录 {id} 之前的记录被删除或改动（链条断开）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>审计记录 {id} 的内容被改动过</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>另有 {n} 条审计记录没有签名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>最后的审计记录（编号 {id}）被删除或改动</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>备份失败：{folder} 所在磁盘已满。原有文件没有改动，请清理磁盘或换一个文件夹。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>备份失败：无法写入文件夹 {folder}（{err}）。原有文件没有改动，请检查该文件夹是否存在、是否只读或磁盘是否已拔出。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>找不到备份文件 {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>文件 {path} 不是医养台账的数据文件（是空的 SQLite 数据库），不能用来恢复。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>备份文件 {path} 已损坏（{err}），不能用来恢复。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>备份文件 {path} 完整性检查未通过（{err}），不能用来恢复。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>恢复已取消：无法先备份当前数据文件（{err}）。当前文件没有改动。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>所选文件就是当前的数据文件，不能用它恢复。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>恢复失败：无法写入数据文件 {path}（{err}）。当前文件没有改动。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>恢复后无法打开数据文件（{err}），已换回原来的文件。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>生效协议{n}份：{names}</source>
+        <translation>{n} agreements in force: {names}</translation>
+    </message>
+    <message>
+        <source>没有生效的合作协议</source>
+        <translation>No cooperation agreement in force</translation>
+    </message>
+    <message>
+        <source>{kind}，执业许可证号 {no}</source>
+        <translation>{kind}, practice licence number {no}</translation>
+    </message>
+    <message>
+        <source>本机构{n}张床位，该档要求内设医疗机构；“机构信息”中未登记内设医疗机构或执业许可证</source>
+        <translation>This institution has {n} beds, and this band requires an internal medical facility; no facility or practice licence is recorded under “Institution”</translation>
+    </message>
+    <message>
+        <source>已设{kind}</source>
+        <translation>In place: {kind}</translation>
+    </message>
+    <message>
+        <source>协议已约定</source>
+        <translation>Included in an agreement</translation>
+    </message>
+    <message>
+        <source>生效协议中没有约定急诊急救应急通道</source>
+        <translation>No agreement in force includes an emergency channel</translation>
+    </message>
+    <message>
+        <source>生效协议中没有约定双向转诊</source>
+        <translation>No agreement in force includes two-way referral</translation>
+    </message>
+    <message>
+        <source>{p} 的协议 {d} 到期，尚未续签</source>
+        <translation>The agreement with {p} expires on {d} and has not been renewed</translation>
+    </message>
+    <message>
+        <source>“{v}”不在可选范围：{opts}</source>
+        <translation>“{v}” is not one of: {opts}</translation>
+    </message>
+    <message>
+        <source>“{v}”应填“是”或“否”</source>
+        <translation>“{v}” must be “是” (yes) or “否” (no)</translation>
+    </message>
+    <message>
+        <source>日期“{v}”不合理</source>
+        <translation>The date “{v}” is not plausible</translation>
+    </message>
+    <message>
+        <source>“{v}”不是有效日期（请写成 2026-01-31）</source>
+        <translation>“{v}” is not a valid date (write it as 2026-01-31)</translation>
+    </message>
+    <message>
+        <source>身份证号被 Excel 存成了数字（{v}），末尾几位已经丢失；请把这一列设为“文本”格式，重新输入完整的18位号码</source>
+        <translation>Excel stored the ID number as a number ({v}) and its last digits are lost; format this column as “Text” and enter the full 18-character number again</translation>
+    </message>
+    <message>
+        <source>“{v}”应为{lo}至{hi}之间的整数</source>
+        <translation>“{v}” must be a whole number from {lo} to {hi}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第{row}行</source>
+        <translation>Sheet “{sheet}”, row {row}</translation>
+    </message>
+    <message>
+        <source>“{col}”列</source>
+        <translation>column “{col}”</translation>
+    </message>
+    <message>
+        <source>发现 {n} 个问题，没有导入任何数据。请改正后重新导入：</source>
+        <translation>Found {n} problems; nothing was imported. Correct them and import again:</translation>
+    </message>
+    <message>
+        <source>无法读取文件 {path}：{err}</source>
+        <translation>Cannot read the file {path}: {err}</translation>
+    </message>
+    <message>
+        <source>文件 {path} 是旧的 .xls 格式（或已加密），请在 Excel 或 WPS 中“另存为” .xlsx 后再导入</source>
+        <translation>The file {path} is in the old .xls format (or encrypted); use “Save As” .xlsx in Excel or WPS, then import it</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是 Excel 工作簿（.xlsx），无法导入</source>
+        <translation>The file {path} is not an Excel workbook (.xlsx) and cannot be imported</translation>
+    </message>
+    <message>
+        <source>文件 {path} 已损坏或不是有效的 Excel 工作簿（.xlsx），无法导入（{err}）</source>
+        <translation>The file {path} is damaged or not a valid Excel workbook (.xlsx) and cannot be imported ({err})</translation>
+    </message>
+    <message>
+        <source>找不到表头行（第一行应为列名：{cols}）</source>
+        <translation>No header row found (the first row must hold the column names: {cols})</translation>
+    </message>
+    <message>
+        <source>不是模板中的列，已忽略</source>
+        <translation>Not a template column; ignored</translation>
+    </message>
+    <message>
+        <source>列名重复</source>
+        <translation>Repeated column name</translation>
+    </message>
+    <message>
+        <source>缺少必填的列“{col}”</source>
+        <translation>The required column “{col}” is missing</translation>
+    </message>
+    <message>
+        <source>“{v}”不是“{inst}”的等级，可填：{opts}（或等级数字 {lo}–{hi}）</source>
+        <translation>“{v}” is not a grade of “{inst}”; possible: {opts} (or grade number {lo}–{hi})</translation>
+    </message>
+    <message>
+        <source>请填写{col}</source>
+        <translation>Please fill in: {col}</translation>
+    </message>
+    <message>
+        <source>“{inst}”不计总分，此列请留空</source>
+        <translation>“{inst}” has no total score; leave this column empty</translation>
+    </message>
+    <message>
+        <source>总分不能超过{n}</source>
+        <translation>The total cannot exceed {n}</translation>
+    </message>
+    <message>
+        <source>已存在，跳过</source>
+        <translation>Already present; skipped</translation>
+    </message>
+    <message>
+        <source>与第{n}行重复</source>
+        <translation>Duplicate of row {n}</translation>
+    </message>
+    <message>
+        <source>身份证号已登记在员工“{name}”名下，与本行姓名不一致</source>
+        <translation>This ID number is registered for staff member “{name}”, which differs from the name in this row</translation>
+    </message>
+    <message>
+        <source>身份证号已登记在老人“{name}”名下，与本行姓名不一致</source>
+        <translation>This ID number is registered for resident “{name}”, which differs from the name in this row</translation>
+    </message>
+    <message>
+        <source>已登记，自 {d} 起在住，跳过</source>
+        <translation>Already registered and in residence since {d}; skipped</translation>
+    </message>
+    <message>
+        <source>床位“{bed}”在“床位”表第{n}行有问题，请先改正那一行</source>
+        <translation>Bed “{bed}” has a problem in row {n} of the “床位” sheet; correct that row first</translation>
+    </message>
+    <message>
+        <source>找不到床位“{bed}”：请在“床位”表中列出，或先在程序中添加（写法：楼栋-楼层-房间号-床号，如 1号楼-2层-201-1）</source>
+        <translation>Bed “{bed}” not found: list it in the “床位” sheet or add it in the program first (written as building-floor-room-bed, e.g. 1号楼-2层-201-1)</translation>
+    </message>
+    <message>
+        <source>这位老人在“入住老人”表第{n}行有问题，请先改正那一行</source>
+        <translation>This resident has a problem in row {n} of the “入住老人” sheet; correct that row first</translation>
+    </message>
+    <message>
+        <source>没有身份证号为 {id} 的老人：请在“入住老人”表中列出，或先在程序中登记</source>
+        <translation>No resident has the ID number {id}: list the resident in the “入住老人” sheet or register them in the program first</translation>
+    </message>
+    <message>
+        <source>身份证号 {id} 登记的老人是“{name}”，与本行姓名不一致</source>
+        <translation>ID number {id} is registered for resident “{name}”, which differs from the name in this row</translation>
+    </message>
+    <message>
+        <source>评估日期应在出生日期之后、今天或之前</source>
+        <translation>The assessment date must be after the date of birth and not after today</translation>
+    </message>
+    <message>
+        <source>不是模板中的工作表，已忽略</source>
+        <translation>Not a template sheet; ignored</translation>
+    </message>
+    <message>
+        <source>文件中没有可导入的工作表（应为：{names}）</source>
+        <translation>The file has no sheet to import (expected: {names})</translation>
+    </message>
+    <message>
+        <source>文件中没有需要导入的数据行</source>
+        <translation>The file has no data rows to import</translation>
+    </message>
+    <message>
+        <source>设备清单第{n}行：请填写名称和数量（正整数）</source>
+        <translation>Equipment list row {n}: enter the name and the quantity (a positive whole number)</translation>
+    </message>
+    <message>
+        <source>“{v}”不是有效的数字</source>
+        <translation>“{v}” is not a valid number</translation>
+    </message>
+    <message>
+        <source>“机构信息”中未填写内设医疗机构或执业许可证号</source>
+        <translation>No internal medical facility or practice licence number under “Institution”</translation>
+    </message>
+    <message>
+        <source>未填写执业许可证日期或正式运营日期</source>
+        <translation>Neither the practice licence date nor the formal operation start date is filled in</translation>
+    </message>
+    <message>
+        <source>{start}起运营，{earliest}起可申请</source>
+        <translation>Operating since {start}; can apply from {earliest}</translation>
+    </message>
+    <message>
+        <source>首次注册在本机构的医师：{names}</source>
+        <translation>Physicians first registered here: {names}</translation>
+    </message>
+    <message>
+        <source>在岗医师{n}名，其中没有首次注册在本机构的（请在“人员”中核对）</source>
+        <translation>{n} physicians in post, none first registered here (check under “Staff”)</translation>
+    </message>
+    <message>
+        <source>床位{n}张（≥{min}张须设医保管理部门）：{state}</source>
+        <translation>{n} beds (≥{min} beds require a medical-insurance department): {state}</translation>
+    </message>
+    <message>
+        <source>尚未确认</source>
+        <translation>not yet confirmed</translation>
+    </message>
+    <message>
+        <source>床位{n}张；{state}</source>
+        <translation>{n} beds; {state}</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>尚未确认：{items}</source>
+        <translation>Not yet confirmed: {items}</translation>
+    </message>
+    <message>
+        <source>四项制度均已确认</source>
+        <translation>All four sets of rules confirmed</translation>
+    </message>
+    <message>
+        <source>三项均已确认</source>
+        <translation>All three confirmed</translation>
+    </message>
+    <message>
+        <source>应为文字</source>
+        <translation>must be text</translation>
+    </message>
+    <message>
+        <source>请填写日期（格式：2026-01-31）</source>
+        <translation>enter a date (format: 2026-01-31)</translation>
+    </message>
+    <message>
+        <source>“{v}”不是有效日期（格式：2026-01-31）</source>
+        <translation>“{v}” is not a valid date (format: 2026-01-31)</translation>
+    </message>
+    <message>
+        <source>应为数字</source>
+        <translation>must be a number</translation>
+    </message>
+    <message>
+        <source>“{v}”不是数字</source>
+        <translation>“{v}” is not a number</translation>
+    </message>
+    <message>
+        <source>应在 {low} 到 {high} 之间</source>
+        <translation>must be between {low} and {high}</translation>
+    </message>
+    <message>
+        <source>应为整数</source>
+        <translation>must be a whole number</translation>
+    </message>
+    <message>
+        <source>金额最多精确到分</source>
+        <translation>an amount may have at most 2 decimal places (fen)</translation>
+    </message>
+    <message>
+        <source>应为 true 或 false</source>
+        <translation>must be true or false</translation>
+    </message>
+    <message>
+        <source>应为文字列表</source>
+        <translation>must be a list of text</translation>
+    </message>
+    <message>
+        <source>缺少这一节</source>
+        <translation>this section is missing</translation>
+    </message>
+    <message>
+        <source>应为表格（每行一组设置）</source>
+        <translation>must be a table (one set of settings per row)</translation>
+    </message>
+    <message>
+        <source>政策配置应为一组键值</source>
+        <translation>A policy profile must be a set of key-value pairs</translation>
+    </message>
+    <message>
+        <source>编号只能用小写字母、数字和连字符（2–40个字符），例如 shenyang-2024</source>
+        <translation>the ID may use only lowercase letters, digits and hyphens (2–40 characters), e.g. shenyang-2024</translation>
+    </message>
+    <message>
+        <source>废止日期早于施行日期</source>
+        <translation>the repeal date is before the effective date</translation>
+    </message>
+    <message>
+        <source>上限应大于下限（0 表示无上限）</source>
+        <translation>the upper limit must be above the lower limit (0 means no upper limit)</translation>
+    </message>
+    <message>
+        <source>应为每种举办方式的系数</source>
+        <translation>must give a factor for each provision</translation>
+    </message>
+    <message>
+        <source>举办方式只能是：{opts}</source>
+        <translation>the provision must be one of: {opts}</translation>
+    </message>
+    <message>
+        <source>床位类型只能是：{opts}</source>
+        <translation>the bed type must be one of: {opts}</translation>
+    </message>
+    <message>
+        <source>只能是：{opts}</source>
+        <translation>must be one of: {opts}</translation>
+    </message>
+    <message>
+        <source>提高标准须至少限定床位类型、能力等级或机构类型之一</source>
+        <translation>a higher rate must be limited to at least one of bed type, grade or institution kind</translation>
+    </message>
+    <message>
+        <source>没有编号为“{id}”的政策配置。可用的有：{ids}</source>
+        <translation>There is no policy profile “{id}”. Available: {ids}</translation>
+    </message>
+    <message>
+        <source>“{id}”是程序自带的配置，不能覆盖；请换一个编号</source>
+        <translation>“{id}” is a built-in profile and cannot be overwritten; choose another ID</translation>
+    </message>
+    <message>
+        <source>程序自带的配置不能删除</source>
+        <translation>Built-in profiles cannot be deleted</translation>
+    </message>
+    <message>
+        <source>配置文件格式有误：{err}</source>
+        <translation>The profile file is malformed: {err}</translation>
+    </message>
+    <message>
+        <source>本机构（{owner}，{kind}）不在补贴范围（限：{wanted}）</source>
+        <translation>This institution ({owner}, {kind}) is not eligible for the subsidy (limited to: {wanted})</translation>
+    </message>
+    <message>
+        <source>已于{date}获得建设补贴（第{app}号申请），不再重复申请</source>
+        <translation>Construction subsidy already granted on {date} (application no. {app}); not claimed again</translation>
+    </message>
+    <message>
+        <source>该日期尚无床位类型</source>
+        <translation>No bed type on that date</translation>
+    </message>
+    <message>
+        <source>床位已停用</source>
+        <translation>The bed is out of use</translation>
+    </message>
+    <message>
+        <source>{what}不在本政策的建设补贴范围</source>
+        <translation>{what} is not covered by this policy's construction subsidy</translation>
+    </message>
+    <message>
+        <source>租赁床位未填写租赁到期日，无法确认租期是否满{n}年</source>
+        <translation>The rented bed has no lease end date, so a lease of at least {n} years cannot be confirmed</translation>
+    </message>
+    <message>
+        <source>租期（{start}至{end}）不足{n}年</source>
+        <translation>The lease ({start} to {end}) is shorter than {n} years</translation>
+    </message>
+    <message>
+        <source>{prov}方式开办的床位不在补贴范围</source>
+        <translation>Beds with the provision “{prov}” are not eligible for the subsidy</translation>
+    </message>
+    <message>
+        <source>{type}，{prov}，{rate}元/床</source>
+        <translation>{type}, {prov}, {rate} yuan/bed</translation>
+    </message>
+    <message>
+        <source>{basis} × {factor}（{prov}）</source>
+        <translation>{basis} × {factor} ({prov})</translation>
+    </message>
+    <message>
+        <source>{label}本次共{n}张，未达到{min}张的门槛</source>
+        <translation>{label}: {n} beds this time, below the threshold of {min}</translation>
+    </message>
+    <message>
+        <source>月份“{v}”无效，应为 1–12，例如 1-12 或 1,2,7-9</source>
+        <translation>Invalid month “{v}”: use 1–12, e.g. 1-12 or 1,2,7-9</translation>
+    </message>
+    <message>
+        <source>年份{y}无效</source>
+        <translation>Invalid year {y}</translation>
+    </message>
+    <message>
+        <source>政策配置“{title}”没有规定运营补贴标准，金额为0；床次仍按条件统计</source>
+        <translation>The policy profile “{title}” sets no operating-subsidy rate, so the amount is 0; bed-months are still counted by the conditions</translation>
+    </message>
+    <message>
+        <source>请先在“机构信息”中填写正式运营日期（政策要求运营满{n}个月）</source>
+        <translation>First enter the formal operation start date under “Institution” (the policy requires {n} months of operation)</translation>
+    </message>
+    <message>
+        <source>该月尚未结束</source>
+        <translation>The month has not ended yet</translation>
+    </message>
+    <message>
+        <source>机构尚未正式运营</source>
+        <translation>The institution is not in formal operation yet</translation>
+    </message>
+    <message>
+        <source>未填写正式运营日期</source>
+        <translation>No formal operation start date</translation>
+    </message>
+    <message>
+        <source>机构正式运营未满{n}个月（{start}起）</source>
+        <translation>The institution has been in formal operation for less than {n} months (since {start})</translation>
+    </message>
+    <message>
+        <source>月末入住率{rate}%低于{floor}%</source>
+        <translation>Month-end occupancy {rate}% is below {floor}%</translation>
+    </message>
+    <message>
+        <source>月末{kind}，不计</source>
+        <translation>{kind} at month end; not counted</translation>
+    </message>
+    <message>
+        <source>当月在住{d}天，不足{n}天</source>
+        <translation>{d} days in residence this month, fewer than {n}</translation>
+    </message>
+    <message>
+        <source>{d}时{age}周岁，未满{min}周岁</source>
+        <translation>Aged {age} on {d}, under {min}</translation>
+    </message>
+    <message>
+        <source>非本地户籍</source>
+        <translation>Non-local household registration</translation>
+    </message>
+    <message>
+        <source>{cats}老人不计</source>
+        <translation>{cats} residents are not counted</translation>
+    </message>
+    <message>
+        <source>至{d}连续入住未满{n}个月（{start}入住）</source>
+        <translation>Less than {n} months of continuous stay by {d} (admitted {start})</translation>
+    </message>
+    <message>
+        <source>基本标准</source>
+        <translation>Basic rate</translation>
+    </message>
+    <message>
+        <source>没有这份申请记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{v}”不是有效金额（元，最多两位小数）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>没有这份建设补贴申请</source>
+        <translation>No such construction-subsidy application</translation>
+    </message>
+    <message>
+        <source>这份申请已经登记为已批准</source>
+        <translation>This application is already recorded as approved</translation>
+    </message>
+    <message>
+        <source>请选择获批的床位</source>
+        <translation>Choose the approved beds</translation>
+    </message>
+    <message>
+        <source>床位{bed}已获得过建设补贴</source>
+        <translation>Bed {bed} has already received a construction subsidy</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>打印</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>无法开始打印，请检查打印机。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..domain.money import capital, fen_to_yuan
 from ..domain.text import QT_TRANSLATE_NOOP as N_
@@ -204,8 +205,12 @@ def missing_labels(app: Application) -> list[str]:
     return [FIELD_LABELS.get(k, k) for k in app.missing]
 
 
-def write(ctx: Context, app: Application, out_dir: Path, *, allow_missing: bool = False) -> list[Path]:
-    """Write the Excel and PDF forms into ``out_dir`` and keep the application on record; returns the paths."""
+def write(ctx: Context, app: Application, out_dir: Path, *, allow_missing: bool = False,
+          step: Callable[[str], None] | None = None) -> list[Path]:
+    """Write the Excel and PDF forms into ``out_dir`` and keep the application on record; returns the paths.
+
+    ``step(text)`` is called between the steps (the GUI's progress dialog); if it raises (the user cancelled),
+    the files written so far are removed and nothing is recorded."""
     from ..exports.form_pdf import write_form_pdf
     from ..exports.form_xlsx import TemplateError, fill_workbook, template_path
     if app.missing and not allow_missing:
@@ -218,14 +223,24 @@ def write(ctx: Context, app: Application, out_dir: Path, *, allow_missing: bool 
         raise ServiceError(N_("msg", "无法创建文件夹 {path}：{err}").format(path=out_dir, err=e.strerror)) from e
     stem = f"{FILE_STEMS[app.kind]}_{app.period.replace(':', '_').replace('–', '-')}"
     template, _own = template_path(app.kind)
+    step = step or (lambda text: None)
+    xlsx, pdf = out_dir / f"{stem}.xlsx", out_dir / f"{stem}.pdf"
     try:
-        xlsx = fill_workbook(template, app.form, out_dir / f"{stem}.xlsx")
-        pdf = write_form_pdf(app.form, out_dir / f"{stem}.pdf")
-    except TemplateError as e:
-        raise ServiceError(N_("msg", "模板有误：{err}").format(err=str(e))) from e
-    except PermissionError as e:
-        raise ServiceError(N_("msg", "文件 {path} 无法写入（可能正在 Excel/WPS 中打开），请关闭后重试").format(
-            path=e.filename)) from e
+        step(N_("msg", "正在填写 Excel 申请表…"))
+        fill_workbook(template, app.form, xlsx)
+        step(N_("msg", "正在生成 PDF…"))
+        write_form_pdf(app.form, pdf)
+        step(N_("msg", "正在登记申报记录…"))
+    except BaseException as e:
+        for f in (xlsx, pdf):
+            if f.exists() and not isinstance(e, PermissionError):
+                f.unlink(missing_ok=True)
+        if isinstance(e, TemplateError):
+            raise ServiceError(N_("msg", "模板有误：{err}").format(err=str(e))) from e
+        if isinstance(e, PermissionError):
+            raise ServiceError(N_("msg", "文件 {path} 无法写入（可能正在 Excel/WPS 中打开），请关闭后重试").format(
+                path=e.filename)) from e
+        raise
     from .subsidies import record_application
     kind = {"construction-subsidy": "construction", "operating-subsidy": "operating"}.get(app.kind, "insurance")
     app_id = record_application(ctx, kind, app.summary | {"files": [str(xlsx), str(pdf)]},

@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
 from ..domain import beds as B
@@ -397,6 +397,28 @@ def list_applications(ctx: Context) -> list[dict]:
     return [dict(r) for r in ctx.db.query(
         "SELECT id, kind, profile_id, period, amount_fen, status, approved_amount_fen, decided_on, created_at, "
         "created_by FROM subsidy_applications ORDER BY id DESC")]
+
+
+def get_application(ctx: Context, application_id: int) -> dict:
+    """One recorded application with its kept figures (``summary``: lines, excluded, totals …)."""
+    row = next(ctx.db.query("SELECT * FROM subsidy_applications WHERE id = ?", [application_id]), None)
+    if row is None:
+        raise ServiceError(N_("msg", "没有这份申请记录"))
+    return dict(row) | {"summary": json.loads(row["summary"] or "{}")}
+
+
+def parse_yuan(text: str | None, field: str = "amount") -> int | None:
+    """A typed amount in yuan ("12,000.50") as fen; blank is None; anything else a ValidationError naming the field."""
+    value = (text or "").strip().replace(",", "").replace("，", "")
+    if not value:
+        return None
+    try:
+        fen = Decimal(value) * 100
+        if not value.isascii() or not fen.is_finite() or fen < 0 or fen != fen.to_integral_value():
+            raise InvalidOperation
+    except InvalidOperation:
+        raise ValidationError([Problem(field, N_("msg", "“{v}”不是有效金额（元，最多两位小数）").format(v=text))]) from None
+    return int(fen)
 
 
 def approve_construction(ctx: Context, application_id: int, decided_on: dt.date, approved_amount_fen: int | None = None,

@@ -1,9 +1,350 @@
-"""申报"""
+"""申报: choose a form and a period → the figures and the breakdown behind them → save Excel and PDF → preview the
+PDF here, open the folder or print. Missing institution data is listed first, with a button to go and fill it in."""
 from __future__ import annotations
 
-from .page import ComingPage
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+
+from ..domain.money import capital, yuan_text
+from ..paths import data_dir
+from ..services import applications as A
+from ..services import policy
+from ..services.base import ServiceError
+from ..services.subsidies import list_applications
+from .common import RecordTableModel, error_text, record_table, tr_text
+from .page import Page
+from .pdf_preview import PdfPreview
+from .tasks import Cancelled, run_in_background
+
+WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 6px 10px;"
+OK_STYLE = "color: #1a7f37;"
+BAD_STYLE = "color: #c0392b;"
+KIND_NAMES = {"construction": "建设补贴", "operating": "运营补贴", "insurance": "医保定点"}
 
 
-class ApplicationsPage(ComingPage):
+class ApplicationsPage(Page):
+    navigate = Signal(str)  # 去填写: show another page (机构信息)
+
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, self.tr("申报"), self.tr("建设补贴、运营补贴与医保定点申请表。"), parent)
+        super().__init__(ctx, parent)
+        self.app: A.Application | None = None
+        self.files: list[Path] = []
+        self._active: str | None = None
+        head = QLabel(f"<h2>{self.tr('申报')}</h2>")
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("app_kind")
+        for kind, label in (("construction-subsidy", self.tr("建设补贴申请")), ("operating-subsidy", self.tr("运营补贴申请")),
+                            ("insurance-designation", self.tr("医保定点申请"))):
+            self.kind.addItem(label, kind)
+        today = ctx.today()
+        self.year = QSpinBox()
+        self.year.setObjectName("app_year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year if today.month > 1 else today.year - 1)
+        self.month_from, self.month_to = QSpinBox(), QSpinBox()
+        self.month_from.setObjectName("app_month_from")
+        self.month_to.setObjectName("app_month_to")
+        for box, value in ((self.month_from, 1), (self.month_to, 12)):
+            box.setRange(1, 12)
+            box.setValue(value)
+            box.setSuffix(self.tr("月"))
+        self.profile = QComboBox()
+        self.profile.setObjectName("app_profile")
+        self.full_ids = QCheckBox(self.tr("身份证号完整显示"))
+        self.full_ids.setObjectName("app_full_ids")
+        self.compute_btn = QPushButton(self.tr("计算"))
+        self.compute_btn.setObjectName("btn_compute")
+        self.compute_btn.setDefault(True)
+        self.compute_btn.clicked.connect(self.compute)
+        self.policy_btn = QPushButton(self.tr("政策配置…"))
+        self.policy_btn.setObjectName("btn_policies")
+        self.policy_btn.clicked.connect(self.edit_policies)
+        self.period_widgets = [self.year, self.month_from, self.month_to, self.full_ids]
+        self.year_label, self.month_label, self.to_label = QLabel(self.tr("年度")), QLabel(self.tr("月份")), QLabel("–")
+        bar = QHBoxLayout()
+        for w in (QLabel(self.tr("申请表")), self.kind, self.year_label, self.year, self.month_label, self.month_from,
+                  self.to_label, self.month_to, QLabel(self.tr("政策配置")), self.profile, self.full_ids):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.compute_btn)
+        bar.addWidget(self.policy_btn)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+        self.missing = QWidget()
+        self.missing.setObjectName("missing_panel")
+        self.missing.setStyleSheet(WARN_STYLE)
+        self.missing_text = QLabel()
+        self.missing_text.setObjectName("missing_text")
+        self.missing_text.setWordWrap(True)
+        fix = QPushButton(self.tr("去填写机构信息"))
+        fix.setObjectName("btn_fix_missing")
+        fix.clicked.connect(lambda: self.navigate.emit("institution"))
+        mrow = QHBoxLayout(self.missing)
+        mrow.setContentsMargins(0, 0, 0, 0)
+        mrow.addWidget(self.missing_text, 1)
+        mrow.addWidget(fix)
+        self.missing.hide()
+
+        self.summary = QLabel(self.tr("选择申请表和期间后点“计算”：先看数字和依据，再保存文件。"))
+        self.summary.setObjectName("app_summary")
+        self.summary.setWordWrap(True)
+        self.answers_btn = QPushButton(self.tr("填写确认事项…"))
+        self.answers_btn.setObjectName("btn_answers")
+        self.answers_btn.setToolTip(self.tr("制度、信息系统对接、医保管理部门、设备和机构简介：记录里没有的，由您确认。"))
+        self.answers_btn.clicked.connect(self.edit_answers)
+        srow = QHBoxLayout()
+        srow.addWidget(self.summary, 1)
+        srow.addWidget(self.answers_btn)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("app_tabs")
+        self.preview = PdfPreview()
+        self.history_model = RecordTableModel([
+            (self.tr("编号"), "id"), (self.tr("种类"), lambda r: tr_text(KIND_NAMES.get(r["kind"], r["kind"]))),
+            (self.tr("期间"), "period"), (self.tr("政策配置"), "profile_id"),
+            (self.tr("申请金额（元）"), lambda r: yuan_text(r["amount_fen"]) if r["amount_fen"] is not None else ""),
+            (self.tr("状态"), lambda r: tr_text(r["status"])),
+            (self.tr("批准金额（元）"), lambda r: yuan_text(r["approved_amount_fen"]) if r["approved_amount_fen"] is not None else ""),
+            (self.tr("批复日期"), "decided_on"), (self.tr("生成时间"), "created_at")], self)
+        self.history = record_table(self.history_model, "app_history")
+        approve = QPushButton(self.tr("登记批复…"))
+        approve.setObjectName("btn_approve")
+        approve.setToolTip(self.tr("建设补贴获批后登记：获批床位今后不再纳入建设补贴申请。"))
+        approve.clicked.connect(self.approve)
+        hist = QWidget()
+        hl = QVBoxLayout(hist)
+        hl.addWidget(self.history, 1)
+        hrow = QHBoxLayout()
+        hrow.addStretch(1)
+        hrow.addWidget(approve)
+        hl.addLayout(hrow)
+        self.fixed_tabs = [(self.preview, self.tr("PDF 预览")), (hist, self.tr("申报记录"))]
+
+        self.save_btn = QPushButton(self.tr("保存 Excel 和 PDF…"))
+        self.save_btn.setObjectName("btn_save_files")
+        self.save_btn.clicked.connect(self.save_files)
+        self.folder_btn = QPushButton(self.tr("打开文件夹"))
+        self.folder_btn.setObjectName("btn_open_folder")
+        self.folder_btn.clicked.connect(self.open_folder)
+        self.print_btn = QPushButton(self.tr("打印…"))
+        self.print_btn.setObjectName("btn_print")
+        self.print_btn.clicked.connect(self.print_pdf)
+        self.files_label = QLabel()
+        self.files_label.setObjectName("files_label")
+        self.files_label.setWordWrap(True)
+        brow = QHBoxLayout()
+        brow.addWidget(self.files_label, 1)
+        for b in (self.save_btn, self.folder_btn, self.print_btn):
+            brow.addWidget(b)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addLayout(bar)
+        lay.addWidget(self.missing)
+        lay.addLayout(srow)
+        lay.addWidget(self.tabs, 1)
+        lay.addLayout(brow)
+        self._set_tables({})
+        self._kind_changed()
+
+    # ------------------------------------------------------------------ state
+
+    def refresh(self) -> None:
+        active = policy.active_profile_id(self.ctx)
+        current = self.profile.currentData() if active == self._active else active  # a new choice in 设置 wins
+        self._active = active
+        self.profile.blockSignals(True)
+        self.profile.clear()
+        for p in policy.list_profiles(self.ctx):
+            self.profile.addItem(p.title, p.id)
+        i = self.profile.findData(current)
+        self.profile.setCurrentIndex(max(i, 0))
+        self.profile.blockSignals(False)
+        self.history_model.set_rows(list_applications(self.ctx))
+        if self.app is not None:  # records changed elsewhere: the figures shown would be stale
+            self.compute()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        operating = kind == "operating-subsidy"
+        for w in (*self.period_widgets, self.year_label, self.month_label, self.to_label):
+            w.setVisible(operating)
+        self.profile.setEnabled(kind != "insurance-designation")
+        self.answers_btn.setVisible(kind == "insurance-designation")
+        self._clear_result()
+
+    def _clear_result(self) -> None:
+        self.app = None
+        self.files = []
+        self.missing.hide()
+        self.summary.setText(self.tr("选择申请表和期间后点“计算”：先看数字和依据，再保存文件。"))
+        self._set_tables({})
+        self.preview.clear()
+        self.files_label.setText("")
+        self.save_btn.setEnabled(False)
+        self.folder_btn.setEnabled(False)
+        self.print_btn.setEnabled(False)
+
+    def months(self) -> list[int]:
+        a, b = self.month_from.value(), self.month_to.value()
+        return list(range(min(a, b), max(a, b) + 1))
+
+    # ------------------------------------------------------------------ compute
+
+    def compute(self) -> A.Application | None:
+        kind = self.kind.currentData()
+        try:
+            app = A.prepare(self.ctx, kind, year=self.year.value(), months=self.months(),
+                            profile_id=self.profile.currentData(), mask_ids=not self.full_ids.isChecked())
+        except ServiceError as e:
+            self._clear_result()
+            self.summary.setText(f"<span style='{BAD_STYLE}'>{error_text(e)}</span>")
+            return None
+        self.app, self.files = app, []
+        self.preview.clear()
+        self.files_label.setText("")
+        self.folder_btn.setEnabled(False)
+        self.print_btn.setEnabled(False)
+        self.save_btn.setEnabled(True)
+        labels = [tr_text(x) for x in A.missing_labels(app)]
+        self.missing.setVisible(bool(labels))
+        self.missing_text.setText(self.tr("申请表还缺少这些机构资料：{fields}。请先填写，再保存文件。")
+                                  .format(fields="、".join(labels)))
+        self.summary.setText(self._summary_html(app))
+        self._set_tables(app.form.tables)
+        if self.tabs.currentWidget() is self.preview:  # nothing to preview yet: show the breakdown
+            self.tabs.setCurrentIndex(0)
+        return app
+
+    def _summary_html(self, app: A.Application) -> str:
+        s = app.summary
+        if app.kind == "insurance-designation":
+            ready = s["ready"]
+            head = (f"<b style='{OK_STYLE}'>{self.tr('条件均已满足，可以申请。')}</b>" if ready
+                    else f"<b style='{BAD_STYLE}'>{self.tr('尚不满足全部条件。')}</b>")
+            if s.get("earliest_date"):
+                head += " " + self.tr("最早可申请日期：{d}").format(d=s["earliest_date"])
+            rows = "".join(
+                f"<li><span style='{OK_STYLE if c['passed'] else BAD_STYLE}'>{'✔' if c['passed'] else '✘'}</span> "
+                f"<b>{tr_text(c['name'])}</b>：{tr_text(c['reason'])}</li>" for c in s["conditions"])
+            return f"{head}<ul style='margin:2px'>{rows}</ul>"
+        amount = s.get("amount_fen") or 0
+        text = self.tr("申请金额 <b>{yuan}</b> 元（{capital}）").format(yuan=yuan_text(amount), capital=capital(amount))
+        profile = s.get("profile", {})
+        if app.kind == "construction-subsidy":
+            text += "　" + self.tr("纳入床位 {n} 张，未纳入 {m} 张").format(
+                n=len(s.get("lines", [])), m=len(s.get("excluded", [])))
+        else:
+            text += "　" + self.tr("符合条件的床次 {n} 床·月，未计入 {m} 人次").format(
+                n=s.get("bed_months", 0), m=len(s.get("excluded", [])))
+        if profile:
+            text += "<br>" + self.tr("依据：{title}（{doc}）").format(title=profile.get("title", ""),
+                                                                    doc=profile.get("document", ""))
+        return text
+
+    def _set_tables(self, tables: dict[str, list[dict]]) -> None:
+        current = self.tabs.tabText(self.tabs.currentIndex()) if self.tabs.count() else ""
+        while self.tabs.count():
+            w = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if all(w is not f[0] for f in self.fixed_tabs):
+                w.deleteLater()
+        for name, rows in tables.items():
+            columns = list(rows[0]) if rows else []
+            model = RecordTableModel([(c, c) for c in columns], self)
+            model.set_rows(rows)
+            table = record_table(model, f"app_table_{name}")
+            self.tabs.addTab(table, f"{name}（{len(rows)}）")
+        for w, title in self.fixed_tabs:
+            self.tabs.addTab(w, title)
+        for i in range(self.tabs.count()):
+            if self.tabs.tabText(i) == current:
+                self.tabs.setCurrentIndex(i)
+
+    def table_rows(self, name: str) -> list[dict]:
+        return list(self.app.form.tables.get(name, [])) if self.app else []
+
+    # ------------------------------------------------------------------ files
+
+    def default_folder(self) -> Path:
+        saved = QSettings().value("applications/folder")
+        return Path(saved) if saved else data_dir() / "申报"
+
+    def save_files(self, folder: Path | None = None) -> list[Path]:
+        if self.app is None and self.compute() is None:
+            return []
+        if self.app.missing:
+            labels = "、".join(tr_text(x) for x in A.missing_labels(self.app))
+            QMessageBox.warning(self, self.tr("资料不全"), self.tr("申请表还缺少：{fields}。请先在“机构信息”中填写。")
+                                .format(fields=labels))
+            return []
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), str(self.default_folder()))
+            if not chosen:
+                return []
+            folder = Path(chosen)
+        QSettings().setValue("applications/folder", str(folder))
+        try:
+            files = run_in_background(self, self.tr("正在生成申请表…"), self._write, self.app, folder)
+        except Cancelled:
+            self.files_label.setText(self.tr("已取消，未保存文件。"))
+            return []
+        except ServiceError as e:
+            QMessageBox.warning(self, self.tr("无法保存"), error_text(e))
+            return []
+        self.files = files
+        self.files_label.setText(self.tr("已保存：{files}").format(files="；".join(str(f) for f in files)))
+        self.folder_btn.setEnabled(True)
+        self.print_btn.setEnabled(True)
+        self.preview.load(files[1])
+        self.tabs.setCurrentWidget(self.preview)
+        self.history_model.set_rows(list_applications(self.ctx))
+        self.changed.emit()
+        return files
+
+    def _write(self, step, app, folder):
+        return A.write(self.ctx, app, folder, step=lambda text: step(tr_text(text)))
+
+    def open_folder(self) -> None:
+        if self.files:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files[0].parent)))
+
+    def print_pdf(self) -> None:
+        if self.files:
+            from .printing import print_pdf
+            print_pdf(self, self.files[1])
+
+    # ------------------------------------------------------------------ dialogs
+
+    def edit_policies(self) -> None:
+        from .policy_dialog import PolicyDialog
+        dlg = PolicyDialog(self.ctx, self)
+        dlg.exec()
+        self._active = None  # show the active profile after the dialog
+        self._clear_result()
+        self.refresh()
+
+    def edit_answers(self) -> None:
+        from .application_dialogs import InsuranceAnswersDialog
+        if InsuranceAnswersDialog(self.ctx, self).exec():
+            self.compute()
+
+    def approve(self) -> None:
+        from .application_dialogs import ApproveDialog
+        rows = self.history.selectionModel().selectedRows() if self.history.selectionModel() else []
+        row = self.history_model.row_at(rows[0].row()) if rows else None
+        if row is None or row["kind"] != "construction":
+            QMessageBox.information(self, self.tr("登记批复"), self.tr("请先在申报记录中选中一份建设补贴申请。"))
+            return
+        if row["status"] == "已批准":
+            QMessageBox.information(self, self.tr("登记批复"), self.tr("这份申请已经登记为已批准。"))
+            return
+        if ApproveDialog(self.ctx, row, self).exec():
+            self.history_model.set_rows(list_applications(self.ctx))
+            self.changed.emit()
+            self._clear_result()

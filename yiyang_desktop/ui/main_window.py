@@ -51,7 +51,9 @@ class MainWindow(QMainWindow):
         self._add("returns", self.tr("月报"), ReturnsPage(ctx))
         self._add("settings", self.tr("设置"), SettingsPage(ctx, self.db_path))
         self.nav.currentRowChanged.connect(self._show)
-        self.pages["overview"].navigate.connect(self.show_page)
+        for page in self.pages.values():
+            if hasattr(page, "navigate"):
+                page.navigate.connect(self.show_page)
 
         central = QWidget()
         outer = QVBoxLayout(central)

@@ -1,0 +1,76 @@
+"""Long jobs (exports, imports) off the GUI thread, behind a progress dialog with a cancel button.
+
+The job is a plain function that takes a ``step(text)`` callback first: it calls it between its steps to report
+what it is doing, and ``step`` raises :class:`Cancelled` once the user has pressed cancel, so the job stops at the
+next step boundary and can clean up after itself. The pure layers never see Qt.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QEventLoop, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class Cancelled(Exception):
+    """The user cancelled a background job."""
+
+
+class _Worker(QThread):
+    progressed = Signal(str)
+
+    def __init__(self, fn: Callable, args, kwargs):
+        super().__init__()
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.cancel_requested = threading.Event()
+
+    def step(self, text: str = "") -> None:
+        if self.cancel_requested.is_set():
+            raise Cancelled()
+        if text:
+            self.progressed.emit(text)
+
+    def run(self) -> None:  # noqa: D401 — runs in the worker thread
+        try:
+            self.result = self.fn(self.step, *self.args, **self.kwargs)
+        except BaseException as e:  # handed to the GUI thread, raised there
+            self.error = e
+
+
+def run_in_background(parent: QWidget | None, title: str, fn: Callable, *args, **kwargs) -> Any:
+    """Run ``fn(step, *args, **kwargs)`` in a worker thread while a modal progress dialog shows; return its
+    result, re-raise its exception, or raise :class:`Cancelled` when the user cancelled and the job stopped."""
+    worker = _Worker(fn, args, kwargs)
+    dlg = QProgressDialog(title, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dlg.setObjectName("progress_dialog")
+    dlg.setWindowTitle(title)
+    dlg.setWindowModality(Qt.WindowModal)
+    dlg.setAutoClose(False)
+    dlg.setAutoReset(False)
+    loop = QEventLoop()
+
+    def cancel() -> None:
+        worker.cancel_requested.set()
+        dlg.setLabelText(dlg.tr("正在取消…"))
+
+    worker.progressed.connect(dlg.setLabelText)
+    dlg.canceled.connect(cancel)
+    worker.finished.connect(loop.quit)
+    shower = QTimer()  # show the dialog only for jobs that take a moment
+    shower.setSingleShot(True)
+    shower.timeout.connect(dlg.show)
+    shower.start(300)
+    worker.start()
+    if not worker.isFinished():
+        loop.exec()
+    worker.wait()
+    shower.stop()
+    dlg.canceled.disconnect(cancel)  # closing a progress dialog emits canceled
+    dlg.close()
+    dlg.deleteLater()
+    if worker.error is not None:  # Cancelled too, when the job stopped at a step
+        raise worker.error
+    return worker.result  # finished before it saw the cancel: its work is done and kept
