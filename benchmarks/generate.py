@@ -1,6 +1,10 @@
 """A large synthetic institution for the benchmarks: 1,000 beds of every type and ten years of history.
 
     python benchmarks/generate.py --out big.db [--scale 10] [--seed 1]
+    python benchmarks/generate.py --import-xlsx import.xlsx [--residents 5000]   # a ledger workbook to import
+
+The import workbook is the app's own import template (exports/import_templates.py) filled with N beds (床位) and
+N residents each admitted to one of them (入住老人), for measuring ``yiyang import`` on an empty file.
 
 Scale 1: about 5,000 residents, 20,000 bed moves, 50,000 assessments, 50,000 referrals, 300 staff.
 Scale N multiplies the history (residents, moves, assessments, referrals) by N on the same 1,000 beds — stays get
@@ -28,6 +32,7 @@ from yiyang_desktop.services.base import Context  # noqa: E402
 from yiyang_desktop.services.institution import get_institution, save_institution  # noqa: E402
 from yiyang_desktop.services.residents import pinyin_keys  # noqa: E402
 from yiyang_desktop.store.db import open_db  # noqa: E402
+from yiyang_desktop.store.schema_accounts import drop_audit_triggers, install_audit_triggers  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
 GIVEN = "建国 国强 志明 德华 长生 福生 振华 永贵 金山 秋生 秀英 桂英 玉兰 秀兰 凤英 淑珍 桂兰 翠花 兰英 素芬".split()
@@ -49,7 +54,9 @@ def generate(out: Path, *, scale: int = 1, seed: int = 1, end: dt.date = dt.date
     for suffix in ("", "-wal", "-shm"):
         Path(str(out) + suffix).unlink(missing_ok=True)
     db = open_db(out)
-    ctx = Context(db, user="benchmark", today_override=end)
+    # the program acting for itself (Context.system where accounts exist)
+    ctx = (Context.system(db, user="benchmark", today_override=end) if hasattr(Context, "system")
+           else Context(db, user="benchmark", today_override=end))
     start = dt.date(end.year - YEARS, end.month, 1)
     days = (end - start).days
     save_institution(ctx, get_institution(ctx) | {
@@ -64,6 +71,9 @@ def generate(out: Path, *, scale: int = 1, seed: int = 1, end: dt.date = dt.date
     target_referrals = 50000 * scale
 
     with db.atomic():
+        # Synthetic bulk rows are not audited: the documented switch drops the audit triggers inside this
+        # transaction and puts them back before it commits (store.schema_accounts).
+        drop_audit_triggers(db)
         # ---- beds, with some type and status history
         beds, type_rows, status_rows = [], [], []
         bed_id = 0
@@ -226,19 +236,66 @@ def generate(out: Path, *, scale: int = 1, seed: int = 1, end: dt.date = dt.date
                              "partner_id": 1 + rid % 3, "impression": "肺部感染", "indications": "[]",
                              "state": "已结束", "state_date": when.isoformat(), "urgency": "普通"})
         db["referrals"].insert_all(rows, batch_size=5000)
+        install_audit_triggers(db)
     counts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in (
         "beds", "residents", "stays", "bed_assignments", "assessments", "referrals", "staff", "leaves")}
     db.close()
     return counts
 
 
+def write_import_workbook(out: Path, *, residents: int = 5000, seed: int = 1) -> dict:
+    """The import template filled with ``residents`` beds and as many residents admitted to them."""
+    from openpyxl import load_workbook
+
+    from yiyang_desktop.exports.import_templates import write_template
+    from yiyang_desktop.services.importer import SHEETS_BY_NAME
+    rng = random.Random(seed)
+    write_template(out)
+    wb = load_workbook(out)
+    bed_sheet, res_sheet = SHEETS_BY_NAME["床位"], SHEETS_BY_NAME["入住老人"]
+    ws_beds, ws_res = wb[bed_sheet.name], wb[res_sheet.name]
+    seen: set[str] = set()
+    for n in range(1, residents + 1):
+        building, floor = f"{1 + (n - 1) // 500}号楼", str(1 + ((n - 1) % 500) // 50)
+        room, number = f"{floor}{((n - 1) % 50) // 2 + 1:02d}", str(1 + (n - 1) % 2)
+        bed = {"building": building, "floor": floor, "room": room, "number": number, "bed_type": "护理型床位",
+               "provision": "新建", "service_date": dt.date(2015, 1, 1)}
+        ws_beds.append([bed.get(c.field) if c.field else n for c in bed_sheet.columns])
+        sex = rng.choice("男女")
+        while True:
+            birth = dt.date(rng.randint(1920, 1962), rng.randint(1, 12), rng.randint(1, 28))
+            id_number = _id(rng, birth, sex, rng.randrange(500))
+            if id_number not in seen:
+                seen.add(id_number)
+                break
+        row = {"name": rng.choice(SURNAMES) + rng.choice(GIVEN), "id_number": id_number, "sex": sex,
+               "hukou": rng.choice(["本地", "本地", "本地", "外地"]), "categories": rng.choice(["", "", "低保", "特困"]),
+               "medical_insurance": None, "ltc_insurance": rng.choice(["是", "否", "否"]),
+               "admission_date": dt.date(2016, 1, 1) + dt.timedelta(days=rng.randrange(3600)),
+               "bed": f"{building}-{floor}层-{room}-{number}", "contact_name": "李明", "contact_relation": "儿子",
+               "contact_phone": "13800000000"}
+        ws_res.append([row.get(c.field) if c.field else n for c in res_sheet.columns])
+    wb.save(out)
+    return {"file": str(out), "beds": residents, "residents": residents}
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path)
     p.add_argument("--scale", type=int, default=1)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--import-xlsx", type=Path, help="write the import workbook here (instead of, or besides, --out)")
+    p.add_argument("--residents", type=int, default=5000, help="rows of the import workbook")
     args = p.parse_args()
+    if not args.out and not args.import_xlsx:
+        p.error("give --out and/or --import-xlsx")
     t = time.perf_counter()
+    if args.import_xlsx:
+        info = write_import_workbook(args.import_xlsx, residents=args.residents, seed=args.seed)
+        print(json.dumps({**info, "seconds": round(time.perf_counter() - t, 1)}, ensure_ascii=False))
+        t = time.perf_counter()
+    if not args.out:
+        return
     counts = generate(args.out, scale=args.scale, seed=args.seed)
     counts["moves"] = counts["bed_assignments"] - counts["stays"]
     print(json.dumps({"file": str(args.out), "seconds": round(time.perf_counter() - t, 1), **counts},

@@ -31,9 +31,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ctx(db_path: Path):
-    """A fresh, empty institution file; "today" is fixed at 2026-11-23."""
+    """A fresh, empty institution file; "today" is fixed at 2026-11-23; acting as an administrator."""
     db = open_db(db_path)
-    yield Context(db, user="tester", today_override=TODAY)
+    yield Context(db, user="tester", role="管理员", today_override=TODAY)
     db.close()
 
 
@@ -49,7 +49,7 @@ def demo_ctx(demo_master: Path, tmp_path: Path):
     path = tmp_path / "demo.db"
     shutil.copy(demo_master, path)
     db = open_db(path, create=False)
-    yield Context(db, user="tester", today_override=TODAY)
+    yield Context(db, user="tester", role="管理员", today_override=TODAY)
     db.close()
 
 

@@ -324,7 +324,11 @@ def test_shipped_templates_match_the_layouts(tmp_path):
                 [[c.value or None for c in r] for r in b.iter_rows()], kind
 
 
-def test_cli_apply_prints_the_summary(home, db_path, tmp_path):
+def test_cli_apply_prints_the_summary(home, db_path, tmp_path, monkeypatch):
+    from yiyang_desktop.services.accounts import create_first_admin
+    create_first_admin(home, "boss", "boss-pass")  # the command line logs in
+    monkeypatch.setenv("YIYANG_USER", "boss")
+    monkeypatch.setenv("YIYANG_PASSWORD", "boss-pass")
     home.db.close()
     out = tmp_path / "out"
     run = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", str(db_path), "apply", "operating-subsidy",

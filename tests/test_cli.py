@@ -1,14 +1,17 @@
 """``yiyang`` as a user or a scheduled task runs it: a real process, JSON out, Chinese errors, exit codes."""
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
 
-def run(*args, **kw):
+def run(*args, password="demo", **kw):
+    """Logged in as the demo's administrator (admin / demo); files made here get admin / the given password."""
+    env = os.environ | {"YIYANG_USER": "admin", "YIYANG_PASSWORD": password}
     return subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", *map(str, args)], capture_output=True,
-                          text=True, **kw)
+                          text=True, env=env, **kw)
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +43,7 @@ def test_census_agrees_with_services(demo_file):
     from yiyang_desktop.store.db import open_db
     data = json.loads(run("--db", demo_file, "census", "--date", "2025-06-30").stdout)
     db = open_db(demo_file, create=False)
-    c = census(Context(db), dt.date(2025, 6, 30))
+    c = census(Context(db, role="只读"), dt.date(2025, 6, 30))
     db.close()
     assert data["occupied_total"] == c.occupied_total
     assert sorted(r["name"] for r in data["residents"]) == sorted(r.name for r in c.residents)
@@ -50,10 +53,11 @@ def test_check_and_init(tmp_path, demo_file):
     out = run("--db", demo_file, "check")
     assert out.returncode == 0 and json.loads(out.stdout)["ok"] is True
     new = tmp_path / "mine.db"
-    out = run("--db", new, "init", "--name", "康乐养老院")
+    out = run("--db", new, "init", "--name", "康乐养老院", "--admin-user", "admin", password="admin-pass")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["institution"] == "康乐养老院"
-    assert json.loads(run("--db", new, "census", "--date", "2026-01-01").stdout)["beds_total"] == 0
+    out = run("--db", new, "census", "--date", "2026-01-01", password="admin-pass")
+    assert json.loads(out.stdout)["beds_total"] == 0
 
 
 def test_errors_are_chinese_with_nonzero_exit(tmp_path):
@@ -69,7 +73,7 @@ def test_errors_are_chinese_with_nonzero_exit(tmp_path):
 
 def test_demo_never_overwrites_real_data(tmp_path):
     real = tmp_path / "real.db"
-    assert run("--db", real, "init", "--name", "正式机构").returncode == 0
+    assert run("--db", real, "init", "--name", "正式机构", "--admin-user", "admin", password="admin-pass").returncode == 0
     out = run("demo", "--out", real)
     assert out.returncode != 0 and "正式数据" in out.stderr
     assert json.loads(run("--db", real, "check").stdout)["ok"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import os
 import subprocess
 import sys
 import zipfile
@@ -501,13 +502,14 @@ def test_nested_transactions_are_savepoints(ctx, db_path):
 
 # --- command line -------------------------------------------------------------------------------------------------
 def run(*args):
+    env = os.environ | {"YIYANG_USER": "boss", "YIYANG_PASSWORD": "boss-pass"}  # the administrator made by init
     return subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT)
+                          text=True, cwd=ROOT, env=env)
 
 
 def test_cli_import(tmp_path, good):
     db = tmp_path / "cli.db"
-    assert run("--db", db, "init").returncode == 0
+    assert run("--db", db, "init", "--admin-user", "boss").returncode == 0
     tpl = run("import-template", "--out", tmp_path / "t.xlsx")
     assert tpl.returncode == 0 and json.loads(tpl.stdout)["sheets"][0] == "床位"
     assert openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames[0] == "说明"

@@ -96,9 +96,10 @@ def open_context(path: Path, demo, today: dt.date | None = None):
         db = open_db(path, create=False)
     else:
         db = open_db(path)
-    ctx = Context(db)
-    if isinstance(demo, str) and demo and not get_institution(ctx).get("name"):
-        save_institution(ctx, {"name": demo})
+    ctx = Context(db)  # nobody logged in yet: main() signs in (ui.login.sign_in) before any page loads
+    first = Context.system(db, user="首次启动")  # the name typed at the welcome dialog, before any account exists
+    if isinstance(demo, str) and demo and not get_institution(first).get("name"):
+        save_institution(first, {"name": demo})
     return ctx
 
 
@@ -135,6 +136,15 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as e:
         QMessageBox.critical(None, APP_NAME, error_text(e))
         return 2
+    from .store.db import meta
+    if args.screenshot and meta(ctx.db, "is_demo") == "1":
+        from .services.accounts import login
+        login(ctx, "admin", "demo")  # the demo's published account; only for the unattended screenshot switch
+    else:
+        from .ui.login import sign_in
+        if not sign_in(ctx):
+            ctx.db.close()
+            return 0
     problems = check_data_files()
     if problems:
         QMessageBox.warning(None, APP_NAME, "\n\n".join(problems))

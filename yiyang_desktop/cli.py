@@ -26,19 +26,20 @@ def _print(data) -> None:
 
 
 def _open(args, *, create: bool = False):
-    from .services.base import Context
-    from .store.db import open_db
-    return Context(open_db(args.db or default_db_path(), create=create))
+    """Open the data file and log in (--user / YIYANG_USER, password from YIYANG_PASSWORD or a prompt)."""
+    from .cli_accounts import open_context
+    return open_context(args, create=create)
 
 
 def cmd_init(args) -> int:
+    from .cli_accounts import init_context
     from .services.institution import get_institution, save_institution
-    ctx = _open(args, create=True)
+    from .store.db import schema_version
+    ctx, created = init_context(args)  # a file without accounts gets its administrator now (no default password)
     if args.name:
         save_institution(ctx, get_institution(ctx) | {"name": args.name})
-    from .store.db import schema_version
     _print({"db": str(args.db or default_db_path()), "schema_version": schema_version(ctx.db),
-            "institution": get_institution(ctx)["name"]})
+            "institution": get_institution(ctx)["name"], "admin_created": created})
     return 0
 
 
@@ -66,9 +67,12 @@ def cmd_census(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .store.db import integrity_report
-    ctx = _open(args)
-    report = integrity_report(ctx.db)
+    from .services.audit import verify_chain
+    from .store.db import integrity_report, open_db
+    db = open_db(args.db or default_db_path(), create=False)  # no login: the report shows no personal data
+    report = integrity_report(db)
+    report["audit"] = verify_chain(db)
+    report["ok"] = report["ok"] and report["audit"]["ok"]
     _print(report)
     return 0 if report["ok"] else 1
 
@@ -77,9 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="yiyang", description="医养台账命令行：与窗口程序使用同一数据文件和同一业务规则。")
     p.add_argument("--db", type=Path, help="数据文件路径（默认：用户数据文件夹中的 yiyang.db）")
     p.add_argument("--version", action="version", version=f"医养台账 {__version__}")
+    p.add_argument("--user", help="登录用户名（也可用环境变量 YIYANG_USER；密码从 YIYANG_PASSWORD 或终端输入）")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
     s = sub.add_parser("init", help="新建（或升级）数据文件")
     s.add_argument("--name", help="机构名称")
+    s.add_argument("--admin-user", help="新文件的管理员用户名（文件还没有账号时必须创建）")
+    s.add_argument("--admin-password", help="管理员密码（不给则从 YIYANG_PASSWORD 或终端输入）")
     s.set_defaults(func=cmd_init)
     s = sub.add_parser("demo", help="生成演示机构数据文件（只会覆盖旧的演示文件，不会覆盖正式数据）")
     s.add_argument("--out", required=True, help="演示数据文件路径")
@@ -90,8 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_census)
     s = sub.add_parser("check", help="检查数据文件完整性与数据版本")
     s.set_defaults(func=cmd_check)
-    from . import cli_admin, cli_apply, cli_import, cli_return, cli_score
-    for module in (cli_score, cli_apply, cli_return, cli_import, cli_admin):
+    from . import cli_accounts, cli_admin, cli_apply, cli_import, cli_return, cli_score
+    for module in (cli_score, cli_apply, cli_return, cli_import, cli_admin, cli_accounts):
         module.register(sub)
     return p
 

@@ -17,6 +17,7 @@ from ..domain.money import capital, fen_to_yuan
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..exports.forms import FILE_STEMS, FORM_KINDS, TITLES, FormData
 from .base import Context, Problem, ServiceError, ValidationError
+from .accounts import requires
 from .census import census
 from .institution import get_institution
 from .staff import staff_by_role
@@ -82,6 +83,7 @@ def _institution_values(inst: dict, on: dt.date) -> dict:
     }
 
 
+@requires("view")
 def prepare(ctx: Context, kind: str, *, year: int | None = None, months: list[int] | None = None,
             profile_id: str | None = None, mask_ids: bool = True, on: dt.date | None = None) -> Application:
     if kind not in FORM_KINDS:
@@ -205,6 +207,7 @@ def missing_labels(app: Application) -> list[str]:
     return [FIELD_LABELS.get(k, k) for k in app.missing]
 
 
+@requires("export.personal")
 def write(ctx: Context, app: Application, out_dir: Path, *, allow_missing: bool = False,
           step: Callable[[str], None] | None = None) -> list[Path]:
     """Write the Excel and PDF forms into ``out_dir`` and keep the application on record; returns the paths.

@@ -8,10 +8,12 @@ from ..domain.ids import age_on
 from .assessments import care_level_of, care_levels, due_list, get_assessment
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import Context, fail
+from .accounts import requires
 from .institution import get_institution
 from .residents import get_resident
 
 
+@requires("view")
 def report_data(ctx: Context, assessment_id: int) -> dict:
     """Everything the one-resident report shows, laid out like the standard's report (Appendix C)."""
     a = get_assessment(ctx, assessment_id)
@@ -50,6 +52,7 @@ def report_data(ctx: Context, assessment_id: int) -> dict:
     }
 
 
+@requires("view")
 def grade_rows(ctx: Context, on: dt.date | None = None) -> list[dict]:
     """Every resident in residence on a date with the current grade, care level and reassessment state."""
     on = on or ctx.today()

@@ -11,6 +11,7 @@ from ..domain.assessment import (AnswerError, DEFAULT_INSTRUMENT_ID, InstrumentE
                                  diagnosis_in, load_instrument, score)
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from .base import Checker, Context, NotFound, Problem, ValidationError, fail
+from .accounts import requires
 from .beds import BED_LABEL_SQL
 from .settings import get_setting
 
@@ -123,6 +124,7 @@ def _check(ctx: Context, resident_id: int, data: dict, complete: bool):
     return row
 
 
+@requires("assessments.write")
 def save_assessment(ctx: Context, resident_id: int, data: dict, *, assessment_id: int | None = None,
                     complete: bool = False) -> int:
     """Save a draft (may be incomplete, counts nowhere) or a completed assessment (scored now)."""
@@ -159,6 +161,7 @@ def _parse(row: dict) -> dict:
     return row
 
 
+@requires("view")
 def get_assessment(ctx: Context, assessment_id: int) -> dict:
     row = next(ctx.db.query("SELECT * FROM assessments WHERE id = ?", [assessment_id]), None)
     if row is None:
@@ -166,12 +169,14 @@ def get_assessment(ctx: Context, assessment_id: int) -> dict:
     return _parse(row)
 
 
+@requires("view")
 def history(ctx: Context, resident_id: int) -> list[dict]:
     """Every assessment of a resident, oldest first (drafts included, marked by status)."""
     return [_parse(r) for r in ctx.db.query(
         "SELECT * FROM assessments WHERE resident_id = ? ORDER BY assessed_on, id", [resident_id])]
 
 
+@requires("assessments.write")
 def delete_draft(ctx: Context, assessment_id: int) -> None:
     a = get_assessment(ctx, assessment_id)
     if a["status"] != DRAFT:
@@ -180,6 +185,7 @@ def delete_draft(ctx: Context, assessment_id: int) -> None:
         db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
 
 
+@requires("view")
 def latest_completed(ctx: Context, on: dt.date | None = None, resident_ids=None) -> dict[int, dict]:
     """Each resident's latest completed assessment dated on or before ``on``: {resident_id: row}.
 
@@ -194,16 +200,19 @@ def latest_completed(ctx: Context, on: dt.date | None = None, resident_ids=None)
                             [on.isoformat()])
         return {r["resident_id"]: {k: v for k, v in r.items() if k != "_rank"} for r in rows}
     out: dict[int, dict] = {}
-    ids = sorted(set(resident_ids))
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        for r in ctx.db.query(f"SELECT * FROM assessments WHERE resident_id IN ({marks}) AND status = '完成' "
-                              "AND assessed_on <= ? ORDER BY resident_id, assessed_on, id", [*chunk, on.isoformat()]):
-            out[r["resident_id"]] = r  # ordered ascending: the last one kept is the latest
+    # One lookup per resident through the (resident_id, assessed_on) index; ``+a.status`` keeps SQLite from
+    # choosing the status index, which would scan the whole history.
+    for r in ctx.db.query("""
+            WITH ids(rid) AS (SELECT value FROM json_each(?1)),
+            pick(aid) AS (SELECT (SELECT a.id FROM assessments a WHERE a.resident_id = ids.rid AND a.assessed_on <= ?2
+                                  AND +a.status = '完成' ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) FROM ids)
+            SELECT a.* FROM pick JOIN assessments a ON a.id = pick.aid""",
+                          [json.dumps(sorted(set(resident_ids))), on.isoformat()]):
+        out[r["resident_id"]] = r
     return out
 
 
+@requires("assessments.write")
 def record_care_event(ctx: Context, resident_id: int, data: dict) -> int:
     c = Checker(data)
     when = c.date("event_date", required=True, label=N_("msg", "发生日期"))
@@ -217,6 +226,7 @@ def record_care_event(ctx: Context, resident_id: int, data: dict) -> int:
                                          "note": note}).last_pk
 
 
+@requires("view")
 def events_before(ctx: Context, resident_id: int, end: dt.date, days: int = 30) -> dict[str, int]:
     """Care-risk events in the ``days`` days up to and including ``end``, counted by kind (A.2.14)."""
     start = end - dt.timedelta(days=days - 1)
@@ -230,6 +240,7 @@ DUE_NONE, DUE_OVERDUE, DUE_IMMEDIATE, DUE_SOON, DUE_OK = (
 _URGENCY = {DUE_NONE: 0, DUE_OVERDUE: 1, DUE_IMMEDIATE: 2, DUE_SOON: 3, DUE_OK: 4}
 
 
+@requires("view")
 def due_list(ctx: Context, on: dt.date | None = None, soon_days: int = 30) -> list[dict]:
     """Residents in residence on ``on`` with their reassessment state, most urgent first.
 
@@ -289,12 +300,14 @@ def _immediate_reasons(ctx: Context, resident_id: int, last: dt.date, on: dt.dat
     return reasons
 
 
+@requires("view")
 def care_levels(ctx: Context) -> dict[str, list[str]]:
     """The institution's own care level for each final grade of each instrument (settings → 护理等级)."""
     saved = get_setting(ctx, "care_levels") or {}
     return {k: list(saved.get(k, v)) for k, v in DEFAULT_CARE_LEVELS.items()}
 
 
+@requires("settings")
 def set_care_levels(ctx: Context, levels: dict[str, list[str]]) -> None:
     from .settings import set_setting
     problems = []
@@ -307,6 +320,7 @@ def set_care_levels(ctx: Context, levels: dict[str, list[str]]) -> None:
     set_setting(ctx, "care_levels", {k: [str(n).strip() for n in v] for k, v in levels.items()})
 
 
+@requires("view")
 def care_level_of(ctx: Context, instrument_id: str | None, grade: int | None, levels: dict | None = None) -> str | None:
     if instrument_id is None or grade is None:
         return None

@@ -23,6 +23,13 @@ class ServiceError(Exception):
     """An action refused for a reason the user can act on. ``str(err)`` is Chinese."""
 
 
+class PermissionDenied(ServiceError):
+    """The logged-in role may not do this (or nobody is logged in). The message names the action."""
+
+
+SYSTEM_ROLE = "系统"  # the program itself; cannot be given to an account (users.role CHECK)
+
+
 class ValidationError(ServiceError):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
@@ -41,21 +48,42 @@ class NotFound(ServiceError):
 
 @dataclass
 class Context:
-    """A unit of work's surroundings: the open database, who acts, and what "today" is."""
+    """A unit of work's surroundings: the open database, who acts, and what "today" is.
+
+    ``role`` decides what the use cases allow (``services.accounts.ROLE_PERMS``). A Context made without a login
+    (``role=None``) may do nothing guarded by a permission: every ``@requires`` service refuses it. Only code that
+    is the program itself (migrations, the demo builder, benchmarks) uses ``Context.system(db)``.
+    """
     db: sqlite_utils.Database
     user: str | None = None
     today_override: dt.date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    role: str | None = None
+    user_id: int | None = None
+
+    @classmethod
+    def system(cls, db: sqlite_utils.Database, user: str = "system", **kw) -> "Context":
+        """The program acting for itself (demo builder, bulk generators) — never for a person at the keyboard."""
+        return cls(db, user=user, role=SYSTEM_ROLE, **kw)
 
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One transaction per use case; a trigger's refusal becomes a ValidationError."""
+        """One transaction per use case; a trigger's refusal becomes a ValidationError.
+
+        The outermost one names the acting user for the audit triggers and, before committing, chains the audit
+        entries it wrote (``services.audit.seal``) — so a rolled-back use case leaves no entry at all.
+        """
+        from . import audit
+        outer = not self.db.conn.in_transaction
         try:
             with self.db.atomic():
+                since = audit.begin(self.db, self.user or "system") if outer else None
                 yield self.db
+                if outer:
+                    audit.seal(self.db, since)
         except sqlite3.IntegrityError as e:
             text = str(e)
             if any("\u4e00" <= ch <= "\u9fff" for ch in text):  # our triggers' own Chinese messages

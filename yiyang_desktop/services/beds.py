@@ -7,6 +7,7 @@ from ..domain import beds as B
 from ..domain.census import bed_label
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import Checker, Context, NotFound, Problem, ValidationError, fail, iso
+from .accounts import requires
 
 BED_LABEL_SQL = ("TRIM(CASE WHEN b.building != '' THEN b.building || '-' ELSE '' END || "
                  "CASE WHEN b.floor != '' THEN b.floor || CASE WHEN b.floor LIKE '%层' THEN '' ELSE '层' END || '-' "
@@ -32,6 +33,7 @@ def _check_provision(c: Checker) -> dict:
     return {"provision": provision, "lease_end_date": iso(lease_end)}
 
 
+@requires("records.write")
 def create_bed(ctx: Context, data: dict) -> int:
     """Add a bed: location, type (and sub-type), how it was provided, service date, initial status."""
     c = Checker(data)
@@ -56,6 +58,7 @@ def create_bed(ctx: Context, data: dict) -> int:
     return bed_id
 
 
+@requires("records.write")
 def create_room(ctx: Context, data: dict, count: int) -> list[int]:
     """Add ``count`` beds numbered 1..count in one room, all or none."""
     if not 1 <= count <= 20:
@@ -73,6 +76,7 @@ def _exists(ctx: Context, row: dict, exclude: int | None = None) -> bool:
     return bool(found and found[0] != exclude)
 
 
+@requires("records.write")
 def update_bed(ctx: Context, bed_id: int, data: dict) -> None:
     """Correct location, provision, lease end or note. Type and status change through their dated actions."""
     get_bed(ctx, bed_id)
@@ -86,6 +90,7 @@ def update_bed(ctx: Context, bed_id: int, data: dict) -> None:
         db["beds"].update(bed_id, row)
 
 
+@requires("view")
 def get_bed(ctx: Context, bed_id: int) -> dict:
     row = next(ctx.db.query(f"SELECT b.*, {BED_LABEL_SQL} AS label FROM beds b WHERE b.id = ?", [bed_id]), None)
     if row is None:
@@ -108,6 +113,7 @@ def _dated_change_checks(ctx: Context, bed: dict, when: dt.date | None, table: s
         fail("date", N_("msg", "这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条").format(d=when.isoformat()))
 
 
+@requires("records.write")
 def change_bed_type(ctx: Context, bed_id: int, data: dict) -> None:
     """Convert a bed to another type from a date (e.g. 养老床位 ↔ 医疗床位); earlier dates keep the old type."""
     bed = get_bed(ctx, bed_id)
@@ -128,6 +134,7 @@ def change_bed_type(ctx: Context, bed_id: int, data: dict) -> None:
                                        "sub_type": sub_type, "note": note})
 
 
+@requires("records.write")
 def set_bed_status(ctx: Context, bed_id: int, data: dict) -> None:
     """Set 可用/预留/维修/停用 from a date. A bed held by a resident cannot go under repair or out of use."""
     bed = get_bed(ctx, bed_id)
@@ -148,6 +155,7 @@ def set_bed_status(ctx: Context, bed_id: int, data: dict) -> None:
                                          "note": note})
 
 
+@requires("view")
 def bed_free_problem(ctx: Context, bed_id: int, start: dt.date, end: dt.date | None,
                      ignore_assignment: int | None = None) -> Problem | None:
     """Why a bed cannot take a resident over ``[start, end)``, or None if it can."""
@@ -178,6 +186,7 @@ def bed_free_problem(ctx: Context, bed_id: int, start: dt.date, end: dt.date | N
     return None
 
 
+@requires("view")
 def list_beds(ctx: Context) -> list[dict]:
     """Every bed with its current type (today) for pickers and lists."""
     today = ctx.today().isoformat()
@@ -191,11 +200,13 @@ def list_beds(ctx: Context) -> list[dict]:
         FROM beds b ORDER BY b.building, b.floor, b.room, b.number""", [today, today]))
 
 
+@requires("view")
 def free_beds(ctx: Context, start: dt.date) -> list[dict]:
     """Beds that can take a new resident from ``start`` on (open-ended)."""
     return [b for b in list_beds(ctx) if bed_free_problem(ctx, b["id"], start, None) is None]
 
 
+@requires("records.write")
 def delete_bed(ctx: Context, bed_id: int) -> None:
     """Delete a bed entered by mistake. A bed that has ever been occupied is kept: set it 停用 instead."""
     get_bed(ctx, bed_id)

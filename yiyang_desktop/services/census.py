@@ -6,9 +6,11 @@ from itertools import groupby
 
 from ..domain.census import Absence, BedRecord, Census, Occupancy, census_on
 from .base import Context, to_date
+from .accounts import requires
 from .beds import BED_LABEL_SQL
 
 
+@requires("view")
 def load_beds(ctx: Context, up_to: dt.date) -> list[BedRecord]:
     """Every bed in service by ``up_to`` with its type and status history up to that date."""
     d = up_to.isoformat()
@@ -24,6 +26,7 @@ def load_beds(ctx: Context, up_to: dt.date) -> list[BedRecord]:
             for r in rows]
 
 
+@requires("view")
 def load_occupancies(ctx: Context, start: dt.date, end: dt.date) -> list[Occupancy]:
     """Bed assignments that overlap the days ``start``..``end`` (inclusive)."""
     rows = ctx.db.execute("""
@@ -34,6 +37,7 @@ def load_occupancies(ctx: Context, start: dt.date, end: dt.date) -> list[Occupan
     return [Occupancy(r[0], r[1], r[2], to_date(r[3]), to_date(r[4]), r[5]) for r in rows]
 
 
+@requires("view")
 def load_absences(ctx: Context, start: dt.date, end: dt.date) -> list[Absence]:
     rows = ctx.db.execute("""
         SELECT s.resident_id, l.start_date, l.end_date, l.kind FROM leaves l JOIN stays s ON s.id = l.stay_id
@@ -42,6 +46,7 @@ def load_absences(ctx: Context, start: dt.date, end: dt.date) -> list[Absence]:
     return [Absence(r[0], to_date(r[1]), to_date(r[2]), r[3]) for r in rows]
 
 
+@requires("view")
 def census(ctx: Context, on: dt.date | None = None) -> Census:
     """The end-of-day census for a date (today by default)."""
     on = on or ctx.today()

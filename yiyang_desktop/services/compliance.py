@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import Context
+from .accounts import requires
 from .census import census
 from .institution import get_institution
 from .partners import coverage_summary, expiring_agreements
@@ -14,6 +15,7 @@ from .policy import active_profile, get_profile
 OK, MISSING, WARN, INFO = "ok", "missing", "warn", "info"
 
 
+@requires("view")
 def compliance(ctx: Context, on: dt.date | None = None, profile_id: str | None = None) -> dict:
     """{profile, beds, rule, items: [{name, state, detail}], ok}; ``state`` is ok / missing / warn / info."""
     on = on or ctx.today()

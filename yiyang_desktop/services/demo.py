@@ -10,6 +10,7 @@ from pathlib import Path
 from ..domain import beds as B
 from ..domain.ids import id_check_char
 from ..store.db import open_db
+from .accounts import hash_password
 from .base import Context, ValidationError
 from .demo_assessments import add_assessment_demo
 from .demo_medical import add_medical_demo
@@ -21,6 +22,7 @@ from .staff import create_staff
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN_M = "建国 国强 志明 德华 长生 福生 振华 永贵 金山 秋生 世荣 家富 玉成 正德 文华 明亮 光辉 宝林 春生 海涛".split()
 GIVEN_F = "秀英 桂英 玉兰 秀兰 凤英 淑珍 桂兰 翠花 兰英 素芬 玉梅 金凤 春梅 爱华 美华 月娥 秀珍 冬梅 丽华 淑芬".split()
+DEMO_USER, DEMO_PASSWORD = "admin", "demo"
 REGIONS = ["431202", "431221", "431202", "431202", "430102", "500103"]  # mostly 鹤城区 (local), some elsewhere
 
 
@@ -44,7 +46,7 @@ def build_demo(path: Path | str, *, end: dt.date | None = None, seed: int = 2026
             p.unlink()
     rng = random.Random(seed)
     db = open_db(path, is_demo=True)
-    ctx = Context(db, user="demo", today_override=end)
+    ctx = Context.system(db, user="demo", today_override=end)
     start = end - dt.timedelta(days=730)
     opened = start - dt.timedelta(days=400)
     with ctx.transaction():
@@ -56,6 +58,9 @@ def build_demo(path: Path | str, *, end: dt.date | None = None, seed: int = 2026
         add_medical_demo(ctx, rng, start, end)
         _insurance_answers(ctx)
         db.execute("INSERT INTO app_meta (key, value) VALUES ('demo_end', ?)", [end.isoformat()])
+        # The demo's administrator: admin / demo (shown on the demo's login screen; a real file never has it).
+        db.execute("INSERT INTO users (username, display_name, role, password_hash, created_at) "
+                   "VALUES ('admin', '演示管理员', '管理员', ?, ?)", [hash_password(DEMO_PASSWORD), f"{end} 08:00:00"])
     db.close()
     return path
 

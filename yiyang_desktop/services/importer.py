@@ -35,6 +35,7 @@ from . import partners as P
 from . import residents as R
 from . import staff as S
 from .base import Context, NotFound, ServiceError, ValidationError
+from .accounts import requires
 from .beds import create_bed
 
 SEQ = "序号"          # optional numbering column; a row whose 序号 is 示例 is the template's example, never imported
@@ -791,6 +792,7 @@ def _insert_paper_assessment(ctx: Context, resident_id: int, inst, d: dict) -> N
 ORDER = ("beds", "staff", "partners", "residents", "assessments")
 
 
+@requires("records.write")
 def import_workbook(ctx: Context, path: Path | str, *, dry_run: bool = False) -> ImportResult:
     """Check every row of every sheet and import all of it, or nothing when any row has a problem.
 
@@ -802,6 +804,7 @@ def import_workbook(ctx: Context, path: Path | str, *, dry_run: bool = False) ->
     return import_book(ctx, read_workbook(path), dry_run=dry_run)
 
 
+@requires("records.write")
 def import_book(ctx: Context, book: dict[str, list[tuple]], *, dry_run: bool = False) -> ImportResult:
     """The same for a workbook already read: ``{sheet title: [row tuples from row 1]}``."""
     result = ImportResult(dry_run=dry_run)

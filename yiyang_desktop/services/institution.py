@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from ..domain.ids import IdNumberError, check_uscc
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from .base import Checker, Context, iso
+from .accounts import requires
 
 OWNERSHIPS = (N_("enum", "公办"), N_("enum", "民办"), N_("enum", "公建民营"))
 PROFIT_TYPES = (N_("enum", "营利"), N_("enum", "非营利"))
@@ -20,11 +21,13 @@ FIELDS = ("name", "uscc", "legal_rep", "contact_person", "contact_phone", "addre
           "legal_cert_no", "approved_beds", "established_date", "postcode")
 
 
+@requires("view")
 def get_institution(ctx: Context) -> dict:
     row = next(ctx.db.query("SELECT * FROM institution WHERE id = 1"), None)
     return dict(row) if row else {k: None for k in FIELDS}
 
 
+@requires("settings")
 def save_institution(ctx: Context, data: dict) -> dict:
     """Validate and save the profile. Raises ValidationError listing every wrong field."""
     c = Checker(data)

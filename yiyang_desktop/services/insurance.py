@@ -11,6 +11,7 @@ from typing import Any
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .assessments import add_months
 from .base import Context, Problem, ValidationError, to_date
+from .accounts import requires
 from .census import census
 from .institution import get_institution
 from .settings import get_setting, set_setting
@@ -38,6 +39,7 @@ FORM_FIELDS = ("introduction", "fixed_assets_wan", "annual_income_wan", "outpati
                "dept_name", "manager_name")
 
 
+@requires("view")
 def get_answers(ctx: Context) -> dict[str, Any]:
     saved = get_setting(ctx, "insurance_application") or {}
     return {
@@ -49,6 +51,7 @@ def get_answers(ctx: Context) -> dict[str, Any]:
     }
 
 
+@requires("settings")
 def save_answers(ctx: Context, data: dict) -> dict:
     problems = []
     equipment = []
@@ -76,12 +79,14 @@ def save_answers(ctx: Context, data: dict) -> dict:
     return get_answers(ctx)
 
 
+@requires("view")
 def physicians(ctx: Context, on: dt.date) -> list[dict]:
     return [dict(r) for r in ctx.db.query(
         "SELECT id, name, role, title, practice_cert_no, first_registration FROM staff WHERE role IN ('执业医师', "
         "'执业助理医师') AND start_date <= ?1 AND (end_date IS NULL OR end_date > ?1) ORDER BY id", [on.isoformat()])]
 
 
+@requires("view")
 def insurance_readiness(ctx: Context, on: dt.date | None = None) -> dict:
     """Each condition of 第六条 with passed/reason, the earliest application date and whether all pass."""
     on = on or ctx.today()
@@ -132,6 +137,7 @@ def insurance_readiness(ctx: Context, on: dt.date | None = None) -> dict:
             "conditions": conditions, "beds": beds}
 
 
+@requires("view")
 def staff_table(ctx: Context, on: dt.date) -> list[dict]:
     """Staff in post by role and title (the form's 卫生技术人员情况)."""
     rows = ctx.db.query(
@@ -141,6 +147,7 @@ def staff_table(ctx: Context, on: dt.date) -> list[dict]:
     return [dict(r) for r in rows]
 
 
+@requires("view")
 def staff_list(ctx: Context, on: dt.date) -> list[dict]:
     return [dict(r) for r in ctx.db.query(
         "SELECT name, sex, role, title, practice_cert_no, qualification_cert_no, first_registration, employment, "

@@ -12,6 +12,7 @@ from ..domain.ids import IdNumberError, check_uscc
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from ..paths import data_dir
 from .base import Checker, Context, NotFound, ServiceError, fail, to_date
+from .accounts import requires
 from .settings import get_setting, set_setting
 
 PARTNER_KINDS = (N_("enum", "综合医院"), N_("enum", "中医医院"), N_("enum", "专科医院"), N_("enum", "康复医院"),
@@ -93,6 +94,7 @@ def _check_partner(ctx: Context, data: dict, partner_id: int | None) -> tuple[di
     return row, contacts
 
 
+@requires("records.write")
 def create_partner(ctx: Context, data: dict) -> int:
     row, contacts = _check_partner(ctx, data, None)
     with ctx.transaction() as db:
@@ -102,6 +104,7 @@ def create_partner(ctx: Context, data: dict) -> int:
     return pid
 
 
+@requires("records.write")
 def update_partner(ctx: Context, partner_id: int, data: dict) -> None:
     get_partner(ctx, partner_id)
     row, contacts = _check_partner(ctx, data, partner_id)
@@ -112,6 +115,7 @@ def update_partner(ctx: Context, partner_id: int, data: dict) -> None:
             db["partner_contacts"].insert(ct | {"partner_id": partner_id})
 
 
+@requires("view")
 def get_partner(ctx: Context, partner_id: int) -> dict:
     row = next(ctx.db.query("SELECT * FROM partners WHERE id = ?", [partner_id]), None)
     if row is None:
@@ -121,6 +125,7 @@ def get_partner(ctx: Context, partner_id: int) -> dict:
     return row
 
 
+@requires("records.write")
 def delete_partner(ctx: Context, partner_id: int) -> None:
     """Only a partner nothing refers to can go; otherwise say what refers to it."""
     p = get_partner(ctx, partner_id)
@@ -133,6 +138,7 @@ def delete_partner(ctx: Context, partner_id: int) -> None:
         db.execute("DELETE FROM partners WHERE id = ?", [partner_id])
 
 
+@requires("view")
 def list_partners(ctx: Context, on: dt.date | None = None) -> list[dict]:
     """Partners with their contact line and the best agreement status on ``on`` (today by default)."""
     on = on or ctx.today()
@@ -154,6 +160,7 @@ def list_partners(ctx: Context, on: dt.date | None = None) -> list[dict]:
 
 
 # --- agreements -----------------------------------------------------------------------------------------------
+@requires("view")
 def expiry_warning_days(ctx: Context) -> int:
     value = get_setting(ctx, EXPIRY_KEY)
     try:
@@ -162,6 +169,7 @@ def expiry_warning_days(ctx: Context) -> int:
         return R.DEFAULT_EXPIRY_WARNING_DAYS
 
 
+@requires("settings")
 def set_expiry_warning_days(ctx: Context, days: int) -> None:
     if not 0 <= int(days) <= 365:
         fail("days", N_("msg", "提前提醒天数应在0至365之间"))
@@ -281,6 +289,7 @@ def _write_parts(db, agreement_id: int, services: list[dict], fees: list[dict]) 
         db["agreement_fees"].insert(f | {"agreement_id": agreement_id})
 
 
+@requires("records.write")
 def create_agreement(ctx: Context, data: dict, *, renews_id: int | None = None) -> int:
     row, services, fees = _check_agreement(ctx, data, None)
     if renews_id is not None:
@@ -299,11 +308,13 @@ def create_agreement(ctx: Context, data: dict, *, renews_id: int | None = None) 
     return aid
 
 
+@requires("records.write")
 def renew_agreement(ctx: Context, old_id: int, data: dict) -> int:
     """A new agreement linked to the old one (which keeps its own dates and status)."""
     return create_agreement(ctx, data, renews_id=old_id)
 
 
+@requires("view")
 def renewal_defaults(ctx: Context, old_id: int) -> dict:
     """The old agreement's content with dates moved on by its own length: what the renewal form starts from."""
     old = get_agreement(ctx, old_id)
@@ -318,6 +329,7 @@ def renewal_defaults(ctx: Context, old_id: int) -> dict:
         "note": None}
 
 
+@requires("records.write")
 def update_agreement(ctx: Context, agreement_id: int, data: dict) -> None:
     old = get_agreement(ctx, agreement_id)
     row, services, fees = _check_agreement(ctx, data, agreement_id)
@@ -330,6 +342,7 @@ def update_agreement(ctx: Context, agreement_id: int, data: dict) -> None:
         _write_parts(db, agreement_id, services, fees)
 
 
+@requires("records.write")
 def terminate_agreement(ctx: Context, agreement_id: int, data: dict) -> None:
     a = get_agreement(ctx, agreement_id)
     c = Checker(data)
@@ -351,6 +364,7 @@ def _status(ctx: Context, a: dict, on: dt.date, warn: int) -> str:
                               terminated_on=to_date(a["terminated_on"]), warning_days=warn)
 
 
+@requires("view")
 def get_agreement(ctx: Context, agreement_id: int, on: dt.date | None = None) -> dict:
     a = next(ctx.db.query("SELECT a.*, p.name AS partner_name FROM agreements a JOIN partners p ON p.id = a.partner_id "
                           "WHERE a.id = ?", [agreement_id]), None)
@@ -371,6 +385,7 @@ def get_agreement(ctx: Context, agreement_id: int, on: dt.date | None = None) ->
     return a
 
 
+@requires("view")
 def list_agreements(ctx: Context, on: dt.date | None = None, partner_id: int | None = None) -> list[dict]:
     """Agreements with their status on ``on``, newest first; ``services_text`` for the table."""
     on, warn = on or ctx.today(), expiry_warning_days(ctx)
@@ -390,6 +405,7 @@ def list_agreements(ctx: Context, on: dt.date | None = None, partner_id: int | N
     return rows
 
 
+@requires("view")
 def agreement_in_force(ctx: Context, partner_id: int, on: dt.date) -> dict | None:
     for a in list_agreements(ctx, on, partner_id):
         if R.in_force(a["status"]):
@@ -397,6 +413,7 @@ def agreement_in_force(ctx: Context, partner_id: int, on: dt.date) -> dict | Non
     return None
 
 
+@requires("view")
 def expiring_agreements(ctx: Context, on: dt.date | None = None) -> list[dict]:
     """Agreements about to expire that have not been renewed yet (what needs the user's attention)."""
     return [a for a in list_agreements(ctx, on) if a["status"] == R.AG_EXPIRING and not a["renewed_by_id"]]
@@ -415,6 +432,7 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+@requires("records.write")
 def add_agreement_scan(ctx: Context, agreement_id: int, source: Path | str) -> int:
     """Copy the signed scan into the data folder (named by its hash) and record it with its sha256."""
     get_agreement(ctx, agreement_id)
@@ -448,6 +466,7 @@ def add_agreement_scan(ctx: Context, agreement_id: int, source: Path | str) -> i
         raise
 
 
+@requires("view")
 def scan_file(ctx: Context, file_id: int) -> tuple[Path, str]:
     """The stored copy of a scan and whether it is intact (ok), altered (changed) or gone (missing)."""
     row = next(ctx.db.query("SELECT * FROM agreement_files WHERE id = ?", [file_id]), None)
@@ -459,6 +478,7 @@ def scan_file(ctx: Context, file_id: int) -> tuple[Path, str]:
     return path, SCAN_OK if _sha256(path) == row["sha256"] else SCAN_CHANGED
 
 
+@requires("records.write")
 def remove_agreement_scan(ctx: Context, file_id: int) -> None:
     path, _ = scan_file(ctx, file_id)
     row = next(ctx.db.query("SELECT stored_name FROM agreement_files WHERE id = ?", [file_id]))
@@ -469,12 +489,14 @@ def remove_agreement_scan(ctx: Context, file_id: int) -> None:
 
 
 # --- visits ---------------------------------------------------------------------------------------------------
+@requires("view")
 def stay_on_date(ctx: Context, resident_id: int, d: dt.date) -> dict | None:
     """The stay in which the resident lives at the home on ``d`` (admission day to discharge day, both included)."""
     return next(ctx.db.query("SELECT * FROM stays WHERE resident_id = ?1 AND admission_date <= ?2 "
                              "AND COALESCE(discharge_date, '9999-12-31') >= ?2", [resident_id, d.isoformat()]), None)
 
 
+@requires("view")
 def residents_in_residence(ctx: Context, d: dt.date) -> list[dict]:
     """Residents living at the home on ``d`` (as ``stay_on_date`` counts them) with their bed and absence that day."""
     from .beds import BED_LABEL_SQL
@@ -514,6 +536,7 @@ def _check_visit(ctx: Context, data: dict) -> tuple[dict, list[int]]:
              "agreement_id": agreement["id"] if agreement else None}, residents)
 
 
+@requires("referrals.write")
 def log_visit(ctx: Context, data: dict) -> int:
     row, residents = _check_visit(ctx, data)
     with ctx.transaction() as db:
@@ -522,6 +545,7 @@ def log_visit(ctx: Context, data: dict) -> int:
     return vid
 
 
+@requires("referrals.write")
 def update_visit(ctx: Context, visit_id: int, data: dict) -> None:
     get_visit(ctx, visit_id)
     row, residents = _check_visit(ctx, data)
@@ -531,12 +555,14 @@ def update_visit(ctx: Context, visit_id: int, data: dict) -> None:
         db["visit_residents"].insert_all([{"visit_id": visit_id, "resident_id": r} for r in residents])
 
 
+@requires("referrals.write")
 def delete_visit(ctx: Context, visit_id: int) -> None:
     get_visit(ctx, visit_id)
     with ctx.transaction() as db:
         db.execute("DELETE FROM visits WHERE id = ?", [visit_id])
 
 
+@requires("view")
 def get_visit(ctx: Context, visit_id: int) -> dict:
     v = next(ctx.db.query("SELECT v.*, p.name AS partner_name FROM visits v JOIN partners p ON p.id = v.partner_id "
                           "WHERE v.id = ?", [visit_id]), None)
@@ -548,6 +574,7 @@ def get_visit(ctx: Context, visit_id: int) -> dict:
     return v
 
 
+@requires("view")
 def list_visits(ctx: Context, start: dt.date | None = None, end: dt.date | None = None,
                 partner_id: int | None = None) -> list[dict]:
     where, args = ["1"], []
@@ -569,6 +596,7 @@ def list_visits(ctx: Context, start: dt.date | None = None, end: dt.date | None 
     return rows
 
 
+@requires("view")
 def visit_month_counts(ctx: Context, start: dt.date, end: dt.date) -> list[dict]:
     """Per month: visits (次) and residents seen (人次) — what monthly returns count."""
     return list(ctx.db.query(
@@ -579,6 +607,7 @@ def visit_month_counts(ctx: Context, start: dt.date, end: dt.date) -> list[dict]
 
 
 # --- extension point for the compliance panel -----------------------------------------------------------------
+@requires("view")
 def coverage_summary(ctx: Context, on: dt.date | None = None) -> dict:
     """What a compliance check compares with a regional policy profile (the panel itself comes with the profiles).
 

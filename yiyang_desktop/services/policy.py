@@ -21,6 +21,7 @@ from ..assets import resource_path
 from ..domain.beds import BED_TYPES, MEDICAL_SUBTYPES, PROVISIONS
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import Context, NotFound, Problem, ValidationError
+from .accounts import requires
 from .institution import KINDS, OWNERSHIPS
 from .settings import get_setting, set_setting
 
@@ -287,11 +288,13 @@ def _user_rows(ctx: Context) -> dict[str, dict]:
     return {r["id"]: json.loads(r["body"]) for r in ctx.db.query("SELECT id, body FROM policy_profiles ORDER BY id")}
 
 
+@requires("view")
 def list_profiles(ctx: Context) -> list[Profile]:
     out = [Profile(copy.deepcopy(d), True) for d in _shipped().values()]
     return out + [Profile(d, False) for d in _user_rows(ctx).values()]
 
 
+@requires("view")
 def get_profile(ctx: Context, profile_id: str | None = None) -> Profile:
     """A profile by id; the active one when ``profile_id`` is None."""
     profile_id = profile_id or active_profile_id(ctx)
@@ -304,10 +307,12 @@ def get_profile(ctx: Context, profile_id: str | None = None) -> Profile:
     return Profile(user, False)
 
 
+@requires("view")
 def active_profile_id(ctx: Context) -> str:
     return get_setting(ctx, "policy_profile") or DEFAULT_PROFILE_ID
 
 
+@requires("view")
 def active_profile(ctx: Context) -> Profile:
     try:
         return get_profile(ctx)
@@ -315,11 +320,13 @@ def active_profile(ctx: Context) -> Profile:
         return get_profile(ctx, DEFAULT_PROFILE_ID)
 
 
+@requires("settings")
 def set_active_profile(ctx: Context, profile_id: str) -> None:
     get_profile(ctx, profile_id)
     set_setting(ctx, "policy_profile", profile_id)
 
 
+@requires("settings")
 def save_user_profile(ctx: Context, data: dict) -> Profile:
     """Create or replace a user profile after checking every field. Shipped ids cannot be overwritten."""
     problems = check_profile(data)
@@ -335,6 +342,7 @@ def save_user_profile(ctx: Context, data: dict) -> Profile:
     return Profile(data, False)
 
 
+@requires("settings")
 def copy_profile(ctx: Context, source_id: str, new_id: str, title: str) -> Profile:
     data = copy.deepcopy(get_profile(ctx, source_id).data)
     data.update(id=new_id, title=title, version=1,
@@ -343,6 +351,7 @@ def copy_profile(ctx: Context, source_id: str, new_id: str, title: str) -> Profi
     return save_user_profile(ctx, data)
 
 
+@requires("settings")
 def delete_user_profile(ctx: Context, profile_id: str) -> None:
     if profile_id in _shipped():
         raise ValidationError([Problem("id", N_("msg", "程序自带的配置不能删除"))])

@@ -14,6 +14,7 @@ from ..domain import referrals as R
 from ..domain.ids import age_on
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import Checker, Context, NotFound, Problem, ValidationError, fail, to_date
+from .accounts import requires
 from .beds import BED_LABEL_SQL
 from .institution import get_institution
 from .partners import get_partner, stay_on_date
@@ -48,6 +49,7 @@ def _now() -> str:
 
 
 # --- settings -------------------------------------------------------------------------------------------------
+@requires("view")
 def indications(ctx: Context) -> dict[str, list[str]]:
     """The institution's referral-indication lists by direction (settings, with built-in defaults)."""
     value = get_setting(ctx, INDICATIONS_KEY)
@@ -59,6 +61,7 @@ def indications(ctx: Context) -> dict[str, list[str]]:
     return out
 
 
+@requires("settings")
 def set_indications(ctx: Context, lists: dict[str, list[str]]) -> None:
     clean, problems = {}, []
     for k in R.DIRECTIONS:
@@ -96,6 +99,7 @@ def _events(ctx: Context, referral_id: int) -> list[dict]:
     return list(ctx.db.query("SELECT * FROM referral_events WHERE referral_id = ? ORDER BY event_date, id", [referral_id]))
 
 
+@requires("view")
 def get_referral(ctx: Context, referral_id: int) -> dict:
     r = next(ctx.db.query(
         "SELECT f.*, r.name AS resident_name, r.sex, r.birth_date, p.name AS partner_name FROM referrals f "
@@ -175,6 +179,7 @@ def _check_referral(ctx: Context, data: dict, current: dict | None) -> dict:
                   "indications": json.dumps([x for x in dict.fromkeys(chosen)], ensure_ascii=False)}
 
 
+@requires("referrals.write")
 def create_referral(ctx: Context, data: dict) -> int:
     row = _check_referral(ctx, data, None)
     now = _now()
@@ -186,6 +191,7 @@ def create_referral(ctx: Context, data: dict) -> int:
     return rid
 
 
+@requires("referrals.write")
 def update_referral(ctx: Context, referral_id: int, data: dict) -> None:
     """Correct the details of a logged referral (its state moves only through ``change_state``/``record_return``)."""
     current = get_referral(ctx, referral_id)
@@ -198,6 +204,7 @@ def update_referral(ctx: Context, referral_id: int, data: dict) -> None:
             db["referrals"].update(referral_id, {"state_date": row["referred_at"][:10]})
 
 
+@requires("referrals.write")
 def delete_referral(ctx: Context, referral_id: int) -> None:
     """Remove a referral logged by mistake: only while nothing has happened to it (待接收)."""
     r = get_referral(ctx, referral_id)
@@ -222,6 +229,7 @@ def _check_date(c: Checker, r: dict, name: str, label: str, ctx: Context) -> dt.
     return when
 
 
+@requires("referrals.write")
 def change_state(ctx: Context, referral_id: int, data: dict) -> None:
     """One dated step of the state machine (已回转 goes through ``record_return``, which asks for the findings).
 
@@ -276,6 +284,7 @@ def change_state(ctx: Context, referral_id: int, data: dict) -> None:
                                       "reason": reason, "note": note, "user": ctx.user, "created_at": _now()})
 
 
+@requires("referrals.write")
 def record_return(ctx: Context, referral_id: int, data: dict) -> None:
     """已回转: the resident is back with the hospital's findings; the hospital stay ends; reassessment is due.
 
@@ -314,6 +323,7 @@ def record_return(ctx: Context, referral_id: int, data: dict) -> None:
                                           "note": note, "user": ctx.user, "created_at": _now()})
 
 
+@requires("view")
 def returns_needing_reassessment(ctx: Context) -> list[dict]:
     """Residents back from hospital (回转) with no completed assessment since: an immediate reassessment is due.
 
@@ -332,6 +342,7 @@ def returns_needing_reassessment(ctx: Context) -> list[dict]:
 
 
 # --- lists, counts, the slip ----------------------------------------------------------------------------------
+@requires("view")
 def list_referrals(ctx: Context, start: dt.date | None = None, end: dt.date | None = None, direction: str | None = None,
                    partner_id: int | None = None, state: str | None = None, resident_id: int | None = None) -> list[dict]:
     where, args = ["1"], []
@@ -374,6 +385,7 @@ def _tally(key: str, rows: list[dict]) -> dict:
     return m
 
 
+@requires("view")
 def month_stats(ctx: Context, start: dt.date, end: dt.date, *, with_total: bool = False, **filters) -> list[dict]:
     """Per month of the referral date: counts by direction, partner and outcome (state now), average hospital days
     of the completed referral admissions. ``with_total`` appends a row over the whole period (month "合计")."""
@@ -387,6 +399,7 @@ def month_stats(ctx: Context, start: dt.date, end: dt.date, *, with_total: bool 
     return out
 
 
+@requires("view")
 def month_summary(ctx: Context, year: int, month: int) -> dict:
     """The medical-cooperation figures of one month for the monthly returns."""
     first = dt.date(year, month, 1)
@@ -404,6 +417,7 @@ def month_summary(ctx: Context, year: int, month: int) -> dict:
             "partners_signed": len({a["partner_id"] for a in in_force}), "agreements_in_force": len(in_force)}
 
 
+@requires("view")
 def slip_data(ctx: Context, referral_id: int) -> dict:
     """Everything the printed 双向转诊单 needs, as plain strings."""
     r = get_referral(ctx, referral_id)

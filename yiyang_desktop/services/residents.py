@@ -9,6 +9,7 @@ from pypinyin import Style, lazy_pinyin
 from ..domain.ids import IdNumberError, parse_id_number
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from .base import Checker, Context, NotFound, ValidationError, fail, iso
+from .accounts import requires
 from .beds import BED_LABEL_SQL, bed_free_problem
 
 CATEGORIES = (N_("enum", "特困"), N_("enum", "低保"), N_("enum", "三无"), N_("enum", "五保"), N_("enum", "计生特殊家庭"),
@@ -79,6 +80,7 @@ def _check_resident(ctx: Context, data: dict, resident_id: int | None) -> dict:
     return row | {"_contacts": contacts}
 
 
+@requires("records.write")
 def create_resident(ctx: Context, data: dict) -> int:
     row = _check_resident(ctx, data, None)
     contacts = row.pop("_contacts")
@@ -90,6 +92,7 @@ def create_resident(ctx: Context, data: dict) -> int:
     return rid
 
 
+@requires("records.write")
 def update_resident(ctx: Context, resident_id: int, data: dict) -> None:
     get_resident(ctx, resident_id)
     row = _check_resident(ctx, data, resident_id)
@@ -101,6 +104,7 @@ def update_resident(ctx: Context, resident_id: int, data: dict) -> None:
             db["resident_contacts"].insert(ct | {"resident_id": resident_id})
 
 
+@requires("view")
 def get_resident(ctx: Context, resident_id: int) -> dict:
     row = next(ctx.db.query("SELECT * FROM residents WHERE id = ?", [resident_id]), None)
     if row is None:
@@ -112,6 +116,7 @@ def get_resident(ctx: Context, resident_id: int) -> dict:
     return row
 
 
+@requires("view")
 def stays_of(ctx: Context, resident_id: int) -> list[dict]:
     stays = list(ctx.db.query("SELECT * FROM stays WHERE resident_id = ? ORDER BY admission_date", [resident_id]))
     for s in stays:
@@ -122,6 +127,7 @@ def stays_of(ctx: Context, resident_id: int) -> list[dict]:
     return stays
 
 
+@requires("view")
 def current_stay(ctx: Context, resident_id: int) -> dict | None:
     row = next(ctx.db.query("SELECT * FROM stays WHERE resident_id = ? AND discharge_date IS NULL", [resident_id]), None)
     return row
@@ -142,6 +148,7 @@ def _open_assignment(ctx: Context, stay_id: int) -> dict:
     return row
 
 
+@requires("records.write")
 def admit(ctx: Context, resident_id: int, data: dict) -> int:
     """Admit a resident to a free bed on a date: a new stay (also for a resident who comes back)."""
     get_resident(ctx, resident_id)
@@ -168,6 +175,7 @@ def admit(ctx: Context, resident_id: int, data: dict) -> int:
     return stay_id
 
 
+@requires("records.write")
 def move_bed(ctx: Context, stay_id: int, data: dict) -> None:
     """Move an in-residence resident to another bed from a date; the old bed's period ends that day."""
     stay = _stay(ctx, stay_id)
@@ -194,6 +202,7 @@ def move_bed(ctx: Context, stay_id: int, data: dict) -> None:
             db["bed_assignments"].insert({"stay_id": stay_id, "bed_id": int(new_bed), "start_date": when.isoformat()})
 
 
+@requires("records.write")
 def start_leave(ctx: Context, stay_id: int, data: dict) -> int:
     """Record 请假外出 or a hospital stay; the resident keeps the bed. ``end_date`` is the day of return."""
     stay = _stay(ctx, stay_id)
@@ -217,6 +226,7 @@ def start_leave(ctx: Context, stay_id: int, data: dict) -> int:
                                           "end_date": iso(end)}).last_pk
 
 
+@requires("records.write")
 def end_leave(ctx: Context, leave_id: int, data: dict) -> None:
     leave = next(ctx.db.query("SELECT * FROM leaves WHERE id = ?", [leave_id]), None)
     if leave is None:
@@ -230,6 +240,7 @@ def end_leave(ctx: Context, leave_id: int, data: dict) -> None:
         db["leaves"].update(leave_id, {"end_date": end.isoformat()})
 
 
+@requires("records.write")
 def discharge(ctx: Context, stay_id: int, data: dict) -> None:
     """End a stay on a date with a reason; the bed is free from the end of that day. Open leave closes too."""
     stay = _stay(ctx, stay_id)
@@ -254,6 +265,7 @@ def discharge(ctx: Context, stay_id: int, data: dict) -> None:
         db["stays"].update(stay_id, {"discharge_date": when.isoformat(), "discharge_reason": reason, "discharge_note": note})
 
 
+@requires("view")
 def list_residents(ctx: Context, search: str = "", *, include_discharged: bool = False) -> list[dict]:
     """Residents for the 入住老人 table, with today's bed; search by name, pinyin initials, ID number or bed."""
     today = ctx.today().isoformat()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..domain.ids import IdNumberError, parse_id_number
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from .base import Checker, Context, NotFound, iso
+from .accounts import requires
 
 ROLES = (N_("enum", "执业医师"), N_("enum", "执业助理医师"), N_("enum", "注册护士"), N_("enum", "护理员"),
          N_("enum", "康复治疗师"), N_("enum", "管理人员"), N_("enum", "其他"))
@@ -47,12 +48,14 @@ def _check(ctx: Context, data: dict, staff_id: int | None) -> dict:
     return row
 
 
+@requires("records.write")
 def create_staff(ctx: Context, data: dict) -> int:
     row = _check(ctx, data, None)
     with ctx.transaction() as db:
         return db["staff"].insert(row).last_pk
 
 
+@requires("records.write")
 def update_staff(ctx: Context, staff_id: int, data: dict) -> None:
     get_staff(ctx, staff_id)
     row = _check(ctx, data, staff_id)
@@ -60,6 +63,7 @@ def update_staff(ctx: Context, staff_id: int, data: dict) -> None:
         db["staff"].update(staff_id, row)
 
 
+@requires("view")
 def get_staff(ctx: Context, staff_id: int) -> dict:
     row = next(ctx.db.query("SELECT * FROM staff WHERE id = ?", [staff_id]), None)
     if row is None:
@@ -67,6 +71,7 @@ def get_staff(ctx: Context, staff_id: int) -> dict:
     return row
 
 
+@requires("view")
 def list_staff(ctx: Context, *, include_left: bool = False) -> list[dict]:
     today = ctx.today().isoformat()
     sql = "SELECT * FROM staff"
@@ -76,6 +81,7 @@ def list_staff(ctx: Context, *, include_left: bool = False) -> list[dict]:
     return sorted(rows, key=lambda r: (r["end_date"] is not None, ROLES.index(r["role"]), r["start_date"], r["name"]))
 
 
+@requires("view")
 def staff_by_role(ctx: Context, on) -> dict[str, int]:
     """Staff in post on a date (start ≤ d < end), counted by role."""
     counts = {r: 0 for r in ROLES}

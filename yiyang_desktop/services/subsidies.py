@@ -19,6 +19,7 @@ from ..domain.money import capital
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .assessments import add_months, latest_completed
 from .base import Context, ServiceError, ValidationError, Problem, to_date
+from .accounts import requires
 from .census import load_absences, load_beds, load_occupancies
 from .institution import get_institution
 from .policy import Profile, get_profile, yuan_to_fen
@@ -93,6 +94,7 @@ def _construction_rate(rates: list[dict], bed_type: str, sub_type: str | None, k
     return None
 
 
+@requires("view")
 def construction_subsidy(ctx: Context, profile_id: str | None = None, as_of: dt.date | None = None) -> ConstructionResult:
     """Which beds qualify for the one-off construction subsidy on ``as_of`` (default today), and for how much."""
     profile = get_profile(ctx, profile_id)
@@ -249,6 +251,7 @@ def _days_in_month(occs, resident_id: int, first: dt.date, last: dt.date) -> int
     return days
 
 
+@requires("view")
 def operating_subsidy(ctx: Context, year: int, months: list[int] | None = None,
                       profile_id: str | None = None) -> OperatingResult:
     """Qualifying bed-months (床次) and the amount for the chosen months of ``year``."""
@@ -271,8 +274,7 @@ def operating_subsidy(ctx: Context, year: int, months: list[int] | None = None,
     min_op = int(rules.get("min_operating_months", 0))
     if op_start is None and min_op:
         raise ServiceError(N_("msg", "请先在“机构信息”中填写正式运营日期（政策要求运营满{n}个月）").format(n=min_op))
-    residents = {r["id"]: r for r in ctx.db.query(
-        "SELECT id, name, sex, id_number, birth_date, hukou_local, hukou_address, categories FROM residents")}
+    residents: dict[int, dict] = {}  # loaded per month for that month's candidates only
     valid_months = int(rules.get("grade_valid_months", 0)) or int(get_setting(ctx, "reassessment_months") or 6)
     floor = Fraction(str(rules.get("occupancy_floor", "0")))
     rule = rules.get("count_rule", "month_end")
@@ -311,6 +313,10 @@ def operating_subsidy(ctx: Context, year: int, months: list[int] | None = None,
             "AND COALESCE(discharge_date, '9999-12-31') > ? ORDER BY admission_date", [last.isoformat(),
                                                                                       first.isoformat()])}
         grades = latest_completed(ctx, last, candidates)
+        wanted = [rid for rid in candidates if rid not in residents]
+        residents |= {r["id"]: r for r in ctx.db.query(
+            "SELECT id, name, sex, id_number, birth_date, hukou_local, hukou_address, categories FROM residents "
+            "WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(wanted)])}
         bed_records = {b.id: b for b in beds}
         for rid in candidates:
             person = residents[rid]
@@ -382,6 +388,7 @@ def operating_subsidy(ctx: Context, year: int, months: list[int] | None = None,
     return result
 
 
+@requires("records.write")
 def record_application(ctx: Context, kind: str, summary: dict, *, amount_fen: int | None, period: str) -> int:
     """Keep an application as made (its figures and breakdown) so later approval can refer to it."""
     with ctx.transaction() as db:
@@ -393,12 +400,14 @@ def record_application(ctx: Context, kind: str, summary: dict, *, amount_fen: in
         return db.execute("SELECT last_insert_rowid()").fetchone()[0]
 
 
+@requires("view")
 def list_applications(ctx: Context) -> list[dict]:
     return [dict(r) for r in ctx.db.query(
         "SELECT id, kind, profile_id, period, amount_fen, status, approved_amount_fen, decided_on, created_at, "
         "created_by FROM subsidy_applications ORDER BY id DESC")]
 
 
+@requires("view")
 def get_application(ctx: Context, application_id: int) -> dict:
     """One recorded application with its kept figures (``summary``: lines, excluded, totals …)."""
     row = next(ctx.db.query("SELECT * FROM subsidy_applications WHERE id = ?", [application_id]), None)
@@ -421,6 +430,7 @@ def parse_yuan(text: str | None, field: str = "amount") -> int | None:
     return int(fen)
 
 
+@requires("records.write")
 def approve_construction(ctx: Context, application_id: int, decided_on: dt.date, approved_amount_fen: int | None = None,
                          bed_ids: list[int] | None = None) -> int:
     """Record a construction application as approved: its beds (all, or the ones the office approved) are

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout)
 
 from ..services.base import ServiceError
-from ..services.importer import SHEETS, ImportResult, import_workbook
+from ..services.importer import SHEETS, ImportResult, import_book, read_workbook
 from .common import ERROR_STYLE, RecordTableModel, error_text, record_table, tr_text
+from .tasks import Cancelled, run_in_background
 
 OK_STYLE = "color: #1a7f37;"
 
@@ -117,21 +117,29 @@ class ImportDialog(QDialog):
     def _run(self, dry_run: bool) -> ImportResult | None:
         if self.path is None:
             return None
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        title = self.tr("正在检查…") if dry_run else self.tr("正在导入…")
         try:
-            result = import_workbook(self.ctx, self.path, dry_run=dry_run)
+            result = run_in_background(self, title, self._work, self.path, dry_run)
+        except Cancelled:
+            self._say(self.tr("已取消，没有导入任何数据。"), ERROR_STYLE)
+            return None
         except ServiceError as e:
             self.last = None
             self.model.set_rows([])
             self._say(error_text(e), ERROR_STYLE)
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
         self.last = result
         if not dry_run and result.committed:
             self.imported = True
         self._show(result)
         return result
+
+    def _work(self, step, path: Path, dry_run: bool) -> ImportResult:
+        """In the worker thread: read the file, then check (and import) it in one transaction (all or nothing)."""
+        step(self.tr("正在读取 {name}…").format(name=path.name))
+        book = read_workbook(path)
+        step(self.tr("正在逐行检查…") if dry_run else self.tr("正在导入（全部成功才保存）…"))
+        return import_book(self.ctx, book, dry_run=dry_run)
 
     # --- display ----------------------------------------------------------------------------------------------
     def _show(self, r: ImportResult) -> None:

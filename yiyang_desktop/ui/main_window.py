@@ -5,14 +5,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QStackedWidget, QVBoxLayout, QWidget)
+                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from .. import APP_NAME
+from ..services.accounts import can
 from ..services.base import Context
 from ..services.institution import get_institution
 from ..store.db import meta
 from .applications_page import ApplicationsPage
 from .assessments_page import AssessmentsPage
+from .audit_page import AuditPage
+from .common import tr_enum
 from .beds_page import BedsPage
 from .institution_page import InstitutionPage
 from .overview_page import OverviewPage
@@ -50,6 +53,8 @@ class MainWindow(QMainWindow):
         self._add("applications", self.tr("申报"), ApplicationsPage(ctx))
         self._add("returns", self.tr("月报"), ReturnsPage(ctx))
         self._add("settings", self.tr("设置"), SettingsPage(ctx, self.db_path))
+        if can(ctx, "audit.read"):
+            self._add("audit", self.tr("审计记录"), AuditPage(ctx))
         self.nav.currentRowChanged.connect(self._show)
         for page in self.pages.values():
             if hasattr(page, "navigate"):
@@ -71,6 +76,26 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage(str(self.db_path))
+        from PySide6.QtGui import QAction, QKeySequence
+        from .lock import IdleLock
+        from .login import ChangePasswordDialog
+        self.idle_lock = IdleLock(self, ctx)  # covers the window after the idle minutes set in 设置
+        who = QLabel(self.tr("{user}（{role}）").format(user=ctx.user or "", role=tr_enum(ctx.role)))
+        who.setObjectName("current_user")
+        self.statusBar().addPermanentWidget(who)
+        lock_now = QAction(self.tr("锁定"), self)
+        lock_now.setShortcut(QKeySequence("Ctrl+L"))
+        lock_now.triggered.connect(self.idle_lock.lock)
+        self.addAction(lock_now)
+        lock_button = QPushButton(self.tr("锁定"))
+        lock_button.setObjectName("lock_now")
+        lock_button.clicked.connect(self.idle_lock.lock)
+        password_button = QPushButton(self.tr("修改密码"))
+        password_button.setObjectName("change_password")
+        password_button.clicked.connect(lambda: ChangePasswordDialog(ctx, self).exec())
+        password_button.setVisible(bool(ctx.user_id))
+        self.statusBar().addPermanentWidget(password_button)
+        self.statusBar().addPermanentWidget(lock_button)
         self._update_title()
         self._restore_geometry()
         self.nav.setCurrentRow(0)

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain import beds as B
-from ..services import assessments as A
-from ..services.census import census
+from ..services.dashboard import dashboard
 from ..services.institution import get_institution
-from ..services.staff import list_staff
-from .common import tr_enum
+from .charts import BarChart, LineChart
+from .common import tr_enum, tr_text
 from .page import Page
 
 
@@ -46,6 +45,9 @@ class Tile(QFrame):
 
 
 class OverviewPage(Page):
+    """Today's figures as tiles that open the list behind them, and two charts: the last 12 months' occupancy and
+    nursing-bed share against the target, and residents by ability grade."""
+
     navigate = Signal(str)  # a tile was clicked: show that page
 
     def __init__(self, ctx, parent=None):
@@ -60,38 +62,62 @@ class OverviewPage(Page):
             "occupancy": Tile(self.tr("入住率"), "beds"),
             "beds": Tile(self.tr("床位总数"), "beds"),
             "nursing": Tile(self.tr("护理型床位占比"), "beds"),
-            "away": Tile(self.tr("外出/住院"), "residents"),
             "staff": Tile(self.tr("在职人员"), "staff"),
             "due": Tile(self.tr("能力评估待办"), "assessments"),
-            "grades": Tile(self.tr("能力等级分布"), "assessments"),
+            "hospital": Tile(self.tr("住院中"), "referrals"),
+            "referrals": Tile(self.tr("进行中的转诊"), "referrals"),
+            "agreements": Tile(self.tr("合作协议即将到期"), "partners"),
+            "next": Tile(self.tr("下一项申报"), "applications"),
         }
         for i, t in enumerate(self.tiles.values()):
-            grid.addWidget(t, i // 3, i % 3)
+            grid.addWidget(t, i // 5, i % 5)
             t.clicked.connect(lambda t=t: self.navigate.emit(t.target))
         lay.addLayout(grid)
-        lay.addStretch(1)
+        charts = QHBoxLayout()
+        self.trend_chart = LineChart(self.tr("近12个月（月末）"))
+        self.trend_chart.setObjectName("trend_chart")
+        self.grade_chart = BarChart(self.tr("在住老人能力等级"))
+        self.grade_chart.setObjectName("grade_chart")
+        charts.addWidget(self.trend_chart, 3)
+        charts.addWidget(self.grade_chart, 2)
+        lay.addLayout(charts, 1)
+        self.data: dict = {}
 
     def refresh(self) -> None:
-        c = census(self.ctx)
+        d = self.data = dashboard(self.ctx)
+        c = d["census"]
         inst = get_institution(self.ctx)
         self.heading.setText(self.tr("{name} · {date}").format(name=inst.get("name") or self.tr("（未填写机构名称）"),
                                                                date=c.date.isoformat()))
         rate = B.as_percent(c.occupancy_rate)
         share = B.as_percent(c.nursing_share)
-        self.tiles["residents"].set(str(c.occupied_total))
+        target = B.as_percent(d["nursing_target"])
+        self.tiles["residents"].set(str(c.occupied_total), self.tr("外出/住院 {n} 人").format(n=c.away_total))
         self.tiles["occupancy"].set("—" if rate is None else f"{rate}%",
                                     self.tr("空闲 {n} 张").format(n=c.count(B.FREE)))
         self.tiles["beds"].set(str(c.beds_total), "，".join(f"{tr_enum(t)} {n}" for t, n in c.beds_by_type.items() if n))
-        self.tiles["nursing"].set("—" if share is None else f"{share}%",
-                                  self.tr("护理型床位 / (养老床位 + 护理型床位)"))
-        self.tiles["away"].set(str(c.away_total))
-        self.tiles["staff"].set(str(len(list_staff(self.ctx))))
-        due = A.due_list(self.ctx)
-        count = {s: sum(1 for d in due if d["state"] == s) for s in (A.DUE_NONE, A.DUE_OVERDUE, A.DUE_IMMEDIATE)}
-        self.tiles["due"].set(str(sum(count.values())), self.tr("已逾期 {o}，需即时评估 {i}，未评估 {n}").format(
-            o=count[A.DUE_OVERDUE], i=count[A.DUE_IMMEDIATE], n=count[A.DUE_NONE]))
-        by_grade: dict[tuple, int] = {}
-        for d in due:  # from the least to the most impaired; never-assessed last
-            key = (d["final_grade"] is None, d["final_grade"] or 0, d["grade_name"] or self.tr("未评估"))
-            by_grade[key] = by_grade.get(key, 0) + 1
-        self.tiles["grades"].set(str(len(due)), "，".join(f"{k[2]} {v}" for k, v in sorted(by_grade.items())))
+        if target is None:
+            nursing_detail = self.tr("当前政策配置没有目标")
+        else:
+            gap = self.tr("已达标") if share is not None and share >= target else self.tr("未达标")
+            nursing_detail = self.tr("目标 {t}%（{profile}）：{gap}").format(t=target, profile=d["profile_title"], gap=gap)
+        self.tiles["nursing"].set("—" if share is None else f"{share}%", nursing_detail)
+        self.tiles["staff"].set(str(d["staff"]))
+        due = d["due"]
+        self.tiles["due"].set(str(due["overdue"] + due["immediate"] + due["none"]),
+                              self.tr("已逾期 {o}，需即时评估 {i}，未评估 {n}；30天内到期 {s}").format(
+                                  o=due["overdue"], i=due["immediate"], n=due["none"], s=due["soon"]))
+        self.tiles["hospital"].set(str(d["in_hospital"]), self.tr("床位保留，按外出计"))
+        refs = d["open_referrals"]
+        self.tiles["referrals"].set(str(sum(refs.values())), "，".join(f"{tr_enum(s)} {n}" for s, n in refs.items() if n))
+        expiring = d["expiring"]
+        self.tiles["agreements"].set(str(len(expiring)), "；".join(
+            self.tr("{partner} {date}到期").format(partner=a["partner_name"], date=a["valid_to"]) for a in expiring[:2]))
+        nxt = d["next_applications"]
+        self.tiles["next"].set(str(len(nxt)), "\n".join(tr_text(x["text"]) for x in nxt))
+        trend = d["trend"]
+        self.trend_chart.set_data([t["month"][2:].replace("-", "/") for t in trend],
+                                  [(self.tr("入住率"), [t["occupancy_rate"] for t in trend]),
+                                   (self.tr("护理型床位占比"), [t["nursing_bed_share"] for t in trend])],
+                                  (self.tr("目标"), float(d["nursing_target"])) if d["nursing_target"] is not None else None)
+        self.grade_chart.set_data([(tr_text(name), n) for name, n in d["grades"]])

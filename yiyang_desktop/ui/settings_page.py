@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QVBoxLayout
 
 from ..paths import data_dir
+from ..services.accounts import can
+from .common import run_action
+from .lock import idle_minutes, set_idle_minutes
 from .page import Page
+from .users_panel import UsersPanel
 
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
 
@@ -31,8 +35,28 @@ class SettingsPage(Page):
         open_folder = QPushButton(self.tr("打开数据文件夹"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir()))))
         form.addRow("", open_folder)
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idle_minutes")
+        self.idle.setRange(0, 240)
+        self.idle.setSuffix(self.tr(" 分钟"))
+        self.idle.setSpecialValueText(self.tr("不自动锁定"))
+        self.idle.setValue(int(idle_minutes(ctx)))
+        self.idle.setEnabled(can(ctx, "settings"))
+        self.idle.editingFinished.connect(self._idle_changed)
+        form.addRow(self.tr("无操作自动锁定"), self.idle)
         lay.addLayout(form)
-        lay.addStretch(1)
+        if can(ctx, "users"):
+            lay.addWidget(QLabel("<h3>" + self.tr("用户账号") + "</h3>"))
+            self.users = UsersPanel(ctx)
+            lay.addWidget(self.users, 1)
+        else:
+            lay.addStretch(1)
+
+    def _idle_changed(self) -> None:
+        if run_action(self, set_idle_minutes, self.ctx, self.idle.value()) is not None:
+            lock = getattr(self.window(), "idle_lock", None)
+            if lock is not None:
+                lock.set_minutes(self.idle.value())
 
     def _language_changed(self) -> None:
         QSettings().setValue("language", self.language.currentData())

@@ -1,7 +1,7 @@
 """Long jobs (exports, imports) off the GUI thread, behind a progress dialog with a cancel button.
 
-The job is a plain function that takes a ``step(text)`` callback first: it calls it between its steps to report
-what it is doing, and ``step`` raises :class:`Cancelled` once the user has pressed cancel, so the job stops at the
+The job is a plain function that takes a ``step(text, done=0, total=0)`` callback first: it calls it between its
+steps to report what it is doing (and how far, for a progress bar), and ``step`` raises :class:`Cancelled` once the user has pressed cancel, so the job stops at the
 next step boundary and can clean up after itself. The pure layers never see Qt.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ class Cancelled(Exception):
 
 
 class _Worker(QThread):
-    progressed = Signal(str)
+    progressed = Signal(str, int, int)
 
     def __init__(self, fn: Callable, args, kwargs):
         super().__init__()
@@ -27,11 +27,11 @@ class _Worker(QThread):
         self.error: BaseException | None = None
         self.cancel_requested = threading.Event()
 
-    def step(self, text: str = "") -> None:
+    def step(self, text: str = "", done: int = 0, total: int = 0) -> None:
+        """Report progress (a text, and how far when known) and stop here if the user cancelled."""
         if self.cancel_requested.is_set():
             raise Cancelled()
-        if text:
-            self.progressed.emit(text)
+        self.progressed.emit(text, done, total)
 
     def run(self) -> None:  # noqa: D401 — runs in the worker thread
         try:
@@ -56,7 +56,14 @@ def run_in_background(parent: QWidget | None, title: str, fn: Callable, *args, *
         worker.cancel_requested.set()
         dlg.setLabelText(dlg.tr("正在取消…"))
 
-    worker.progressed.connect(dlg.setLabelText)
+    def progressed(text: str, done: int, total: int) -> None:
+        if text and not worker.cancel_requested.is_set():
+            dlg.setLabelText(text)
+        if total:
+            dlg.setRange(0, total)
+            dlg.setValue(done)
+
+    worker.progressed.connect(progressed)
     dlg.canceled.connect(cancel)
     worker.finished.connect(loop.quit)
     shower = QTimer()  # show the dialog only for jobs that take a moment

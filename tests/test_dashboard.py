@@ -1,0 +1,71 @@
+"""概览: the dashboard's figures agree with the records they summarise, and every tile opens its list."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from yiyang_desktop.domain import referrals as R
+from yiyang_desktop.services.census import census
+from yiyang_desktop.services.dashboard import OPEN_STATES, dashboard
+from yiyang_desktop.services.insurance import save_answers, get_answers
+from yiyang_desktop.services.subsidies import record_application
+
+from conftest import TODAY
+
+
+def test_figures_agree_with_the_records(demo_ctx):
+    d = dashboard(demo_ctx)
+    c = census(demo_ctx, TODAY)
+    assert d["census"].occupied_total == c.occupied_total
+    in_hospital = demo_ctx.db.execute(
+        "SELECT COUNT(*) FROM leaves WHERE kind = '住院' AND start_date <= ?1 AND COALESCE(end_date, '9999') > ?1",
+        [TODAY.isoformat()]).fetchone()[0]
+    assert d["in_hospital"] == in_hospital >= 1
+    for state in OPEN_STATES:
+        n = demo_ctx.db.execute("SELECT COUNT(*) FROM referrals WHERE state = ?", [state]).fetchone()[0]
+        assert d["open_referrals"][state] == n
+    assert sum(d["open_referrals"].values()) >= 1
+    assert R.CLOSED not in d["open_referrals"]
+    assert [t["month"] for t in d["trend"]][-1] == "2026-11" and len(d["trend"]) == 12
+    assert d["trend"][-1]["occupancy_rate"] == round(float(c.occupancy_rate), 4)
+    assert sum(n for _g, n in d["grades"]) == c.occupied_total
+
+
+def test_next_applications_follow_the_records(demo_ctx):
+    texts = [str(x["text"]) for x in dashboard(demo_ctx)["next_applications"]]
+    assert any("可以申请" in t for t in texts) and any("2025年运营补贴" in t for t in texts)
+    record_application(demo_ctx, "operating", {}, amount_fen=1, period="2025:1–12月")
+    answers = get_answers(demo_ctx)
+    answers["rules"] = {k: False for k in answers["rules"]}
+    save_answers(demo_ctx, answers)
+    texts = [str(x["text"]) for x in dashboard(demo_ctx)["next_applications"]]
+    assert texts == ["医保定点：还有1项条件未满足"]
+
+
+def test_an_empty_institution_has_a_dashboard(ctx):
+    d = dashboard(ctx)
+    assert d["census"].beds_total == 0 and d["occupancy_rate"] is None and d["grades"] == []
+    assert all(t["occupancy_rate"] is None for t in d["trend"])
+
+
+def test_tiles_show_the_figures_and_open_their_lists(qtbot, qapp, demo_ctx, tmp_path):
+    from yiyang_desktop.ui.main_window import MainWindow
+    w = MainWindow(demo_ctx, tmp_path / "demo.db")
+    qtbot.addWidget(w)
+    w.resize(1366, 740)
+    w.show()
+    page = w.page("overview")
+    d = page.data
+    assert page.tiles["hospital"].value.text() == str(d["in_hospital"])
+    assert page.tiles["referrals"].value.text() == str(sum(d["open_referrals"].values()))
+    assert "目标 50.0%" in page.tiles["nursing"].detail.text()
+    assert "医保定点" in page.tiles["next"].detail.text()
+    assert len(page.trend_chart.labels) == 12 and page.grade_chart.items == [(str(n), c) for n, c in d["grades"]]
+    image = page.grade_chart.grab().toImage()
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}) > 3
+    for key, target in (("next", "applications"), ("agreements", "partners"), ("hospital", "referrals"),
+                        ("nursing", "beds")):
+        w.show_page("overview")
+        qtbot.mouseClick(page.tiles[key], Qt.LeftButton)
+        assert w.stack.currentWidget() is w.page(target), key
