@@ -143,3 +143,71 @@ def test_screenshot_switch_writes_a_picture_of_the_window(tmp_path):
     assert img.width() >= 600 and img.height() >= 400
     colours = {img.pixel(x, y) for x in range(0, img.width(), 23) for y in range(0, img.height(), 19)}
     assert len(colours) > 10  # a drawn window, not a blank image
+
+
+def _quiet_main(monkeypatch):
+    """app.main in this process, with its global hooks put back afterwards."""
+    import threading
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    from yiyang_desktop import app as A
+    return A
+
+
+def test_a_second_copy_on_the_same_file_is_refused(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from yiyang_desktop.store.db import open_db
+    from yiyang_desktop.ui.instance_lock import InstanceLock
+    path = tmp_path / "own.db"
+    open_db(path).close()
+    first = InstanceLock(path)
+    assert first.acquire()
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    A = _quiet_main(monkeypatch)
+    try:
+        assert A.main(["--db", str(path)]) == 3
+    finally:
+        first.release()
+    assert warned and "另一个医养台账窗口" in warned[0]
+
+
+def test_closing_the_window_makes_the_daily_backup(qapp, tmp_path, monkeypatch):
+    from yiyang_desktop.services.backup import list_backups
+    from yiyang_desktop.store.db import open_db
+    path = tmp_path / "own.db"
+    open_db(path).close()
+    A = _quiet_main(monkeypatch)
+    import yiyang_desktop.ui.login as L
+
+    def signed_in(ctx, parent=None):
+        ctx.user, ctx.role = "管理员甲", "管理员"
+        return True
+
+    monkeypatch.setattr(L, "sign_in", signed_in)
+    assert A.main(["--db", str(path), "--screenshot", str(tmp_path / "s.png")]) == 0
+    assert len(list_backups(path)) == 1
+    assert A.main(["--db", str(path), "--screenshot", str(tmp_path / "s.png")]) == 0
+    assert len(list_backups(path)) == 1  # at most one a day
+
+
+def test_after_a_restore_the_window_asks_for_a_login_again(qtbot, ctx, db_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    import yiyang_desktop.ui.login as L
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    asked = []
+
+    def signed_in(c, parent=None):
+        asked.append(c.role)  # logged out first
+        c.user, c.role = "登记员乙", "登记员"
+        return True
+
+    monkeypatch.setattr(L, "sign_in", signed_in)
+    w = MainWindow(ctx, db_path)
+    qtbot.addWidget(w)
+    w.page("settings").backups.restored.emit({})
+    assert asked == [None] and "登记员乙" in w.who.text()
+    monkeypatch.setattr(L, "sign_in", lambda c, parent=None: False)
+    w.show()
+    w.page("settings").backups.restored.emit({})
+    assert not w.isVisible()  # no login: the window closes

@@ -120,8 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     app = setup_application([sys.argv[0], *argv], args.lang)
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
+
+    from .logsetup import install_excepthook, setup_logging
+    from .ui.error_dialog import ErrorReporter
+    log_file = setup_logging()
+    reporter = ErrorReporter(log_file, app)
+    install_excepthook(reporter.report)  # any unexpected error: one friendly dialog, details in the log
 
     from .store.db import StoreError
     from .ui.common import error_text
@@ -131,10 +137,16 @@ def main(argv: list[str] | None = None) -> int:
     if chosen is None:
         return 0
     path, demo = chosen
+    from .ui.instance_lock import InstanceLock
+    instance_lock = InstanceLock(path)
+    if not instance_lock.acquire():  # a second copy of the program on the same file
+        QMessageBox.warning(None, APP_NAME, instance_lock.message)
+        return 3
     try:
         ctx = open_context(path, demo)
     except StoreError as e:
         QMessageBox.critical(None, APP_NAME, error_text(e))
+        instance_lock.release()
         return 2
     from .store.db import meta
     if args.screenshot and meta(ctx.db, "is_demo") == "1":
@@ -144,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.login import sign_in
         if not sign_in(ctx):
             ctx.db.close()
+            instance_lock.release()
             return 0
     problems = check_data_files()
     if problems:
@@ -162,7 +175,15 @@ def main(argv: list[str] | None = None) -> int:
     rc = app.exec()
     import shiboken6
     shiboken6.delete(window)  # destroy the window before the QApplication goes away
+    from .services.backup import auto_backup
+    from .services.base import ServiceError
+    try:
+        auto_backup(ctx.db, path)  # on close, at most once a day, kept by rotation
+    except ServiceError as e:
+        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("app", "关闭时自动备份失败：{err}")
+                            .format(err=error_text(e)))
     ctx.db.close()
+    instance_lock.release()
     return rc
 
 

@@ -45,9 +45,11 @@ def _check_resident(ctx: Context, data: dict, resident_id: int | None) -> dict:
         if other and other[0] != resident_id:
             c.add("id_number", N_("msg", "身份证号已登记在老人“{name}”名下").format(name=other[1]))
     cats = data.get("categories") or []
+    if not isinstance(cats, (list, tuple, set, str)):  # e.g. a number typed in an Excel cell
+        cats = str(cats)
     if isinstance(cats, str):
         cats = [x for x in cats.replace("，", ",").replace("、", ",").split(",") if x.strip()]
-    cats = [x.strip() for x in cats]
+    cats = [str(x).strip() for x in cats]
     for x in cats:
         if x not in CATEGORIES:
             c.add("categories", N_("msg", "人员类别“{x}”不在可选范围：{opts}").format(x=x, opts="、".join(CATEGORIES)))

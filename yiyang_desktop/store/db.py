@@ -43,12 +43,68 @@ def _inspect(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
+        if not folder_writable(path.parent):
+            raise StoreError(_READ_ONLY.format(path=path)) from e
         raise StoreError(N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)) from e
     if version == 0 and tables or version > 0 and app_id != APP_ID:
         raise StoreError(N_("msg", "文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。").format(path=path))
     if version > SCHEMA_VERSION:
         raise StoreError(N_("msg", "数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。")
                          .format(path=path, v=version, m=SCHEMA_VERSION))
+
+
+def inspect_file(path: Path | str) -> int:
+    """Read-only checks of an existing file without opening it for use (header, app id, not newer).
+
+    Returns its data version (``PRAGMA user_version``); raises StoreError in Chinese otherwise.
+    """
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise StoreError(N_("msg", "文件 {path} 不存在或是空文件，不是医养台账的数据文件。").format(path=path))
+    _check_header(path)
+    _inspect(path)
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return con.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        raise StoreError(N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)) from e
+
+
+_READ_ONLY = N_("msg", "数据文件 {path} 是只读的（或所在文件夹不能写入），无法保存任何修改，未做任何改动。"
+                     "请检查文件属性和文件夹权限，或把文件复制到可以写入的文件夹再打开。")
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether a file can be created in ``folder`` (SQLite needs that for its -wal and -shm files)."""
+    import tempfile
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def check_writable(db: sqlite_utils.Database, path: Path | str) -> None:
+    """Raise StoreError when the open file cannot be written (read-only file, folder or disk).
+
+    Tries a write that changes nothing (the data version set to itself) and rolls it back.
+    """
+    if db.conn.in_transaction:
+        return
+    try:
+        version = schema_version(db)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(f"PRAGMA user_version = {int(version)}")
+        finally:
+            db.conn.rollback()
+    except sqlite3.OperationalError as e:
+        if "readonly" in str(e) or "read-only" in str(e) or "unable to open" in str(e):
+            raise StoreError(_READ_ONLY.format(path=path)) from e
+        raise StoreError(N_("msg", "数据文件 {path} 暂时无法写入（{err}），请稍后再试。").format(path=path, err=e)) from e
 
 
 def connect(path: Path | str) -> sqlite_utils.Database:
@@ -106,6 +162,8 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False) -> 
         db = connect(path)
         version = schema_version(db)
     except sqlite3.DatabaseError as e:
+        if existed and not folder_writable(path.parent):
+            raise StoreError(_READ_ONLY.format(path=path)) from e
         raise StoreError(N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)) from e
     if version < SCHEMA_VERSION:
         if version > 0:
@@ -124,6 +182,11 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False) -> 
     if result != "ok":
         db.close()
         raise StoreError(N_("msg", "数据文件 {path} 完整性检查未通过：{err}").format(path=path, err=result))
+    try:
+        check_writable(db, path)
+    except StoreError:
+        db.close()
+        raise
     return db
 
 

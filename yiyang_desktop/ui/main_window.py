@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         from .lock import IdleLock
         from .login import ChangePasswordDialog
         self.idle_lock = IdleLock(self, ctx)  # covers the window after the idle minutes set in 设置
-        who = QLabel(self.tr("{user}（{role}）").format(user=ctx.user or "", role=tr_enum(ctx.role)))
+        self.who = who = QLabel(self.tr("{user}（{role}）").format(user=ctx.user or "", role=tr_enum(ctx.role)))
         who.setObjectName("current_user")
         self.statusBar().addPermanentWidget(who)
         lock_now = QAction(self.tr("锁定"), self)
@@ -108,6 +108,21 @@ class MainWindow(QMainWindow):
         self.pages[key] = page
         page.changed.connect(lambda k=key: self._data_changed(k))
         self._dirty.add(key)
+
+    def relogin(self) -> bool:
+        """After a restore the file has its own accounts: log in again (or close the window), then redraw."""
+        from ..services.accounts import logout
+        from .login import sign_in
+        logout(self.ctx)
+        QMessageBox.information(self, self.tr("已恢复"), self.tr("数据已从备份恢复。请用备份中的账号重新登录。"))
+        if not sign_in(self.ctx, self):
+            self.close()
+            return False
+        self.who.setText(self.tr("{user}（{role}）").format(user=self.ctx.user or "", role=tr_enum(self.ctx.role)))
+        self._dirty.update(self.pages)
+        self._show(self.nav.currentRow())
+        self._update_title()
+        return True
 
     def page(self, key: str) -> Page:
         return self.pages[key]

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout
 
 from ..paths import data_dir
 from ..services.accounts import can
 from .common import run_action
 from .lock import idle_minutes, set_idle_minutes
 from .page import Page
+from .backup_panel import BackupPanel
 from .users_panel import UsersPanel
 
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
@@ -45,12 +46,25 @@ class SettingsPage(Page):
         self.idle.editingFinished.connect(self._idle_changed)
         form.addRow(self.tr("无操作自动锁定"), self.idle)
         lay.addLayout(form)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.backups = BackupPanel(ctx, db_path)
+        self.backups.restored.connect(self._restored)
+        self.tabs.addTab(self.backups, self.tr("备份与恢复"))
         if can(ctx, "users"):
-            lay.addWidget(QLabel("<h3>" + self.tr("用户账号") + "</h3>"))
             self.users = UsersPanel(ctx)
-            lay.addWidget(self.users, 1)
-        else:
-            lay.addStretch(1)
+            self.tabs.addTab(self.users, self.tr("用户账号"))
+        lay.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        self.backups.refresh()
+
+    def _restored(self, info: dict) -> None:
+        """The file was replaced by a backup: it has its own accounts, so the window asks for a login again."""
+        self.changed.emit()
+        relogin = getattr(self.window(), "relogin", None)
+        if relogin is not None:
+            relogin()
 
     def _idle_changed(self) -> None:
         if run_action(self, set_idle_minutes, self.ctx, self.idle.value()) is not None:

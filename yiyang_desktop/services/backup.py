@@ -1,0 +1,418 @@
+"""Backups of the data file: online copies with a timestamp, rotation, and restore from a chosen copy.
+
+* ``make_backup`` copies the open database with SQLite's online backup API (consistent while the program runs)
+  into a temporary file in the target folder, checks it, and renames it into place; a failure leaves nothing
+  half-written and no earlier backup touched.
+* ``auto_backup`` is called when the program closes: at most one automatic backup a day.
+* ``plan_rotation`` (pure) chooses what to keep: the newest backup of each of the last 7 days, 4 weeks and
+  12 months that have backups. Backups made before a restore are never rotated away.
+* ``restore`` is called with the program's connection closed: it checks the chosen file, backs up the current
+  one, and swaps the files atomically; an older data version is then migrated by ``open_db``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Iterable
+
+import sqlite_utils
+
+from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
+from ..paths import data_dir
+from ..store.db import StoreError, inspect_file, meta, open_db
+from .base import Context, ServiceError
+
+SECOND_DIR_KEY = "backup_second_dir"  # settings table: a second folder (USB disk) for copies
+TAG_BEFORE_RESTORE = "before-restore"
+STAMP = "%Y%m%d-%H%M%S"
+COUNTED = ("residents", "beds", "assessments")
+
+
+def _db(ctx_or_db) -> sqlite_utils.Database:
+    return ctx_or_db.db if isinstance(ctx_or_db, Context) else ctx_or_db
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def backup_name(db_path: Path, when: dt.datetime, tag: str = "") -> str:
+    return f"{Path(db_path).stem}-{when.strftime(STAMP)}{'-' + tag if tag else ''}.db"
+
+
+def _pattern(db_path: Path) -> re.Pattern:
+    return re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})(?:-([a-z][a-z-]*?))?(?:-(\d+))?\.db$")
+
+
+def parse_backup_name(db_path: Path, name: str) -> tuple[dt.datetime, str] | None:
+    """(time, tag) of a backup file of this data file, or None for any other file."""
+    m = _pattern(db_path).match(name)
+    if not m:
+        return None
+    try:
+        return dt.datetime.strptime(m.group(1), STAMP), m.group(2) or ""
+    except ValueError:
+        return None
+
+
+def second_dir(ctx_or_db) -> Path | None:
+    from .settings import get_setting
+    value = get_setting(Context.system(_db(ctx_or_db)), SECOND_DIR_KEY)
+    return Path(value) if value else None
+
+
+def set_second_dir(ctx: Context, folder: Path | str | None) -> None:
+    """Store (or clear) the second backup folder in the data file's settings; needs the "settings" permission."""
+    from .accounts import check
+    from .settings import set_setting
+    check(ctx, "settings")
+    set_setting(ctx, SECOND_DIR_KEY, str(folder) if folder else None)
+
+
+def backup_folders(ctx_or_db) -> list[Path]:
+    """The data folder's ``backups`` and, when set, the second folder."""
+    folders = [backups_dir()]
+    extra = second_dir(ctx_or_db)
+    if extra and extra not in folders:
+        folders.append(extra)
+    return folders
+
+
+def lock_path(db_path: Path | str) -> Path:
+    """The lock file the window program holds while it has ``db_path`` open (see ui/instance_lock.py)."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def lock_holder(db_path: Path | str) -> int | None:
+    """The process id of a running program holding the data file's lock on this computer, else None."""
+    try:
+        first = lock_path(db_path).read_text(encoding="utf-8", errors="replace").splitlines()[0]
+        pid = int(first.strip())
+    except (OSError, IndexError, ValueError):
+        return None
+    if pid <= 0 or pid == os.getpid():
+        return None
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there
+        import ctypes
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return None
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return pid if code.value == 259 else None  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except (PermissionError, OSError):
+        return pid
+    return pid
+
+
+# ---------------------------------------------------------------- writing
+
+def _write_error(folder: Path, err: BaseException) -> ServiceError:
+    text = getattr(err, "strerror", None) or str(err)
+    if "full" in str(err).lower() or getattr(err, "errno", None) == 28:
+        return ServiceError(N_("msg", "备份失败：{folder} 所在磁盘已满。原有文件没有改动，请清理磁盘或换一个文件夹。")
+                            .format(folder=folder))
+    return ServiceError(N_("msg", "备份失败：无法写入文件夹 {folder}（{err}）。原有文件没有改动，请检查该文件夹是否存在、"
+                              "是否只读或磁盘是否已拔出。").format(folder=folder, err=text))
+
+
+def _unique(folder: Path, name: str) -> Path:
+    target = folder / name
+    n = 2
+    while target.exists():
+        target = folder / f"{name[:-3]}-{n}.db"
+        n += 1
+    return target
+
+
+def _copy_db(source: sqlite3.Connection, target: Path, folder: Path) -> Path:
+    """Online-copy ``source`` to ``target`` via a temporary file and a rename; one self-contained file."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        dst = sqlite3.connect(str(tmp))
+        try:
+            source.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the copy
+            result = dst.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            dst.close()
+        if result != "ok":
+            raise sqlite3.DatabaseError(result)
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error) as e:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise _write_error(folder, e) from e
+    return target
+
+
+def make_backup(ctx_or_db, db_path: Path | str, *, folder: Path | None = None, now: dt.datetime | None = None,
+                tag: str = "", rotate: bool = True, second: bool = True) -> dict:
+    """Back up the open database into ``folder`` (default: the data folder's ``backups``) and the second folder.
+
+    Returns ``{"path", "size", "copies", "removed", "warnings"}``. A failure in the main folder raises a Chinese
+    ServiceError; a failing second folder (e.g. USB disk not plugged in) only adds a warning.
+    """
+    if isinstance(ctx_or_db, Context):
+        from .accounts import check
+        check(ctx_or_db, "backup")
+    db = _db(ctx_or_db)
+    db_path = Path(db_path)
+    now = now or dt.datetime.now()
+    main = Path(folder) if folder else backups_dir()
+    target = _copy_db(db.conn, _unique(main, backup_name(db_path, now, tag)), main)
+    out = {"path": str(target), "size": target.stat().st_size, "copies": [], "removed": [], "warnings": []}
+    if rotate and not tag:
+        out["removed"] += [str(p) for p in rotate_folder(main, db_path)]
+    extra = second_dir(db) if second and folder is None else None
+    if extra and extra != main:
+        try:
+            copy = _copy_db(db.conn, _unique(extra, target.name), extra)
+            out["copies"].append(str(copy))
+            if rotate and not tag:
+                out["removed"] += [str(p) for p in rotate_folder(extra, db_path)]
+        except ServiceError as e:
+            out["warnings"].append(message_of(e))
+    return out
+
+
+def auto_backup(ctx_or_db, db_path: Path | str, now: dt.datetime | None = None) -> Path | None:
+    """The backup made on close: nothing if this data file already has a backup from today, or is the demo."""
+    db = _db(ctx_or_db)
+    now = now or dt.datetime.now()
+    if meta(db, "is_demo") == "1":
+        return None
+    folder = backups_dir()
+    if folder.is_dir():
+        for p in folder.iterdir():
+            parsed = parse_backup_name(Path(db_path), p.name)
+            if parsed and parsed[0].date() == now.date():
+                return None
+    return Path(make_backup(db, db_path, now=now)["path"])
+
+
+# ---------------------------------------------------------------- rotation
+
+def plan_rotation(stamps: Iterable[dt.datetime], *, daily: int = 7, weekly: int = 4,
+                  monthly: int = 12) -> set[dt.datetime]:
+    """Which backups to keep: the newest of each of the last ``daily`` days, ``weekly`` ISO weeks and ``monthly``
+    months that have backups (counted from the newest backup)."""
+    ordered = sorted(set(stamps), reverse=True)
+    keep: set[dt.datetime] = set()
+    for limit, key in ((daily, lambda t: t.date()), (weekly, lambda t: t.isocalendar()[:2]),
+                       (monthly, lambda t: (t.year, t.month))):
+        seen = set()
+        for t in ordered:
+            k = key(t)
+            if k in seen:
+                continue
+            if len(seen) >= limit:
+                break
+            seen.add(k)
+            keep.add(t)
+    return keep
+
+
+def rotate_folder(folder: Path, db_path: Path, **limits) -> list[Path]:
+    """Delete this data file's untagged backups in ``folder`` that ``plan_rotation`` does not keep."""
+    files: dict[Path, dt.datetime] = {}
+    for p in Path(folder).iterdir() if Path(folder).is_dir() else ():
+        parsed = parse_backup_name(db_path, p.name)
+        if parsed and not parsed[1] and p.is_file():
+            files[p] = parsed[0]
+    keep_times = plan_rotation(files.values(), **limits)
+    kept_one: set[dt.datetime] = set()
+    removed = []
+    for p, t in sorted(files.items(), key=lambda kv: kv[0].name, reverse=True):
+        if t in keep_times and t not in kept_one:
+            kept_one.add(t)
+            continue
+        try:
+            p.unlink()
+            removed.append(p)
+        except OSError:
+            pass
+    return removed
+
+
+# ---------------------------------------------------------------- looking at a backup
+
+def _counts(con: sqlite3.Connection) -> dict[str, int]:
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {t: (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] if t in tables else 0) for t in COUNTED}
+
+
+def inspect_backup(path: Path | str, *, full: bool = True, db_path: Path | None = None) -> dict:
+    """Date, size, data version and counts of a backup file; ``full`` also runs ``PRAGMA integrity_check``.
+
+    Raises ServiceError (Chinese) for a file that is not a usable 医养台账 data file (foreign, corrupt, newer).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ServiceError(N_("msg", "找不到备份文件 {path}").format(path=path))
+    try:
+        version = inspect_file(path)
+    except StoreError as e:
+        raise ServiceError(message_of(e)) from e
+    if version == 0:
+        raise ServiceError(N_("msg", "文件 {path} 不是医养台账的数据文件（是空的 SQLite 数据库），不能用来恢复。").format(path=path))
+    parsed = parse_backup_name(db_path or path, path.name) if db_path else None
+    if parsed is None:
+        m = re.search(r"(\d{8}-\d{6})", path.name)
+        try:
+            parsed = (dt.datetime.strptime(m.group(1), STAMP), "") if m else None
+        except ValueError:
+            parsed = None
+    when = parsed[0] if parsed else dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            counts = _counts(con)
+            problems = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()] if full else ["ok"]
+            row = con.execute("SELECT value FROM app_meta WHERE key = 'is_demo'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        raise ServiceError(N_("msg", "备份文件 {path} 已损坏（{err}），不能用来恢复。").format(path=path, err=e)) from e
+    if problems != ["ok"]:
+        raise ServiceError(N_("msg", "备份文件 {path} 完整性检查未通过（{err}），不能用来恢复。")
+                           .format(path=path, err="；".join(problems[:3])))
+    return {"path": str(path), "name": path.name, "created": when.isoformat(sep=" "), "size": path.stat().st_size,
+            "schema_version": version, "counts": counts, "is_demo": bool(row and row[0] == "1"),
+            "tag": parsed[1] if parsed else ""}
+
+
+def list_backups(db_path: Path | str, folders: Iterable[Path] | None = None) -> list[dict]:
+    """This data file's backups in the given folders (default: the data folder's), newest first.
+
+    A file that cannot be read is listed with ``problem`` set instead of counts.
+    """
+    db_path = Path(db_path)
+    out = []
+    for folder in folders or [backups_dir()]:
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        for p in folder.iterdir():
+            parsed = parse_backup_name(db_path, p.name)
+            if not parsed or not p.is_file():
+                continue
+            try:
+                info = inspect_backup(p, full=False, db_path=db_path) | {"problem": None}
+            except ServiceError as e:
+                info = {"path": str(p), "name": p.name, "created": parsed[0].isoformat(sep=" "),
+                        "size": p.stat().st_size, "schema_version": None, "counts": {}, "is_demo": False,
+                        "tag": parsed[1], "problem": message_of(e)}
+            info["folder"] = str(folder)
+            out.append(info)
+    out.sort(key=lambda i: (i["created"], i["name"]), reverse=True)
+    return out
+
+
+# ---------------------------------------------------------------- restore
+
+def _save_current(db_path: Path, now: dt.datetime) -> Path | None:
+    """Back up the current file before it is replaced; a damaged one is copied byte for byte."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    folder = backups_dir()
+    target = _unique(folder, backup_name(db_path, now, TAG_BEFORE_RESTORE))
+    try:
+        con = sqlite3.connect(str(db_path), timeout=10)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return _copy_db(con, target, folder)
+        finally:
+            con.close()
+    except (sqlite3.Error, ServiceError):
+        pass
+    try:  # not readable as a database: keep its bytes (and its -wal) instead
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(db_path, target)
+        wal = db_path.with_name(db_path.name + "-wal")
+        if wal.exists():
+            shutil.copy2(wal, target.with_name(target.name + "-wal"))
+        return target
+    except OSError as e:
+        raise ServiceError(N_("msg", "恢复已取消：无法先备份当前数据文件（{err}）。当前文件没有改动。")
+                           .format(err=e.strerror or e)) from e
+
+
+def restore(db_path: Path | str, backup_file: Path | str, *, now: dt.datetime | None = None) -> dict:
+    """Replace the data file with a backup. Call with every connection to ``db_path`` closed.
+
+    Checks the backup (integrity, app id, data version), backs up the current file (tag ``before-restore``),
+    writes the backup's content to a temporary file beside the data file and renames it over the data file;
+    then opens it once with ``open_db`` so an older data version is migrated. Returns the backup's
+    ``inspect_backup`` information plus ``safety_backup`` and ``schema_version`` (after migration).
+    """
+    db_path, backup_file = Path(db_path), Path(backup_file)
+    now = now or dt.datetime.now()
+    info = inspect_backup(backup_file, full=True, db_path=db_path)
+    if backup_file.resolve() == db_path.resolve():
+        raise ServiceError(N_("msg", "所选文件就是当前的数据文件，不能用它恢复。"))
+    safety = _save_current(db_path, now)
+    tmp = db_path.with_name(f".{db_path.name}.restore-tmp")
+    try:
+        src = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        for suffix in ("-wal", "-shm", "-journal"):  # a stale log must never be replayed onto the new file
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+    except (OSError, sqlite3.Error) as e:
+        tmp.unlink(missing_ok=True)
+        raise ServiceError(N_("msg", "恢复失败：无法写入数据文件 {path}（{err}）。当前文件没有改动。")
+                           .format(path=db_path, err=getattr(e, "strerror", None) or e)) from e
+    try:
+        db = open_db(db_path, create=False)
+    except StoreError as e:
+        if safety and safety.exists():  # put the previous file back
+            shutil.copy2(safety, tmp)
+            os.replace(tmp, db_path)
+        raise ServiceError(N_("msg", "恢复后无法打开数据文件（{err}），已换回原来的文件。").format(err=message_of(e))) from e
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        db.close()
+    return info | {"restored_from": str(backup_file), "safety_backup": str(safety) if safety else None,
+                   "backup_schema_version": info["schema_version"], "schema_version": version}
+
+
+def restore_into_context(ctx: Context, db_path: Path | str, backup_file: Path | str, **kw) -> dict:
+    """For the window: close ``ctx.db``, restore, and reopen the file into the same context (also on failure).
+
+    Needs the "restore" permission. The restored file has its own accounts: the window should ask for a new login.
+    """
+    from .accounts import check
+    check(ctx, "restore")
+    ctx.db.close()
+    try:
+        return restore(db_path, backup_file, **kw)
+    finally:
+        ctx.db = open_db(db_path, create=False)
