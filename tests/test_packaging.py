@@ -27,3 +27,18 @@ def test_wheel_carries_resources_and_finds_them(tmp_path):
     assert run.returncode == 0, run.stderr
     font, qm = run.stdout.splitlines()
     assert font.startswith(str(target)) and Path(font).is_file() and qm == "True"
+
+
+def test_program_icon_holds_every_windows_size(qapp):
+    """build.spec gives the Windows executable resources/icons/yiyang.ico; Qt must read each size in it."""
+    from PySide6.QtGui import QImageReader
+    reader = QImageReader(str(ROOT / "resources" / "icons" / "yiyang.ico"))
+    sizes = []
+    for i in range(reader.imageCount()):
+        reader.jumpToImage(i)
+        image = reader.read()
+        assert not image.isNull(), reader.errorString()
+        sizes.append(image.width())
+    assert {16, 32, 48, 256} <= set(sizes)
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert '"icons" / "yiyang.ico"' in spec and "console=False" in spec
