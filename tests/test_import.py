@@ -534,3 +534,14 @@ def test_cli_import(tmp_path, good):
     (tmp_path / "junk.xlsx").write_bytes(b"junk")
     junk = run("--db", db, "import", tmp_path / "junk.xlsx")
     assert junk.returncode == 2 and "不是 Excel 工作簿" in junk.stderr and "Traceback" not in junk.stderr
+
+
+def test_readme_lists_every_template_column():
+    """The README names each sheet's columns (required ones starred) exactly as the template has them."""
+    from yiyang_desktop.services.importer import SHEETS
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("模板的工作表和列名"):]
+    for sheet in SHEETS:
+        line = next(ln for ln in section.splitlines() if ln.startswith(f"- **{sheet.name}**："))
+        listed = line.split("：", 1)[1].split("、")
+        assert listed == [c.header + ("*" if c.required else "") for c in sheet.columns if c.header != "序号"], sheet.name
