@@ -21,6 +21,9 @@ def main(out: Path, lang: str = "zh_CN", day: dt.date = dt.date(2026, 11, 23)) -
     path = Path(os.environ["YIYANG_DATA_DIR"]) / "demo.db"
     ctx = open_context(path, True, today=day)
     ctx.today_override = day
+    from yiyang_desktop.services.accounts import login
+    from yiyang_desktop.services.demo import DEMO_PASSWORD, DEMO_USER
+    login(ctx, DEMO_USER, DEMO_PASSWORD)  # the demo's published account, as a user would sign in
     w = MainWindow(ctx, path)
     w.resize(1366, 768)
     w.show()
