@@ -85,3 +85,11 @@ def test_a_frozen_version_is_exported_as_submitted(page, demo_ctx, tmp_path):
     page.history.selectRow(0)
     files = page.export_submitted(folder=tmp_path)
     assert any("第1版" in f.name for f in files)
+
+
+def test_showing_the_page_computes_last_month_and_a_new_month_follows(page, qtbot, demo_ctx):
+    assert page.ret is not None and page.ret.key == "2026-10"  # the fixture's refresh() is the first show
+    assert page.summary_model.rowCount() > 10 and page.buttons["save"].isEnabled()
+    page.month.setValue(9)
+    qtbot.waitUntil(lambda: page.ret.key == "2026-09", timeout=3000)
+    assert summary_value(page, "床位总数") == str(RT.compute_return(demo_ctx, 2026, 9).figures["beds_total"])

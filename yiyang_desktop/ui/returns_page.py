@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -45,7 +45,7 @@ class ReturnsPage(Page):
         self.month.setValue(prev_m)
         self.month.setSuffix(self.tr("月"))
         buttons = {}
-        for name, label, slot in (("compute", self.tr("计算"), self.compute), ("submit", self.tr("报送…"), self.submit),
+        for name, label, slot in (("compute", self.tr("重新计算"), self.compute), ("submit", self.tr("报送…"), self.submit),
                                   ("save", self.tr("保存 Excel 和 PDF…"), self.save_files),
                                   ("year", self.tr("导出全年…"), self.export_year),
                                   ("folder", self.tr("打开文件夹"), self.open_folder)):
@@ -54,6 +54,12 @@ class ReturnsPage(Page):
             b.clicked.connect(lambda _=False, f=slot: f())
             buttons[name] = b
         self.buttons = buttons
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(400)
+        self._pending.timeout.connect(self.compute)
+        self.year.valueChanged.connect(self._month_changed)
+        self.month.valueChanged.connect(self._month_changed)
         bar = QHBoxLayout()
         for w in (QLabel(self.tr("月份")), self.year, self.month, buttons["compute"]):
             bar.addWidget(w)
@@ -61,7 +67,7 @@ class ReturnsPage(Page):
         for key in ("submit", "save", "year", "folder"):
             bar.addWidget(buttons[key])
 
-        self.status = QLabel(self.tr("选择月份后点“计算”。数字按当时的记录重新计算，报送后冻结保存。"))
+        self.status = QLabel(self.tr("数字按所选月份当时的记录计算，报送后冻结保存。"))
         self.status.setObjectName("ret_status")
         self.status.setWordWrap(True)
         self.diff = QWidget()
@@ -127,13 +133,17 @@ class ReturnsPage(Page):
         self.buttons["folder"].setEnabled(bool(self.files))
 
     def refresh(self) -> None:
+        """Shown (or records changed): the chosen month is computed straight away, as a user expects."""
         self.history_model.set_rows(RT.submitted_returns(self.ctx))
-        if self.ret is not None:
-            self.compute()
+        self.compute()
+
+    def _month_changed(self) -> None:
+        self._pending.start()  # spinning through months computes once the user stops
 
     # ------------------------------------------------------------------ one month
 
     def compute(self) -> RT.MonthReturn | None:
+        self._pending.stop()
         try:
             ret = RT.compute_return(self.ctx, self.year.value(), self.month.value())
         except ServiceError as e:
