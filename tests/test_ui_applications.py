@@ -247,3 +247,14 @@ def test_main_window_goes_to_the_institution_page(qtbot, qapp, demo_ctx, tmp_pat
     apps = w.show_page("applications")
     apps.navigate.emit("institution")
     assert w.stack.currentWidget() is w.page("institution")
+
+
+def test_shown_page_has_figures_and_a_changed_choice_is_computed(page, qtbot, demo_ctx):
+    assert page.app is not None and page.app.kind == "construction-subsidy"  # the fixture's refresh() is the first show
+    assert page.save_btn.isEnabled()
+    choose(page, "operating-subsidy")
+    assert page.app is None and not page.save_btn.isEnabled()  # the old figures are not left on screen
+    qtbot.waitUntil(lambda: page.app is not None, timeout=5000)
+    assert page.app.kind == "operating-subsidy"
+    page.month_to.setValue(6)
+    qtbot.waitUntil(lambda: page.app is not None and page.app.summary.get("months") == list(range(1, 7)), timeout=5000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QSpinBox, QTabWidget, QVBoxLayout, QWidget)
@@ -57,7 +57,7 @@ class ApplicationsPage(Page):
         self.profile.setObjectName("app_profile")
         self.full_ids = QCheckBox(self.tr("身份证号完整显示"))
         self.full_ids.setObjectName("app_full_ids")
-        self.compute_btn = QPushButton(self.tr("计算"))
+        self.compute_btn = QPushButton(self.tr("重新计算"))
         self.compute_btn.setObjectName("btn_compute")
         self.compute_btn.setDefault(True)
         self.compute_btn.clicked.connect(self.compute)
@@ -74,6 +74,14 @@ class ApplicationsPage(Page):
         bar.addWidget(self.compute_btn)
         bar.addWidget(self.policy_btn)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._pending = QTimer(self)  # a changed choice is computed once the user stops changing it
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(400)
+        self._pending.timeout.connect(self.compute)
+        for box in (self.year, self.month_from, self.month_to):
+            box.valueChanged.connect(self._choice_changed)
+        self.profile.currentIndexChanged.connect(self._choice_changed)
+        self.full_ids.toggled.connect(self._choice_changed)
 
         self.missing = QWidget()
         self.missing.setObjectName("missing_panel")
@@ -150,7 +158,8 @@ class ApplicationsPage(Page):
         lay.addWidget(self.tabs, 1)
         lay.addLayout(brow)
         self._set_tables({})
-        self._kind_changed()
+        self._show_kind()
+        self._clear_result()
 
     # ------------------------------------------------------------------ state
 
@@ -166,23 +175,29 @@ class ApplicationsPage(Page):
         self.profile.setCurrentIndex(max(i, 0))
         self.profile.blockSignals(False)
         self.history_model.set_rows(list_applications(self.ctx))
-        if self.app is not None:  # records changed elsewhere: the figures shown would be stale
-            self.compute()
+        self.compute()  # shown, or records changed elsewhere: the figures are computed afresh
+
+    def _choice_changed(self) -> None:
+        self._clear_result()
+        self._pending.start()
 
     def _kind_changed(self) -> None:
+        self._show_kind()
+        self._choice_changed()
+
+    def _show_kind(self) -> None:
         kind = self.kind.currentData()
         operating = kind == "operating-subsidy"
         for w in (*self.period_widgets, self.year_label, self.month_label, self.to_label):
             w.setVisible(operating)
         self.profile.setEnabled(kind != "insurance-designation")
         self.answers_btn.setVisible(kind == "insurance-designation")
-        self._clear_result()
 
     def _clear_result(self) -> None:
         self.app = None
         self.files = []
         self.missing.hide()
-        self.summary.setText(self.tr("选择申请表和期间后点“计算”：先看数字和依据，再保存文件。"))
+        self.summary.setText(self.tr("正在计算……先看数字和依据，再保存文件。"))
         self._set_tables({})
         self.preview.clear()
         self.files_label.setText("")
@@ -197,6 +212,7 @@ class ApplicationsPage(Page):
     # ------------------------------------------------------------------ compute
 
     def compute(self) -> A.Application | None:
+        self._pending.stop()
         kind = self.kind.currentData()
         try:
             app = A.prepare(self.ctx, kind, year=self.year.value(), months=self.months(),
