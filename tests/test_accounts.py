@@ -202,19 +202,24 @@ def test_cli_init_creates_the_admin_and_every_command_logs_in(wired, tmp_path):
     out = cli("--db", db, "user", "add", "anna", "--role", "只读", user="boss", password="boss-pass",
               YIYANG_NEW_PASSWORD="anna-pass")
     assert out.returncode == 0 and json.loads(out.stdout)["role"] == "只读"
-    out = cli("--db", db, "--user", "anna", "user", "list", password="anna-pass")
+    refused = cli("--db", db, "census", user="anna", password="anna-pass")  # the admin chose it: change it first
+    assert refused.returncode == 2 and "user passwd" in refused.stderr and not refused.stdout
+    out = cli("--db", db, "user", "passwd", user="anna", password="anna-pass", YIYANG_NEW_PASSWORD="anna-pass-2")
+    assert out.returncode == 0, out.stderr
+    assert cli("--db", db, "census", user="anna", password="anna-pass-2").returncode == 0
+    out = cli("--db", db, "--user", "anna", "user", "list", password="anna-pass-2")
     assert out.returncode == 2 and "无权管理用户账号" in out.stderr
     listed = json.loads(cli("--db", db, "user", "list", user="boss", password="boss-pass").stdout)
     assert [u["username"] for u in listed] == ["boss", "anna"]
     for _ in range(5):
         cli("--db", db, "census", user="anna", password="bad")
-    assert "锁定" in cli("--db", db, "census", user="anna", password="anna-pass").stderr
+    assert "锁定" in cli("--db", db, "census", user="anna", password="anna-pass-2").stderr
     assert cli("--db", db, "user", "unlock", "anna", user="boss", password="boss-pass").returncode == 0
-    assert cli("--db", db, "census", user="anna", password="anna-pass").returncode == 0
-    out = cli("--db", db, "user", "passwd", user="anna", password="anna-pass", YIYANG_NEW_PASSWORD="anna-new-1")
+    assert cli("--db", db, "census", user="anna", password="anna-pass-2").returncode == 0
+    out = cli("--db", db, "user", "passwd", user="anna", password="anna-pass-2", YIYANG_NEW_PASSWORD="anna-new-1")
     assert out.returncode == 0, out.stderr
     assert cli("--db", db, "census", user="anna", password="anna-new-1").returncode == 0
-    assert cli("--db", db, "census", user="anna", password="anna-pass").returncode == 2
+    assert cli("--db", db, "census", user="anna", password="anna-pass-2").returncode == 2
     out = cli("--db", db, "audit", "--user", "boss", "--table", "users", user="boss", password="boss-pass")
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)

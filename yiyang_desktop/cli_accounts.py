@@ -27,8 +27,10 @@ def _secret(prompt: str, env: str = "YIYANG_PASSWORD", given: str | None = None,
     return first
 
 
-def open_context(args, *, create: bool = False):
-    """Open the data file and log in (what every command but ``init`` and ``demo`` uses)."""
+def open_context(args, *, create: bool = False, changing_password: bool = False):
+    """Open the data file and log in (what every command but ``init`` and ``demo`` uses). A user whose password an
+    administrator set (a new account, or after a reset) must change it first, as in the window: only
+    ``yiyang user passwd`` (``changing_password``) is let through until then."""
     from .paths import default_db_path
     from .services.accounts import has_users, login
     from .services.base import Context, ServiceError
@@ -44,7 +46,10 @@ def open_context(args, *, create: bool = False):
         db.close()
         raise ServiceError("请用 --user 用户名 或环境变量 YIYANG_USER 指定登录用户")
     try:
-        login(ctx, name, _secret(f"用户 {name} 的密码："))
+        user = login(ctx, name, _secret(f"用户 {name} 的密码："))
+        if user.get("must_change") and not changing_password:
+            raise ServiceError(f"用户 {name} 的密码是管理员设置的，请先修改密码：yiyang --db {path} --user {name} user passwd"
+                               "（新密码在终端输入，或用环境变量 YIYANG_NEW_PASSWORD）")
     except ServiceError:
         db.close()
         raise
@@ -82,7 +87,7 @@ def init_context(args):
 def cmd_user(args) -> int:
     from .cli import _print
     from .services import accounts as A
-    ctx = open_context(args)
+    ctx = open_context(args, changing_password=args.action == "passwd")
     if args.action == "list":
         _print(A.list_users(ctx))
         return 0
