@@ -304,7 +304,7 @@ def home_file(path: Path, beds: int = 1) -> Path:
     ctx = Context(open_db(path), today_override=dt.date(2026, 11, 23))
     A.create_first_admin(ctx, "boss", "boss-pass")
     A.login(ctx, "boss", "boss-pass")
-    A.create_user(ctx, "anna", "anna-pass", "只读")
+    A.create_user(ctx, "anna", "anna-pass", "只读", must_change=False)  # as if she had changed it
     for i in range(beds):
         factories.bed(ctx, room=str(101 + i))
     ctx.db.close()
