@@ -8,6 +8,7 @@ import pytest
 from yiyang_desktop.domain.ids import uscc_check_char
 from yiyang_desktop.paths import data_dir
 from yiyang_desktop.services import partners as P
+from yiyang_desktop.services import visits as V
 from yiyang_desktop.services.base import ValidationError
 from yiyang_desktop.services.residents import discharge
 from yiyang_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -158,7 +159,7 @@ def test_a_partner_with_records_cannot_be_deleted(ctx):
 
 def test_a_partner_with_a_visit_cannot_be_deleted(ctx):
     pid = partner(ctx)
-    P.log_visit(ctx, {"visit_date": D(2026, 11, 1), "partner_id": pid, "doctor": "王医生"})
+    V.log_visit(ctx, {"visit_date": D(2026, 11, 1), "partner_id": pid, "doctor": "王医生"})
     with pytest.raises(ValidationError) as err:
         P.delete_partner(ctx, pid)
     assert "1 次巡诊记录" in str(err.value)
@@ -200,32 +201,32 @@ def test_visits_only_for_residents_living_here_that_day(ctx):
     r2, s2 = factories.admitted(ctx, b2, D(2026, 5, 1), name="李四")
     discharge(ctx, s1, {"discharge_date": D(2026, 9, 30), "discharge_reason": "回家"})
     with pytest.raises(ValidationError) as err:
-        P.log_visit(ctx, {"visit_date": D(2026, 4, 1), "partner_id": pid, "doctor": "王医生", "resident_ids": [r1, r2]})
+        V.log_visit(ctx, {"visit_date": D(2026, 4, 1), "partner_id": pid, "doctor": "王医生", "resident_ids": [r1, r2]})
     assert "李四 在 2026-04-01 不在院" in fields(err)["resident_ids"]
     with pytest.raises(ValidationError) as err:
-        P.log_visit(ctx, {"visit_date": D(2026, 11, 24), "partner_id": None, "doctor": ""})
+        V.log_visit(ctx, {"visit_date": D(2026, 11, 24), "partner_id": None, "doctor": ""})
     assert set(fields(err)) == {"visit_date", "partner_id", "doctor"}
     assert count(ctx, "visits") == 0
-    v1 = P.log_visit(ctx, {"visit_date": D(2026, 9, 30), "partner_id": pid, "doctor": "王医生", "resident_ids": [r1, r2]})
-    P.log_visit(ctx, {"visit_date": D(2026, 10, 7), "partner_id": pid, "doctor": "王医生", "resident_ids": [r2]})
-    P.log_visit(ctx, {"visit_date": D(2026, 10, 14), "partner_id": pid, "doctor": "杨医生", "resident_ids": []})
-    v = P.get_visit(ctx, v1)
+    v1 = V.log_visit(ctx, {"visit_date": D(2026, 9, 30), "partner_id": pid, "doctor": "王医生", "resident_ids": [r1, r2]})
+    V.log_visit(ctx, {"visit_date": D(2026, 10, 7), "partner_id": pid, "doctor": "王医生", "resident_ids": [r2]})
+    V.log_visit(ctx, {"visit_date": D(2026, 10, 14), "partner_id": pid, "doctor": "杨医生", "resident_ids": []})
+    v = V.get_visit(ctx, v1)
     assert v["resident_ids"] == [r2, r1] and v["agreement_id"] == aid  # by pinyin: 李四, 张三
-    assert P.visit_month_counts(ctx, D(2026, 9, 1), D(2026, 10, 31)) == [
+    assert V.visit_month_counts(ctx, D(2026, 9, 1), D(2026, 10, 31)) == [
         {"month": "2026-09", "visits": 1, "resident_times": 2}, {"month": "2026-10", "visits": 2, "resident_times": 1}]
-    P.update_visit(ctx, v1, {"visit_date": D(2026, 9, 30), "partner_id": pid, "doctor": "王医生", "resident_ids": [r2]})
-    assert P.get_visit(ctx, v1)["resident_ids"] == [r2]
-    P.delete_visit(ctx, v1)
-    assert [x["visit_date"] for x in P.list_visits(ctx)] == ["2026-10-14", "2026-10-07"]
-    assert [r["id"] for r in P.residents_in_residence(ctx, D(2026, 9, 30))] == [r2, r1]  # discharge day included
-    assert [r["id"] for r in P.residents_in_residence(ctx, D(2026, 10, 1))] == [r2]
+    V.update_visit(ctx, v1, {"visit_date": D(2026, 9, 30), "partner_id": pid, "doctor": "王医生", "resident_ids": [r2]})
+    assert V.get_visit(ctx, v1)["resident_ids"] == [r2]
+    V.delete_visit(ctx, v1)
+    assert [x["visit_date"] for x in V.list_visits(ctx)] == ["2026-10-14", "2026-10-07"]
+    assert [r["id"] for r in V.residents_in_residence(ctx, D(2026, 9, 30))] == [r2, r1]  # discharge day included
+    assert [r["id"] for r in V.residents_in_residence(ctx, D(2026, 10, 1))] == [r2]
 
 
 def test_coverage_summary_is_what_a_compliance_check_reads(ctx):
     assert P.coverage_summary(ctx)["partners_signed"] == []
     pid = partner(ctx)
     P.create_agreement(ctx, agreement_data(pid, start=D(2026, 1, 1), end=D(2027, 12, 31)))
-    P.log_visit(ctx, {"visit_date": D(2026, 11, 20), "partner_id": pid, "doctor": "王医生"})
+    V.log_visit(ctx, {"visit_date": D(2026, 11, 20), "partner_id": pid, "doctor": "王医生"})
     s = P.coverage_summary(ctx)
     assert s["partners_signed"] == ["怀化市第一人民医院"] and s["has_referral_agreement"]
     assert not s["has_emergency_channel"] and s["visits_last_30_days"] == 1

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from yiyang_desktop.domain.assessment import load_instrument
 from yiyang_desktop.exports.referral_slip import write_referral_slip
 from yiyang_desktop.services import partners as P
+from yiyang_desktop.services import visits as V
 from yiyang_desktop.services import referrals as F
 from yiyang_desktop.services.assessments import save_assessment
 from yiyang_desktop.services.base import ValidationError
@@ -330,7 +331,7 @@ def test_the_demo_has_the_feature_working(demo_ctx):
     agreements = P.list_agreements(demo_ctx)
     assert {a["status"] for a in agreements} >= {"生效", "已到期"}
     assert any(a["renews_id"] for a in agreements) and any(a["renewed_by_id"] for a in agreements)
-    visits = P.list_visits(demo_ctx, D(2025, 11, 24), D(2026, 11, 23))
+    visits = V.list_visits(demo_ctx, D(2025, 11, 24), D(2026, 11, 23))
     assert len(visits) >= 52 and len({v["visit_date"][:7] for v in visits}) >= 12
     referrals = F.list_referrals(demo_ctx)
     assert 50 <= len(referrals) <= 70

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from yiyang_desktop.domain.assessment import load_instrument
 from yiyang_desktop.exports.return_xlsx import write_return_files
 from yiyang_desktop.services import partners as P
+from yiyang_desktop.services import visits as V
 from yiyang_desktop.services import referrals as F
 from yiyang_desktop.services import returns as RT
 from yiyang_desktop.services.accounts import create_first_admin
@@ -77,8 +78,8 @@ def home(ctx):
                              "valid_to": D(2026, 12, 31), "services": services})
     P.create_agreement(ctx, {"partner_id": p2, "signed_date": D(2025, 9, 1), "valid_from": D(2025, 9, 1),
                              "valid_to": D(2026, 8, 31), "services": services})  # expired before September
-    P.log_visit(ctx, {"visit_date": D(2026, 9, 10), "partner_id": p1, "doctor": "王医生", "resident_ids": [a, c]})
-    P.log_visit(ctx, {"visit_date": D(2026, 8, 15), "partner_id": p1, "doctor": "王医生", "resident_ids": [c]})
+    V.log_visit(ctx, {"visit_date": D(2026, 9, 10), "partner_id": p1, "doctor": "王医生", "resident_ids": [a, c]})
+    V.log_visit(ctx, {"visit_date": D(2026, 8, 15), "partner_id": p1, "doctor": "王医生", "resident_ids": [c]})
     fid = F.create_referral(ctx, {"resident_id": c, "direction": "上转", "referred_at": T(2026, 9, 25, 9, 30),
                                   "partner_id": p1, "impression": "肺炎", "present_illness": "发热咳嗽3天。", "indications": ["病情急性加重，需急诊处理"],
                                   "urgency": "急诊", "referring_doctor": "李医生"})

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from yiyang_desktop.services import partners as P
+from yiyang_desktop.services import visits as V
 from yiyang_desktop.services import referrals as F
 from yiyang_desktop.services.census import census
 from yiyang_desktop.ui.partner_dialogs import AgreementDialog, PartnerDialog, VisitDialog
@@ -222,7 +223,7 @@ def test_partner_agreement_and_visit_dialogs(qtbot, ctx, home):
     assert people.count.text() == "已选 1 人"
     ok(visit)
     assert visit.result() == QDialog.Accepted
-    assert P.get_visit(ctx, visit.result_value)["resident_ids"] == [home["resident"]]
+    assert V.get_visit(ctx, visit.result_value)["resident_ids"] == [home["resident"]]
 
 
 def test_partners_page_summary_scan_check_and_refused_delete(qtbot, ctx, home, tmp_path, monkeypatch):

@@ -8,7 +8,8 @@ import random
 from ..domain import referrals as R
 from ..domain.ids import uscc_check_char
 from .base import Context, ValidationError
-from .partners import create_agreement, create_partner, log_visit, renew_agreement
+from .partners import create_agreement, create_partner, renew_agreement
+from .visits import log_visit
 from .referrals import change_state, create_referral, record_return
 from .residents import start_leave
 

@@ -17,7 +17,8 @@ from .base import Checker, Context, NotFound, Problem, ValidationError, fail, to
 from .accounts import requires
 from .beds import BED_LABEL_SQL
 from .institution import get_institution
-from .partners import get_partner, stay_on_date
+from .partners import get_partner
+from .visits import stay_on_date
 from .residents import start_leave
 from .settings import get_setting, set_setting
 

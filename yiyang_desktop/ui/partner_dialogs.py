@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
                                QListWidgetItem, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from ..services import partners as P
+from ..services import visits as V
 from .common import DateField, ServiceDialog, combo, tr_enum
 
 HINT_STYLE = "color: #57606a;"
@@ -305,7 +306,7 @@ class ResidentChecklist(QWidget):
         ticked = set(keep if keep is not None else self.value())
         self.list.blockSignals(True)
         self.list.clear()
-        for r in P.residents_in_residence(self.ctx, on):
+        for r in V.residents_in_residence(self.ctx, on):
             away = "（" + tr_enum(r["away"]) + "）" if r["away"] else ""
             item = QListWidgetItem(f"{r['name']}　{r['bed'] or ''}{away}")
             item.setData(Qt.UserRole, r["id"])
@@ -354,7 +355,7 @@ class VisitDialog(ServiceDialog):
         f.add("notes", self.tr("巡诊情况"), text_box(70))
         keep = None
         if visit_id:
-            v = P.get_visit(ctx, visit_id)
+            v = V.get_visit(ctx, visit_id)
             self.date.set_value(v["visit_date"])
             keep = v["resident_ids"]
             f.set_values({k: v[k] for k in ("partner_id", "doctor", "notes")})
@@ -363,5 +364,5 @@ class VisitDialog(ServiceDialog):
 
     def submit(self, values):
         if self.visit_id:
-            return P.update_visit(self.ctx, self.visit_id, values)
-        return P.log_visit(self.ctx, values)
+            return V.update_visit(self.ctx, self.visit_id, values)
+        return V.log_visit(self.ctx, values)

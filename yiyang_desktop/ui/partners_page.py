@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QM
 
 from ..domain import referrals as R
 from ..services import partners as P
+from ..services import visits as V
 from ..services.compliance import compliance
 from .common import ROW_ROLE, DateField, RecordTableModel, record_table, run_action, tr_enum, tr_text
 from .page import Page
@@ -242,9 +243,9 @@ class PartnersPage(Page):
     def _load_visits(self, *_) -> None:
         start, end, pid = self.visit_from.value(), self.visit_to.value(), self.visit_partner.currentData()
         keep = self._selected(self.visit_table)
-        self.visit_model.set_rows(P.list_visits(self.ctx, start, end, pid))
+        self.visit_model.set_rows(V.list_visits(self.ctx, start, end, pid))
         fit_columns(self.visit_table, 320)
-        self.month_model.set_rows(list(reversed(P.visit_month_counts(self.ctx, start, end))))
+        self.month_model.set_rows(list(reversed(V.visit_month_counts(self.ctx, start, end))))
         self._select(self.visit_table, keep)
         self._visit_selected()
 
@@ -463,6 +464,6 @@ class PartnersPage(Page):
         v = self._selected(self.visit_table)
         if v and QMessageBox.question(self, self.tr("删除巡诊记录"), self.tr("确定删除 {d} 的巡诊记录？").format(d=v["visit_date"])) \
                 == QMessageBox.Yes:
-            run_action(self, P.delete_visit, self.ctx, v["id"])
+            run_action(self, V.delete_visit, self.ctx, v["id"])
             self.changed.emit()
             self.refresh()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonB
 
 from ..domain import referrals as R
 from ..services import partners as P
+from ..services import visits as V
 from ..services import referrals as F
 from ..services.base import ValidationError
 from .common import DateField, ServiceDialog, combo, error_text, tr_enum
@@ -62,7 +63,7 @@ class ResidentPicker(QWidget):
         box.blockSignals(True)
         box.clear()
         box.addItem("", None)
-        for r in P.residents_in_residence(self.ctx, on):
+        for r in V.residents_in_residence(self.ctx, on):
             away = "，" + tr_enum(r["away"]) if r["away"] else ""
             box.addItem(f"{r['name']}（{r['bed'] or ''}{away}）", r["id"])
         i = box.findData(keep) if keep else -1
