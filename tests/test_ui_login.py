@@ -142,13 +142,19 @@ def test_audit_page_filters_exports_and_shows_the_chain(qtbot, qapp, ctx, tmp_pa
     page = AuditPage(ctx)
     qtbot.addWidget(page)
     page.show()
+    assert page.model.rowCount() == 0 and "尚未核对" in page.chain.text()  # nothing read before the page is shown
+    page.refresh()  # as the main window does when the page is shown
+    assert "尚未核对" in page.chain.text()  # the chain is checked on request, not on every show
+    page.verify_button.click()
     assert "签名链完整" in page.chain.text()
+    page.user.load()  # the choices are read when the list is first opened
     total = page.model.rowCount()
     assert total == ctx.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
     page.user.setCurrentIndex(page.user.findData("clerk"))
     page.search.click()
     assert page.model.rowCount() >= 1 and {r["user"] for r in page.model.rows} == {"clerk"}
     page.user.setCurrentIndex(0)
+    page.table_filter.load()
     page.table_filter.setCurrentIndex(page.table_filter.findData("residents"))
     page.search.click()
     assert {r["table"] for r in page.model.rows} == {"residents"}
@@ -166,10 +172,13 @@ def test_audit_page_filters_exports_and_shows_the_chain(qtbot, qapp, ctx, tmp_pa
     ctx.db.execute("UPDATE audit_log SET user = 'x' WHERE id = 1")
     ctx.db.conn.commit()
     page.reload()
+    assert "签名链有问题" not in page.chain.text()
+    page.verify_button.click()
     assert "签名链有问题" in page.chain.text() and "审计记录 1" in page.chain.text()
     viewer = AuditPage(Context(ctx.db, user="v", role="只读"))
     qtbot.addWidget(viewer)
     viewer.show()
+    viewer.refresh()
     assert viewer.notice.isVisible() and not viewer.body.isVisible() and viewer.model.rowCount() == 0
 
 

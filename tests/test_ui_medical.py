@@ -269,9 +269,14 @@ def test_demo_pages_list_filter_count_and_print(qtbot, medical_demo, tmp_path):
     page = ReferralsPage(medical_demo)
     qtbot.addWidget(page)
     page.refresh()
+    assert page.filters()["start"] == D(2026, 9, 1)  # the last three months by default
+    page.date_from.set_value(D(2025, 12, 1))  # the user widens the window
     rows = F.list_referrals(medical_demo, **page.filters())
     assert page.model.rowCount() == len(rows) > 20
+    assert page.stats_model.rows == []  # the monthly counts are computed when their tab is opened
+    page.tabs.setCurrentIndex(1)
     assert page.stats_model.rows[-1]["month"] == "合计" and page.stats_model.rows[-1]["total"] == len(rows)
+    page.tabs.setCurrentIndex(0)
     page.f_state.setCurrentIndex(page.f_state.findData("住院"))
     assert page.model.rowCount() == len([r for r in rows if r["state"] == "住院"]) >= 1
     page.f_state.setCurrentIndex(0)

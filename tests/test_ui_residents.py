@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from yiyang_desktop.services import residents as R
+from yiyang_desktop.services.base import Context
 from yiyang_desktop.services.census import census
 from yiyang_desktop.ui.resident_dialogs import ResidentDialog
 from yiyang_desktop.ui.residents_page import ResidentsPage
@@ -77,9 +78,14 @@ def test_add_dialog_admits_into_a_free_bed(qtbot, ctx, page):
     [row] = shown(page)
     assert row["姓名"] == "张三" and row["床位"] == "1号楼-1层-201-2" and row["状态"] == "在住"
     assert row["年龄"] == "85" and row["入住日期"] == "2026-11-01" and row["类别"] == "低保、残疾"
-    assert row["身份证号"] == number[:4] + "**********" + number[-4:]
+    assert row["身份证号"] == number  # an administrator may see the whole number
     assert page.count.text() == "共 1 人"
     assert b1 != b2
+    nurse = ResidentsPage(Context(ctx.db, user="n", role="护理", today_override=ctx.today_override))
+    qtbot.addWidget(nurse)
+    nurse.refresh()
+    [row] = shown(nurse)
+    assert row["身份证号"] == number[:6] + "********" + number[-4:]  # 护理 may not: masked as the services mask
 
 
 def test_id_number_fills_birth_date_and_sex_and_warns_while_typing(qtbot, ctx):
@@ -363,13 +369,23 @@ def test_sorting_by_age_is_numeric_and_selection_follows(qtbot, ctx, page):
 
 
 def test_demo_page_counts_and_masks(qtbot, demo_ctx):
-    page = ResidentsPage(demo_ctx)
+    clerk_ok = Context(demo_ctx.db, user="c", role="登记员", today_override=demo_ctx.today_override)
+    viewer = Context(demo_ctx.db, user="v", role="只读", today_override=demo_ctx.today_override)
+    page = ResidentsPage(viewer)
     qtbot.addWidget(page)
     page.refresh()
     rows = shown(page)
-    assert len(rows) == len(R.list_residents(demo_ctx)) > 50
+    listed = R.list_residents(demo_ctx)
+    assert len(rows) == len(listed) > 50
     assert page.count.text() == f"共 {len(rows)} 人"
-    assert all("**********" in r["身份证号"] for r in rows)
+    full = {r["id_number"] for r in listed}
+    assert all("********" in r["身份证号"] and r["身份证号"] not in full for r in rows)
+    page.search.setText(listed[0]["id_number"])  # the whole number still finds the person
+    assert [r["姓名"] for r in shown(page)] == [listed[0]["name"]]
+    clerk = ResidentsPage(clerk_ok)
+    qtbot.addWidget(clerk)
+    clerk.refresh()
+    assert {r["身份证号"] for r in shown(clerk)} == full
     assert {r["状态"] for r in rows} <= {"在住", "外出", "住院"}
 
 

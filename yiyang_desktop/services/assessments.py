@@ -250,13 +250,15 @@ def due_list(ctx: Context, on: dt.date | None = None, soon_days: int = 30) -> li
     """
     on = on or ctx.today()
     months = int(get_setting(ctx, "reassessment_months") or 6)
-    latest = latest_completed(ctx, on)
-    rows = ctx.db.query(f"""
+    rows = list(ctx.db.query(f"""
         SELECT r.id AS resident_id, r.name, s.id AS stay_id,
                (SELECT {BED_LABEL_SQL} FROM bed_assignments a JOIN beds b ON b.id = a.bed_id
                  WHERE a.stay_id = s.id AND a.start_date <= ?1 ORDER BY a.start_date DESC, a.id DESC LIMIT 1) AS bed
         FROM stays s JOIN residents r ON r.id = s.resident_id
-        WHERE s.admission_date <= ?1 AND COALESCE(s.discharge_date, '9999-12-31') > ?1""", [on.isoformat()])
+        WHERE s.admission_date <= ?1 AND COALESCE(s.discharge_date, '9999-12-31') > ?1""", [on.isoformat()]))
+    latest = latest_completed(ctx, on, [r["resident_id"] for r in rows])  # only those in residence: cost follows them
+    reasons_of = _immediate_reasons_of(ctx, {rid: dt.date.fromisoformat(a["assessed_on"]) for rid, a in latest.items()},
+                                       on)
     out = []
     for r in rows:
         last = latest.get(r["resident_id"])
@@ -269,7 +271,7 @@ def due_list(ctx: Context, on: dt.date | None = None, soon_days: int = 30) -> li
             due = add_months(last_date, months)
             item.update(last_date=last_date, final_grade=last["final_grade"], grade_name=last["final_grade_name"],
                         instrument_id=last["instrument_id"], due_date=due)
-            reasons = _immediate_reasons(ctx, r["resident_id"], last_date, on)
+            reasons = reasons_of.get(r["resident_id"], [])
             item["reasons"] = reasons
             if due <= on:
                 item["state"] = DUE_OVERDUE
@@ -285,19 +287,32 @@ def due_list(ctx: Context, on: dt.date | None = None, soon_days: int = 30) -> li
 
 
 def _immediate_reasons(ctx: Context, resident_id: int, last: dt.date, on: dt.date) -> list[str]:
-    reasons = []
-    back = ctx.db.execute("""
-        SELECT MAX(l.end_date) FROM leaves l JOIN stays s ON s.id = l.stay_id
-        WHERE s.resident_id = ? AND l.kind = '住院' AND l.end_date > ? AND l.end_date <= ?""",
-                          [resident_id, last.isoformat(), on.isoformat()]).fetchone()[0]
-    if back:
-        reasons.append(N_("msg", "{d} 住院返回").format(d=back))
-    since = max(last + dt.timedelta(days=1), on - dt.timedelta(days=29))
-    n = ctx.db.execute("SELECT COUNT(*) FROM care_events WHERE resident_id = ? AND event_date BETWEEN ? AND ?",
-                       [resident_id, since.isoformat(), on.isoformat()]).fetchone()[0]
-    if n >= 2:
-        reasons.append(N_("msg", "近30天照护风险事件 {n} 次").format(n=n))
-    return reasons
+    return _immediate_reasons_of(ctx, {resident_id: last}, on).get(resident_id, [])
+
+
+def _immediate_reasons_of(ctx: Context, last_of: dict[int, dt.date], on: dt.date) -> dict[int, list[str]]:
+    """Why each resident (id → date of the last completed assessment) needs an immediate reassessment: back from
+    hospital after that date, or ≥ 2 care-risk events in the 30 days up to ``on`` (and after that date).
+    One statement for all of them (per-resident index lookups inside SQLite)."""
+    pairs = [[rid, last.isoformat(), max(last + dt.timedelta(days=1), on - dt.timedelta(days=29)).isoformat()]
+             for rid, last in last_of.items()]
+    out: dict[int, list[str]] = {}
+    for rid, back, n in ctx.db.execute("""
+            WITH q(rid, last, since) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+                                                json_extract(value, '$[2]') FROM json_each(?1))
+            SELECT q.rid,
+                   (SELECT MAX(l.end_date) FROM leaves l JOIN stays s ON s.id = l.stay_id
+                     WHERE s.resident_id = q.rid AND l.kind = '住院' AND l.end_date > q.last AND l.end_date <= ?2),
+                   (SELECT COUNT(*) FROM care_events e WHERE e.resident_id = q.rid AND e.event_date BETWEEN q.since AND ?2)
+            FROM q""", [json.dumps(pairs), on.isoformat()]).fetchall():
+        reasons = []
+        if back:
+            reasons.append(N_("msg", "{d} 住院返回").format(d=back))
+        if n >= 2:
+            reasons.append(N_("msg", "近30天照护风险事件 {n} 次").format(n=n))
+        if reasons:
+            out[rid] = reasons
+    return out
 
 
 @requires("view")
@@ -318,6 +333,15 @@ def set_care_levels(ctx: Context, levels: dict[str, list[str]]) -> None:
     if problems:
         raise ValidationError(problems)
     set_setting(ctx, "care_levels", {k: [str(n).strip() for n in v] for k, v in levels.items()})
+
+
+@requires("settings")
+def set_reassessment_months(ctx: Context, months: int) -> None:
+    """The routine reassessment interval (1–24 months) the due list counts from."""
+    from .settings import set_setting
+    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 24:
+        raise ValidationError([Problem("reassessment_months", N_("msg", "常规复评间隔应为 1 到 24 个月"))])
+    set_setting(ctx, "reassessment_months", months)
 
 
 @requires("view")

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 from ..domain.assessment import load_instrument
 from ..paths import data_dir
 from ..services import assessments as A
-from ..services.settings import get_setting, set_setting
+from ..services.accounts import can
+from ..services.settings import get_setting
 from ..services.base import ValidationError
 from .common import (ROW_ROLE, DateField, RecordTableModel, ServiceDialog, combo, error_text, record_table, run_action,
-                     tr_enum)
+                     select_where, tr_enum)
 from .page import Page
 
 STATE_COLOURS = {A.DUE_NONE: "#fde2e1", A.DUE_OVERDUE: "#fde2e1", A.DUE_IMMEDIATE: "#fff3cd", A.DUE_SOON: "#fff8e1"}
@@ -135,6 +136,7 @@ class AssessmentsPage(Page):
         self.interval.blockSignals(True)
         self.interval.setValue(int(get_setting(self.ctx, "reassessment_months") or 6))
         self.interval.blockSignals(False)
+        self.interval.setEnabled(can(self.ctx, "settings"))
         levels = A.care_levels(self.ctx)
         rows = A.due_list(self.ctx)
         for r in rows:
@@ -149,7 +151,9 @@ class AssessmentsPage(Page):
         self._show_history()
 
     def _interval_changed(self, months: int) -> None:
-        set_setting(self.ctx, "reassessment_months", months)
+        if run_action(self, lambda: A.set_reassessment_months(self.ctx, months) or True) is None:
+            self.refresh()  # refused: show the interval that is saved
+            return
         self.changed.emit()
         self.refresh()
 
@@ -158,11 +162,7 @@ class AssessmentsPage(Page):
         return self.model.data(idx[0], ROW_ROLE) if idx else None
 
     def select(self, resident_id: int) -> bool:
-        for i, r in enumerate(self.model.rows):
-            if r["resident_id"] == resident_id:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_where(self.table, self.model, lambda r: r["resident_id"] == resident_id)
 
     def _show_history(self, *_) -> None:
         r = self.selected()

@@ -15,9 +15,9 @@ from ..domain import referrals as R
 from ..paths import data_dir
 from ..services import partners as P
 from ..services import referrals as F
-from .common import DateField, RecordTableModel, record_table, run_action, tr_enum, tr_text
+from .common import DateField, RecordTableModel, record_table, run_action, select_where, tr_enum, tr_text
 from .page import Page
-from .partners_page import GREY, button_bar, detail_browser, fit_columns
+from .partners_page import GREY, button_bar, detail_browser
 from .referral_dialogs import IndicationsDialog, ReferralDialog, ReturnDialog, StateDialog
 
 STATE_COLOURS = {R.PENDING: "#fff3cd", R.ACCEPTED: "#e8f0fe", R.INPATIENT: "#fde2e1", R.OUTPATIENT: "#e8f0fe"}
@@ -48,6 +48,12 @@ class StatsModel(RecordTableModel):
         return super().data(index, role)
 
 
+def three_months_back(today: dt.date) -> dt.date:
+    """The first day of the month two months before ``today``'s (2026-11-23 → 2026-09-01)."""
+    month = today.month - 2
+    return dt.date(today.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+
+
 class ReferralsPage(Page):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -63,7 +69,8 @@ class ReferralsPage(Page):
         self.date_from, self.date_to = DateField(optional=False), DateField(optional=False)
         self.date_from.setObjectName("referral_from")
         self.date_to.setObjectName("referral_to")
-        self.date_from.set_value(today.replace(day=1) - dt.timedelta(days=334))
+        # The last three calendar months by default (widen "从" for more): the list stays short on a big file.
+        self.date_from.set_value(three_months_back(today))
         self.date_to.set_value(today)
         self.f_direction = self._filter_combo("filter_direction", self.tr("全部方向"), R.DIRECTIONS)
         self.f_partner = QComboBox()
@@ -101,7 +108,7 @@ class ReferralsPage(Page):
             (self.tr("紧急程度"), lambda r: tr_enum(r["urgency"])), (self.tr("状态"), lambda r: tr_enum(r["state"])),
             (self.tr("状态日期"), "state_date"), (self.tr("住院天数"), self._days),
             (self.tr("转诊指征"), lambda r: "、".join(r["indications"]))])
-        self.table = record_table(self.model, "referral_table")
+        self.table = record_table(self.model, "referral_table", max_width=200)
         self.table.doubleClicked.connect(self.edit)
         self.table.selectionModel().selectionChanged.connect(self._selected_changed)
         self.detail = detail_browser("referral_detail")
@@ -121,7 +128,8 @@ class ReferralsPage(Page):
         columns += [(self.tr("平均住院天数"), lambda r: r["avg_hospital_days"] if r["avg_hospital_days"] is not None else "—"),
                     (self.tr("按医疗机构"), lambda r: "；".join(f"{k} {v}" for k, v in sorted(r["by_partner"].items())))]
         self.stats_model = StatsModel(columns)
-        self.stats_table = record_table(self.stats_model, "referral_stats")
+        self.stats_table = record_table(self.stats_model, "referral_stats", max_width=160)
+        self.stats_stale = True
         stats_tab = QWidget()
         st = QVBoxLayout(stats_tab)
         note = QLabel(self.tr("按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。"
@@ -134,6 +142,8 @@ class ReferralsPage(Page):
         self.tabs.setObjectName("referral_tabs")
         self.tabs.addTab(list_tab, self.tr("转诊记录"))
         self.tabs.addTab(stats_tab, self.tr("月度统计"))
+        self.stats_tab = stats_tab
+        self.tabs.currentChanged.connect(lambda *_: self._load_stats())
         lay = QVBoxLayout(self)
         lay.addWidget(heading)
         lay.addWidget(self.reassess)
@@ -182,15 +192,21 @@ class ReferralsPage(Page):
         f = self.filters()
         rows = F.list_referrals(self.ctx, **f)
         self.model.set_rows(rows)
-        fit_columns(self.table, 200)
         up = sum(1 for r in rows if r["direction"] == R.UP)
         self.count.setText(self.tr("共 {n} 条（上转 {up}，下转 {down}）").format(n=len(rows), up=up, down=len(rows) - up))
-        stats = F.month_stats(self.ctx, with_total=True, **f)
-        self.stats_model.set_rows(list(reversed(stats[:-1])) + ([stats[-1]] if len(stats) > 1 else []))
-        fit_columns(self.stats_table, 160)
+        self.stats_stale = True
+        self._load_stats()
         if keep:
             self.select(keep["id"])
         self._selected_changed()
+
+    def _load_stats(self) -> None:
+        """The per-month counts, computed when their tab is shown (and again after a change of filters)."""
+        if not self.stats_stale or self.tabs.currentWidget() is not self.stats_tab:
+            return
+        self.stats_stale = False
+        stats = F.month_stats(self.ctx, with_total=True, **self.filters())
+        self.stats_model.set_rows(list(reversed(stats[:-1])) + ([stats[-1]] if len(stats) > 1 else []))
 
     def selected(self) -> dict | None:
         from .common import ROW_ROLE
@@ -198,11 +214,7 @@ class ReferralsPage(Page):
         return self.model.data(idx[0], ROW_ROLE) if idx else None
 
     def select(self, referral_id: int) -> bool:
-        for i, r in enumerate(self.model.rows):
-            if r["id"] == referral_id:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_where(self.table, self.model, lambda r: r["id"] == referral_id)
 
     def _selected_changed(self, *_) -> None:
         r = self.selected()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
                                QVBoxLayout)
@@ -11,14 +11,14 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
 from ..domain.ids import age_on
 from ..services import assessments as A
 from ..services import residents as R
+from ..services.accounts import shown_id
 from .assessments_page import history_html
-from .common import ROW_ROLE, RecordTableModel, record_table, tr_enum
+from .common import ROW_ROLE, RecordTableModel, record_table, select_where, tr_enum
 from .page import Page
-from .resident_detail import ResidentDetail, mask_id
+from .resident_detail import ResidentDetail
 from .resident_dialogs import ResidentDialog
 from .stay_dialogs import AdmitDialog, DischargeDialog, EndLeaveDialog, LeaveDialog, MoveDialog
 
-SORT_ROLE = Qt.UserRole + 2
 STATE_COLOURS = {"外出": "#9a5b00", "住院": "#c0392b", "已出院": "#888888", "未入住": "#1f5fbf"}
 STATE_IN, STATE_OUT, STATE_HOSPITAL, STATE_GONE, STATE_NEVER = "在住", "外出", "住院", "已出院", "未入住"
 
@@ -46,11 +46,9 @@ class ResidentTableModel(RecordTableModel):
         self.sort_keys = sort_keys
 
     def data(self, index, role=Qt.DisplayRole):
-        if index.isValid() and role == Qt.ForegroundRole:
+        if role == Qt.ForegroundRole and index.isValid():
             colour = STATE_COLOURS.get(state_of(self.rows[index.row()]))
             return QColor(colour) if colour else None
-        if index.isValid() and role == SORT_ROLE:
-            return self.sort_keys[index.column()](self.rows[index.row()])
         return super().data(index, role)
 
 
@@ -98,7 +96,7 @@ class ResidentsPage(Page):
             (self.tr("姓名"), "name"),
             (self.tr("性别"), lambda r: tr_enum(r["sex"])),
             (self.tr("年龄"), lambda r: age_of(r, today())),
-            (self.tr("身份证号"), lambda r: mask_id(r["id_number"])),
+            (self.tr("身份证号"), lambda r: shown_id(ctx, r["id_number"])),  # masked unless the role may see it
             (self.tr("床位"), lambda r: r["bed"] if r["in_residence"] else ""),
             (self.tr("入住日期"), "admission_date"),
             (self.tr("户籍"), lambda r: self.tr("本地") if r["hukou_local"] else self.tr("外地")),
@@ -108,13 +106,10 @@ class ResidentsPage(Page):
         ], [
             lambda r: r["name_pinyin"], lambda r: r["sex"], lambda r: age_of(r, today()), lambda r: r["id_number"],
             lambda r: (r["bed"] or "") if r["in_residence"] else "~", lambda r: r["admission_date"] or "",
-            lambda r: r["hukou_local"], lambda r: len(r["categories"]), lambda r: state_of(r),
+            lambda r: r["hukou_local"], lambda r: len(r["categories"]), lambda r: r.get("grade") or "",
+            lambda r: state_of(r),
         ], self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = record_table(self.model, "residents_table")
-        self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # the service's order until a click
         self.table.setSortingEnabled(True)
         self.table.setToolTip(self.tr("双击修改老人信息；右键可办理入住、换床、请假、出院"))
@@ -142,7 +137,8 @@ class ResidentsPage(Page):
     def refresh(self) -> None:
         keep = self.selected()
         rows = R.list_residents(self.ctx, self.search.text(), include_discharged=self.show_all.isChecked())
-        grades = A.latest_completed(self.ctx)  # the current grade: latest completed assessment
+        # the current grade: latest completed assessment, looked up only for the residents listed
+        grades = A.latest_completed(self.ctx, resident_ids=[r["id"] for r in rows]) if rows else {}
         for r in rows:
             r["grade"] = grades[r["id"]]["final_grade_name"] if r["id"] in grades else None
         self.model.set_rows(rows)
@@ -157,17 +153,11 @@ class ResidentsPage(Page):
 
     def selected(self) -> dict | None:
         idx = self.table.selectionModel().selectedRows()
-        return self.proxy.data(idx[0], ROW_ROLE) if idx else None
+        return self.model.data(idx[0], ROW_ROLE) if idx else None
 
     def select(self, resident_id: int) -> bool:
         """Select a resident's row (wherever sorting put it); False if not in the list."""
-        for i, r in enumerate(self.model.rows):
-            if r["id"] == resident_id:
-                row = self.proxy.mapFromSource(self.model.index(i, 0)).row()
-                self.table.selectRow(row)
-                self.table.scrollTo(self.proxy.index(row, 0))
-                return True
-        return False
+        return select_where(self.table, self.model, lambda r: r["id"] == resident_id)
 
     def _selection_changed(self, *_) -> None:
         r = self.selected()

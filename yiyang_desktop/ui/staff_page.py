@@ -5,10 +5,11 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ..services import staff as S
-from .common import ROW_ROLE, RecordTableModel, record_table, tr_enum
+from ..services.accounts import shown_phone
+from .common import ROW_ROLE, RecordTableModel, record_table, select_where, tr_enum
 from .page import Page
 from .staff_dialogs import LeavingDialog, StaffDialog, has_left
 
@@ -73,7 +74,7 @@ class StaffPage(Page):
             (self.tr("用工方式"), lambda r: tr_enum(r["employment"])),
             (self.tr("入职日期"), "start_date"),
             (self.tr("离职日期"), "end_date"),
-            (self.tr("电话"), "phone"),
+            (self.tr("电话"), lambda r: shown_phone(ctx, r["phone"])),  # masked unless the role may see it
         ], ctx.today())
         self.table = record_table(self.model, "staff_table")
         self.table.doubleClicked.connect(self.edit)
@@ -102,21 +103,12 @@ class StaffPage(Page):
         rows = S.list_staff(self.ctx, include_left=True)
         if not self.show_left.isChecked():  # people starting later stay visible; only those who left are hidden
             rows = [r for r in rows if not has_left(r, today)]
-        self.model.set_rows(rows)
-        self._fit_columns()
+        self.model.set_rows(rows)  # columns are sized from the first rows (common.record_table)
         self.total.setText(self.tr("列表共 {n} 人").format(n=len(rows)))
         self._show_counts(today)
         if keep:
             self.select(keep["id"])
         self._selection_changed()
-
-    def _fit_columns(self) -> None:
-        """Columns as wide as their contents plus some air; the last one takes the rest."""
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        for col in range(self.model.columnCount() - 1):
-            width = max(self.table.sizeHintForColumn(col), header.sectionSizeHint(col))
-            header.resizeSection(col, width + 20)
 
     def _show_counts(self, today) -> None:
         counts = S.staff_by_role(self.ctx, today)
@@ -132,11 +124,7 @@ class StaffPage(Page):
         return self.model.data(idx[0], ROW_ROLE) if idx else None
 
     def select(self, staff_id: int) -> bool:
-        for i, r in enumerate(self.model.rows):
-            if r["id"] == staff_id:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_where(self.table, self.model, lambda r: r["id"] == staff_id)
 
     def _selection_changed(self, *_) -> None:
         r = self.selected()
