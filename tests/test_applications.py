@@ -376,3 +376,15 @@ def test_the_demo_institution_produces_every_form(demo_ctx, tmp_path):
         assert openpyxl.load_workbook(xlsx).sheetnames and PdfReader(pdf).pages
     assert app.summary["ready"] and app.summary["earliest_date"]
     assert A.prepare(demo_ctx, "operating-subsidy", year=2025).summary["bed_months"] > 500
+
+
+def test_full_id_numbers_on_the_roster_only_for_roles_that_may_see_them(demo_ctx):
+    from yiyang_desktop.services.accounts import mask_id
+    from yiyang_desktop.services.base import Context, PermissionDenied
+    nurse = Context(demo_ctx.db, user="n", role="护理", today_override=demo_ctx.today_override)
+    with pytest.raises(PermissionDenied):
+        A.prepare(nurse, "operating-subsidy", year=2025, mask_ids=False)
+    masked = A.prepare(nurse, "operating-subsidy", year=2025)
+    full = A.prepare(demo_ctx, "operating-subsidy", year=2025, mask_ids=False)
+    ids = [r["身份证号"] for r in full.form.tables["花名册"]]
+    assert ids and [r["身份证号"] for r in masked.form.tables["花名册"]] == [mask_id(i) for i in ids]

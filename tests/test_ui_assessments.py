@@ -1,11 +1,12 @@
 """Entering an assessment by keyboard only, drafts, the due list page, the report PDF and the Excel list."""
 import datetime as dt
+import json
 import subprocess
 
 from factories import admitted, bed
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from yiyang_desktop.services import assessments as A
 from yiyang_desktop.ui.assessment_dialog import AssessmentDialog
@@ -101,6 +102,20 @@ def test_assessments_page_report_and_excel(qtbot, demo_ctx, tmp_path):
     names = {ws.cell(row=i, column=1).value for i in range(3, ws.max_row + 1)}
     assert names == {r["name"] for r in page.model.rows}
     assert ws.auto_filter.ref.startswith("A2") and ws.page_setup.orientation == "landscape"
+    exports = demo_ctx.db.execute("SELECT user, new FROM audit_log WHERE action = 'export'").fetchall()
+    assert [(u, json.loads(n)["path"]) for u, n in exports] == [(demo_ctx.user, str(path))]  # the export is on record
+
+
+def test_read_only_user_cannot_export_personal_files(qtbot, demo_ctx, tmp_path, monkeypatch):
+    from yiyang_desktop.services.base import Context
+    viewer = Context(demo_ctx.db, user="v", role="只读", today_override=demo_ctx.today_override)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    w = MainWindow(viewer, tmp_path / "demo.db")
+    qtbot.addWidget(w)
+    page = w.show_page("assessments")
+    assert page.export_excel(path=tmp_path / "grades.xlsx") is None
+    assert not (tmp_path / "grades.xlsx").exists() and "无权导出含个人信息的文件" in shown[0]
 
 
 def test_care_levels_dialog(qtbot, ctx):

@@ -86,6 +86,12 @@ def test_add_dialog_admits_into_a_free_bed(qtbot, ctx, page):
     nurse.refresh()
     [row] = shown(nurse)
     assert row["身份证号"] == number[:6] + "********" + number[-4:]  # 护理 may not: masked as the services mask
+    nurse.table.selectRow(0)
+    text = nurse.detail.toPlainText()  # the detail panel beside the list masks the same way, phones too
+    assert number[:6] + "********" + number[-4:] in text and number not in text
+    assert "137****0000" in text and "13700000000" not in text
+    page.table.selectRow(0)
+    assert number in page.detail.toPlainText() and "13700000000" in page.detail.toPlainText()
 
 
 def test_id_number_fills_birth_date_and_sex_and_warns_while_typing(qtbot, ctx):

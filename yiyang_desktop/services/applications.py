@@ -17,7 +17,7 @@ from ..domain.money import capital, fen_to_yuan
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..exports.forms import FILE_STEMS, FORM_KINDS, TITLES, FormData
 from .base import Context, Problem, ServiceError, ValidationError
-from .accounts import requires
+from .accounts import check, mask_id, requires
 from .census import census
 from .institution import get_institution
 from .staff import staff_by_role
@@ -42,11 +42,6 @@ FIELD_LABELS = {
 OWNERSHIP_FOR_INSURANCE = {"公办": "公立", "民办": "私营", "公建民营": "公立（民营）"}
 
 
-def mask_id(id_number: str | None) -> str:
-    """430***********1234: region kept for 户籍 checks, birth date and sequence hidden."""
-    if not id_number:
-        return ""
-    return id_number[:3] + "*" * (len(id_number) - 7) + id_number[-4:]
 
 
 def yuan(fen: int | None) -> str:
@@ -88,6 +83,8 @@ def prepare(ctx: Context, kind: str, *, year: int | None = None, months: list[in
             profile_id: str | None = None, mask_ids: bool = True, on: dt.date | None = None) -> Application:
     if kind not in FORM_KINDS:
         raise ValidationError([Problem("kind", N_("msg", "申请种类只能是：{opts}").format(opts="、".join(FORM_KINDS)))])
+    if not mask_ids:
+        check(ctx, "view.personal_ids")  # full ID numbers on the roster only for roles that may see them
     on = on or ctx.today()
     inst = get_institution(ctx)
     missing = [k for k in NEEDED[kind] if not inst.get(k) or (k == "medical_facility" and inst[k] == "无")]

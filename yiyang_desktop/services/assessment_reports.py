@@ -13,7 +13,7 @@ from .institution import get_institution
 from .residents import get_resident
 
 
-@requires("view")
+@requires("export.personal")  # only printed or exported: the file carries personal data
 def report_data(ctx: Context, assessment_id: int) -> dict:
     """Everything the one-resident report shows, laid out like the standard's report (Appendix C)."""
     a = get_assessment(ctx, assessment_id)
@@ -52,7 +52,7 @@ def report_data(ctx: Context, assessment_id: int) -> dict:
     }
 
 
-@requires("view")
+@requires("export.personal")  # only printed or exported: the file carries personal data
 def grade_rows(ctx: Context, on: dt.date | None = None) -> list[dict]:
     """Every resident in residence on a date with the current grade, care level and reassessment state."""
     on = on or ctx.today()

@@ -418,7 +418,7 @@ def month_summary(ctx: Context, year: int, month: int) -> dict:
             "partners_signed": len({a["partner_id"] for a in in_force}), "agreements_in_force": len(in_force)}
 
 
-@requires("view")
+@requires("export.personal")  # only printed or exported: the file carries personal data
 def slip_data(ctx: Context, referral_id: int) -> dict:
     """Everything the printed 双向转诊单 needs, as plain strings."""
     r = get_referral(ctx, referral_id)

@@ -13,6 +13,7 @@ from ..domain.money import capital, yuan_text
 from ..paths import data_dir
 from ..services import applications as A
 from ..services import policy
+from ..services.accounts import can
 from ..services.base import ServiceError
 from ..services.subsidies import list_applications
 from .common import RecordTableModel, error_text, record_table, tr_text
@@ -57,6 +58,7 @@ class ApplicationsPage(Page):
         self.profile.setObjectName("app_profile")
         self.full_ids = QCheckBox(self.tr("身份证号完整显示"))
         self.full_ids.setObjectName("app_full_ids")
+        self.full_ids.setEnabled(can(ctx, "view.personal_ids"))  # the service refuses it to other roles as well
         self.compute_btn = QPushButton(self.tr("重新计算"))
         self.compute_btn.setObjectName("btn_compute")
         self.compute_btn.setDefault(True)

@@ -209,6 +209,7 @@ class AssessmentsPage(Page):
             QMessageBox.information(self, self.tr("打印评估报告"), self.tr("这位老人还没有已完成的评估。"))
             return None
         from ..exports.assessment_pdf import write_assessment_pdf
+        from ..services.accounts import record_export
         from ..services.assessment_reports import report_data
         folder = data_dir() / "exports"
         folder.mkdir(parents=True, exist_ok=True)
@@ -217,11 +218,13 @@ class AssessmentsPage(Page):
         if data is None:
             return None
         write_assessment_pdf(path, data)
+        record_export(self.ctx, "能力评估报告", path)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 
     def export_excel(self, *_, path: Path | None = None) -> Path | None:
         from ..exports.grades_xlsx import write_grades_xlsx
+        from ..services.accounts import record_export
         from ..services.assessment_reports import grade_rows
         from ..services.institution import get_institution
         if path is None:
@@ -231,8 +234,13 @@ class AssessmentsPage(Page):
             if not name:
                 return None
             path = Path(name)
-        rows = [{**r, "sex": tr_enum(r["sex"]), "state": tr_enum(r["state"])} for r in grade_rows(self.ctx)]
-        return write_grades_xlsx(path, get_institution(self.ctx).get("name") or "", self.ctx.today().isoformat(), rows)
+        found = run_action(self, grade_rows, self.ctx)
+        if found is None:
+            return None
+        rows = [{**r, "sex": tr_enum(r["sex"]), "state": tr_enum(r["state"])} for r in found]
+        written = write_grades_xlsx(path, get_institution(self.ctx).get("name") or "", self.ctx.today().isoformat(), rows)
+        record_export(self.ctx, "能力等级表", written)
+        return written
 
 
 def history_html(ctx, resident_id: int, name: str) -> str:

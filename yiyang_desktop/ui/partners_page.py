@@ -14,7 +14,7 @@ from ..domain import referrals as R
 from ..services import partners as P
 from ..services import visits as V
 from ..services.compliance import compliance
-from .common import ROW_ROLE, DateField, RecordTableModel, record_table, run_action, tr_enum, tr_text
+from .common import ROW_ROLE, DateField, RecordTableModel, record_table, run_action, select_where, tr_enum, tr_text
 from .page import Page
 from .partner_dialogs import AgreementDialog, PartnerDialog, TerminateDialog, VisitDialog, partner_combo
 
@@ -295,12 +295,8 @@ class PartnersPage(Page):
 
     @staticmethod
     def _select(table, row: dict | None, key: str = "id") -> None:
-        if row is None:
-            return
-        for i, r in enumerate(table.model().rows):
-            if r[key] == row[key]:
-                table.selectRow(i)
-                return
+        if row is not None:
+            select_where(table, table.model(), lambda r: r[key] == row[key])
 
     def _partner_selected(self, *_) -> None:
         p = self._selected(self.partner_table)

@@ -323,6 +323,7 @@ class ReferralsPage(Page):
         if r is None:
             return None
         from ..exports.referral_slip import write_referral_slip
+        from ..services.accounts import record_export
         data = run_action(self, F.slip_data, self.ctx, r["id"])
         if data is None:
             return None
@@ -332,6 +333,7 @@ class ReferralsPage(Page):
             path = folder / f"双向转诊单-{r['resident_name']}-{r['referred_on']}-{r['id']}.pdf"
         try:
             write_referral_slip(path, data)
+            record_export(self.ctx, "双向转诊单", path)
         except OSError as e:
             QMessageBox.warning(self, self.tr("打印转诊单"), self.tr("无法写入文件 {path}：{err}").format(path=str(path), err=e.strerror))
             return None

@@ -7,14 +7,10 @@ from html import escape as e
 from PySide6.QtWidgets import QTextBrowser
 
 from ..domain.ids import age_on
+from ..services.accounts import mask_id, mask_phone, shown_id, shown_phone
 from .common import tr_enum
 
 GREY = "color:#666"
-
-
-def mask_id(number: str | None) -> str:
-    """4312**********1234: enough to tell people apart in a list, not the whole number."""
-    return number[:4] + "*" * 10 + number[-4:] if number and len(number) == 18 else (number or "")
 
 
 class ResidentDetail(QTextBrowser):
@@ -28,9 +24,10 @@ class ResidentDetail(QTextBrowser):
     def show_message(self, text: str) -> None:
         self.setHtml(f"<p style='{GREY}'>{e(text)}</p>")
 
-    def show_resident(self, p: dict, today: dt.date, extra_html: str = "") -> None:
-        """The resident's facts and stays, then ``extra_html`` (the assessment history and grade trend)."""
-        self.setHtml(self.resident_html(p, today) + (f"<hr>{extra_html}" if extra_html else ""))
+    def show_resident(self, p: dict, today: dt.date, extra_html: str = "", ctx=None) -> None:
+        """The resident's facts and stays, then ``extra_html`` (the assessment history and grade trend). ID number
+        and phones are shown in full only when ``ctx``'s role may see them (masked without a ``ctx``)."""
+        self.setHtml(self.resident_html(p, today, ctx) + (f"<hr>{extra_html}" if extra_html else ""))
 
     def stay_events(self, stay: dict) -> list[tuple[str, str]]:
         """(date, what happened) for one stay in date order: admission, bed moves, leaves, discharge."""
@@ -49,19 +46,21 @@ class ResidentDetail(QTextBrowser):
             events.append((stay["discharge_date"], 2, text))
         return [(d, text) for d, _, text in sorted(events, key=lambda x: (x[0], x[1]))]
 
-    def resident_html(self, p: dict, today: dt.date) -> str:
+    def resident_html(self, p: dict, today: dt.date, ctx=None) -> str:
         """HTML from ``services.residents.get_resident``."""
+        id_text = (lambda t: shown_id(ctx, t)) if ctx is not None else mask_id
+        phone_text = (lambda t: shown_phone(ctx, t)) if ctx is not None else mask_phone
         birth = dt.date.fromisoformat(p["birth_date"])
         hukou = self.tr("本地") if p["hukou_local"] else self.tr("外地")
         info = [
             (self.tr("性别/年龄"), self.tr("{sex}，{age}岁（{birth}）").format(
                 sex=tr_enum(p["sex"]), age=age_on(birth, today), birth=p["birth_date"])),
-            (self.tr("身份证号"), mask_id(p["id_number"])),
+            (self.tr("身份证号"), id_text(p["id_number"])),
             (self.tr("户籍"), hukou + (" " + p["hukou_address"] if p["hukou_address"] else "")),
             (self.tr("人员类别"), "、".join(tr_enum(c) for c in p["categories"]) or "—"),
             (self.tr("医疗保险"), tr_enum(p["medical_insurance"]) or "—"),
             (self.tr("长护险"), self.tr("已参加") if p["ltc_insurance"] else self.tr("未参加")),
-            (self.tr("本人电话"), p["phone"] or "—"),
+            (self.tr("本人电话"), phone_text(p["phone"]) or "—"),
         ]
         out = [f"<h3 style='margin-bottom:4px'>{e(p['name'])}</h3><table cellspacing='0' cellpadding='2'>"]
         out += [f"<tr><td style='{GREY}'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in info]
@@ -73,7 +72,7 @@ class ResidentDetail(QTextBrowser):
             items = []
             for c in p["contacts"]:
                 rel = "（" + c["relation"] + "）" if c["relation"] else ""
-                items.append(f"<li>{e((c['name'] or '') + rel + ' ' + (c['phone'] or ''))}</li>")
+                items.append(f"<li>{e((c['name'] or '') + rel + ' ' + phone_text(c['phone']))}</li>")
             out.append("<ul style='margin-top:0'>" + "".join(items) + "</ul>")
         else:
             out.append(f"<p style='color:#c0392b'>{e(no_contacts)}</p>")

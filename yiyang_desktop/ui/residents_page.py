@@ -169,7 +169,7 @@ class ResidentsPage(Page):
         self.buttons["end_leave"].setEnabled(inside and bool(r["away"]))
         if r:
             self.detail.show_resident(R.get_resident(self.ctx, r["id"]), self.ctx.today(),
-                                      history_html(self.ctx, r["id"], self.tr("能力评估记录")))
+                                      history_html(self.ctx, r["id"], self.tr("能力评估记录")), ctx=self.ctx)
         elif self.model.rows:
             self.detail.show_message(self.tr("选中一位老人，这里显示他的联系人和入住记录。"))
         elif self.search.text().strip():
