@@ -1,5 +1,6 @@
 """The program as a user starts it: welcome dialog, demo file, main window pages, remembered geometry, screenshot."""
 import datetime as dt
+import json
 import subprocess
 import sys
 
@@ -146,11 +147,23 @@ def test_screenshot_switch_writes_a_picture_of_the_window(tmp_path):
 
 
 def _quiet_main(monkeypatch):
-    """app.main in this process, with its global hooks put back afterwards."""
+    """app.main in this process, with its global hooks put back afterwards, and the event loop usable again: the
+    window closing posts a Quit event that a later test's QEventLoop would otherwise take (and stop at once)."""
     import threading
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     from yiyang_desktop import app as A
+    main = A.main
+
+    def settled_main(argv):
+        rc = main(argv)
+        QTimer.singleShot(0, QApplication.quit)
+        QApplication.exec()  # takes any pending Quit and clears the quit state when it returns
+        return rc
+
+    monkeypatch.setattr(A, "main", settled_main)
     return A
 
 
@@ -211,3 +224,87 @@ def test_after_a_restore_the_window_asks_for_a_login_again(qtbot, ctx, db_path, 
     w.show()
     w.page("settings").backups.restored.emit({})
     assert not w.isVisible()  # no login: the window closes
+
+
+def _smash_settings_index(path) -> None:
+    """Damage one index page in place, keeping the file's size and modification time (a failing disk)."""
+    import os
+    import sqlite3
+    st = os.stat(path)
+    con = sqlite3.connect(path)
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_settings_1'").fetchone()[0]
+    con.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * size + 8:root * size] = b"\x07" * (size - 8)
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_a_cleanly_closed_file_is_checked_in_the_background_after_the_window_shows(qapp, tmp_path, monkeypatch):
+    from yiyang_desktop.store import db as D
+    from yiyang_desktop.store.db import open_db
+    monkeypatch.setattr(D, "SMALL_FILE", 0)  # as if the file were big
+    path = tmp_path / "own.db"
+    open_db(path).close()
+    A = _quiet_main(monkeypatch)
+    import yiyang_desktop.ui.login as L
+
+    def signed_in(ctx, parent=None):
+        ctx.user, ctx.role = "管理员甲", "管理员"
+        return True
+
+    monkeypatch.setattr(L, "sign_in", signed_in)
+    seen = []
+    start = A.start_integrity_check
+
+    def watched(window, ctx, p, delay_ms=500):
+        seen.append(bool(ctx.db.integrity_pending))
+        worker = start(window, ctx, p, delay_ms=0)
+        seen.append(worker)
+        return worker
+
+    monkeypatch.setattr(A, "start_integrity_check", watched)
+    assert A.main(["--db", str(path), "--screenshot", str(tmp_path / "s.png")]) == 0
+    assert seen[0] is False and seen[1] is None  # never closed by the window before: checked before it showed
+    first = json.loads(meta(open_db(path), D.CLOSED_KEY))
+    assert first["size"] == path.stat().st_size
+    assert A.main(["--db", str(path), "--screenshot", str(tmp_path / "s.png")]) == 0
+    assert seen[2] is True and seen[3] is not None and not seen[3].is_alive()
+    db = open_db(path)
+    assert json.loads(meta(db, D.CLOSED_KEY))["at"] > first["at"] and meta(db, D.CHECKED_KEY)
+
+
+def test_damage_found_after_the_window_shows_is_reported_and_offers_the_backups(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from yiyang_desktop import app as A
+    from yiyang_desktop.store import db as D
+    from yiyang_desktop.store.db import close_db, open_db
+    monkeypatch.setattr(D, "SMALL_FILE", 0)
+    path = tmp_path / "own.db"
+    db = open_db(path)
+    db.conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", [(f"k{i}", "x" * 300) for i in range(200)])
+    db.conn.commit()
+    db.integrity_checked_at = "2026-11-23T08:00:00"
+    close_db(db)
+    _smash_settings_index(path)
+    ctx = open_context(path, False, TODAY)
+    assert ctx.db.integrity_pending is True  # nothing told us to doubt the file: it opened at once
+    ctx.user, ctx.role = "管理员甲", "管理员"
+    w = MainWindow(ctx, path)
+    qtbot.addWidget(w)
+    w.show()
+    shown = []
+
+    def answer(box):
+        shown.append(box.text())
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.AcceptRole).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    worker = A.start_integrity_check(w, ctx, path, delay_ms=0)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "完整性检查未通过" in shown[0] and "备份" in shown[0]
+    assert w.stack.currentWidget() is w.page("settings")
+    assert ctx.db.integrity_pending is True  # not recorded as passed
+    worker.stop()

@@ -69,3 +69,50 @@ def test_tiles_show_the_figures_and_open_their_lists(qtbot, qapp, demo_ctx, tmp_
         w.show_page("overview")
         qtbot.mouseClick(page.tiles[key], Qt.LeftButton)
         assert w.stack.currentWidget() is w.page(target), key
+
+
+def _reasons_one_by_one(db, resident_id, last):
+    reasons = []
+    back = db.execute("SELECT MAX(l.end_date) FROM leaves l JOIN stays s ON s.id = l.stay_id WHERE s.resident_id = ? "
+                      "AND l.kind = '住院' AND l.end_date > ? AND l.end_date <= ?",
+                      [resident_id, last.isoformat(), TODAY.isoformat()]).fetchone()[0]
+    if back:
+        reasons.append(f"{back} 住院返回")
+    since = max(last + dt.timedelta(days=1), TODAY - dt.timedelta(days=29))
+    n = db.execute("SELECT COUNT(*) FROM care_events WHERE resident_id = ? AND event_date BETWEEN ? AND ?",
+                   [resident_id, since.isoformat(), TODAY.isoformat()]).fetchone()[0]
+    if n >= 2:
+        reasons.append(f"近30天照护风险事件 {n} 次")
+    return reasons
+
+
+def test_due_list_reads_only_the_residents_in_residence_and_agrees_with_one_by_one(demo_ctx):
+    """due_list looks up the in-residence residents' latest assessments (not the whole history) and finds the
+    immediate-reassessment reasons of all of them in one statement; the answers are those of the per-resident
+    rules: the latest completed assessment over all history, hospital returns and care-risk events."""
+    from yiyang_desktop.services import assessments as A
+    db = demo_ctx.db
+    everyone = A.latest_completed(demo_ctx, TODAY)  # the window function over the whole history
+    due = A.due_list(demo_ctx, TODAY)
+    assert len(due) == census(demo_ctx, TODAY).occupied_total
+    # a hospital return and two care events after the last assessment of someone in residence
+    target = next(d for d in due if d["last_date"] is not None and d["state"] not in (A.DUE_OVERDUE,))
+    stay = db.execute("SELECT id FROM stays WHERE resident_id = ? AND discharge_date IS NULL",
+                      [target["resident_id"]]).fetchone()[0]
+    with demo_ctx.transaction():
+        back = TODAY - dt.timedelta(days=3)
+        db.execute("INSERT INTO leaves (stay_id, kind, start_date, end_date) VALUES (?, '住院', ?, ?)",
+                   [stay, (back - dt.timedelta(days=2)).isoformat(), back.isoformat()])
+        for k in range(2):
+            db.execute("INSERT INTO care_events (resident_id, event_date, kind) VALUES (?, ?, ?)",
+                       [target["resident_id"], (TODAY - dt.timedelta(days=k)).isoformat(), A.RISK_KINDS[0]])
+    due = A.due_list(demo_ctx, TODAY)
+    assert [d["resident_id"] for d in due if d["resident_id"] == target["resident_id"]]
+    for d in due:
+        last = everyone.get(d["resident_id"])
+        assert (d["last_date"].isoformat() if d["last_date"] else None) == (last["assessed_on"] if last else None)
+        if last:
+            assert d["reasons"] == _reasons_one_by_one(db, d["resident_id"], d["last_date"])
+    mine = next(d for d in due if d["resident_id"] == target["resident_id"])
+    assert len(mine["reasons"]) == 2 and back.isoformat() in mine["reasons"][0]
+    assert mine["state"] in (A.DUE_IMMEDIATE, A.DUE_OVERDUE)

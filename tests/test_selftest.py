@@ -63,3 +63,37 @@ def test_selftest_reports_a_failing_step_and_exits_nonzero(tmp_path: Path) -> No
     assert steps["main_window"]["ok"] is True
     assert steps["score"]["ok"] is False and "评估坏了" in steps["score"]["error"]
     assert steps["forms"].get("skipped") is True
+
+
+def test_the_program_switch_runs_the_self_test_and_exits_with_its_code(tmp_path: Path) -> None:
+    """``yiyang-desktop --self-test --report FILE`` (here ``python -m yiyang_desktop``, the bundle's entry point)."""
+    report = tmp_path / "report.json"
+    proc = _run(["-m", "yiyang_desktop", "--self-test", "--report", str(report)], tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    summary = json.loads(proc.stdout)
+    assert summary == json.loads(report.read_text(encoding="utf-8"))
+    assert summary["ok"] is True and summary["frozen"] is False
+    steps = {s["step"]: s for s in summary["steps"]}
+    assert list(steps) == ["assets", "qt", "demo", "main_window", "score", "forms"]
+    assert all(s["ok"] and isinstance(s["ms"], int) for s in steps.values())
+    assert steps["qt"]["platform"] == "offscreen" and steps["demo"]["residents"] > 50
+    assert any(f.endswith(".pdf") for f in steps["forms"]["files"])
+    assert not (tmp_path / "must-not-be-used").exists()
+
+
+def test_the_program_switch_passes_a_failure_on_as_exit_code_1(tmp_path: Path) -> None:
+    code = ("import sys, yiyang_desktop.selftest as s\n"
+            "def broken():\n    raise RuntimeError('评估坏了')\n"
+            "s.score_assessment = broken\n"
+            "from yiyang_desktop.app import main\nsys.exit(main(['--self-test']))\n")
+    proc = _run(["-c", code], tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    summary = json.loads(proc.stdout)
+    assert summary["ok"] is False
+    assert [s["step"] for s in summary["steps"] if not s["ok"]] == ["score", "forms"]
+
+
+def test_report_without_self_test_is_a_usage_error(tmp_path: Path) -> None:
+    proc = _run(["-m", "yiyang_desktop", "--report", str(tmp_path / "r.json")], tmp_path)
+    assert proc.returncode == 2
+    assert "--self-test" in proc.stderr and not (tmp_path / "r.json").exists()

@@ -21,8 +21,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认取设置，初始为中文）")
     p.add_argument("--screenshot", type=Path, help="打开主窗口后截图保存到此 PNG 文件并退出")
     p.add_argument("--page", help="与 --screenshot 合用：先切换到的页面（overview/beds/residents…）")
+    p.add_argument("--self-test", dest="self_test", action="store_true",
+                   help="无界面自检（演示数据、主窗口、评估、申请表），输出 JSON 结果；全部通过时退出码为 0")
+    p.add_argument("--report", type=Path, help="与 --self-test 合用：另把 JSON 结果写到此文件")
+    p.add_argument("--keep", type=Path, help="与 --self-test 合用：把自检的数据和表格留在此文件夹")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    return p.parse_args(argv)
+    args = p.parse_args(argv)
+    if (args.report or args.keep) and not args.self_test:
+        p.error("--report 和 --keep 只能与 --self-test 合用")
+    return args
 
 
 def setup_application(argv: list[str], lang: str | None = None):
@@ -93,14 +100,91 @@ def open_context(path: Path, demo, today: dt.date | None = None):
             db.close()
         if rebuild:
             build_demo(path, end=today)
-        db = open_db(path, create=False)
+        db = open_db(path, create=False, check="auto")
     else:
-        db = open_db(path)
+        db = open_db(path, check="auto")  # a big file cleanly closed last time: checked after the window shows
     ctx = Context(db)  # nobody logged in yet: main() signs in (ui.login.sign_in) before any page loads
     first = Context.system(db, user="首次启动")  # the name typed at the welcome dialog, before any account exists
     if isinstance(demo, str) and demo and not get_institution(first).get("name"):
         save_institution(first, {"name": demo})
     return ctx
+
+
+def start_integrity_check(window, ctx, path: Path, delay_ms: int = 500):
+    """When ``open_db`` left the full check for later (``ctx.db.integrity_pending``), run it in a worker thread
+    on its own read-only connection once the window is up (the rules are in ``store.db``, above ``SMALL_FILE``).
+    A pass is noted and written with the clean close (``close_db``); damage is shown with the same Chinese
+    message as at open, and the user is offered the backups on the settings page (恢复). Returns the worker
+    thread, whose ``stop()`` interrupts a check still running (main() calls it before closing the file), or
+    None when nothing was pending."""
+    if not getattr(ctx.db, "integrity_pending", False):
+        return None
+    import sqlite3
+    import threading
+
+    from PySide6.QtCore import QObject, QTimer, Signal
+
+    from .store.db import background_check, record_check_passed
+
+    db = ctx.db
+
+    class Relay(QObject):
+        """Lives in the GUI thread: the worker's signal reaches ``finished`` there (a queued connection)."""
+        done = Signal(str)  # "" when the check passed, else the message (a queued None crashes PySide6)
+
+        def finished(self, problem: str) -> None:
+            if not problem:
+                if ctx.db is db:  # not replaced by a restore meanwhile
+                    record_check_passed(db)
+                return
+            report_damaged_file(window, problem)
+
+    relay = Relay(window)
+    relay.done.connect(relay.finished)
+    cons: list = []
+
+    def work() -> None:
+        try:
+            problem = background_check(path, cons.append)
+        except sqlite3.OperationalError:  # interrupted: the window closed first; checked at a later start
+            return
+        try:
+            relay.done.emit(problem or "")
+        except RuntimeError:  # the window (and the relay) are gone
+            pass
+
+    worker = threading.Thread(target=work, name="integrity-check", daemon=True)
+
+    def stop() -> None:
+        """Called before the file is closed: interrupt a check still running and wait for the thread."""
+        if worker.is_alive():
+            for con in cons:
+                try:
+                    con.interrupt()
+                except sqlite3.ProgrammingError:  # finished and closed meanwhile
+                    pass
+            worker.join(5)
+
+    worker.stop = stop
+    QTimer.singleShot(delay_ms, worker.start)
+    window._integrity_relay = relay  # keep it alive with the window
+    return worker
+
+
+def report_damaged_file(window, problem: str) -> None:
+    """The file failed the background check: say so and offer restoring a backup (the settings page has them)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Critical, APP_NAME,
+                      problem + "\n\n" + tr("app", "请不要继续录入。可以从备份恢复数据（设置 → 备份与恢复），"
+                                                   "或关闭程序后联系技术支持。"), parent=window)
+    restore = box.addButton(tr("app", "从备份恢复…"), QMessageBox.AcceptRole)
+    box.addButton(tr("app", "关闭"), QMessageBox.RejectRole)
+    box.setObjectName("integrity_problem")
+    box.exec()
+    if box.clickedButton() is restore and "settings" in getattr(window, "pages", {}):
+        window.show_page("settings")
 
 
 def check_data_files() -> list[str]:
@@ -119,6 +203,9 @@ def check_data_files() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
+    if args.self_test:  # headless, in a temporary folder; exit code 0 when every step passed
+        from .selftest import run
+        return run(args.report, args.keep)
     app = setup_application([sys.argv[0], *argv], args.lang)
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -163,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.warning(None, APP_NAME, "\n\n".join(problems))
     window = MainWindow(ctx, path)
     window.show()
+    checker = start_integrity_check(window, ctx, path)
     if args.screenshot:
         def grab() -> None:
             if args.page:
@@ -173,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
             app.quit()
         QTimer.singleShot(300, grab)
     rc = app.exec()
+    if checker is not None and checker.ident is not None:
+        checker.stop()
     import shiboken6
     shiboken6.delete(window)  # destroy the window before the QApplication goes away
     from .services.backup import auto_backup
@@ -182,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     except ServiceError as e:
         QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("app", "关闭时自动备份失败：{err}")
                             .format(err=error_text(e)))
-    ctx.db.close()
+    from .store.db import close_db
+    close_db(ctx.db)  # records the clean close: the next start may check the file after the window shows
     instance_lock.release()
     return rc
 

@@ -1,6 +1,7 @@
 """PDF application forms drawn from the same layouts and values as the Excel forms (A4, bundled font embedded)."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -92,31 +93,8 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
                 t.setStyle(grid_style)
                 story.append(t)
             elif kind == "table":
-                cols = block[2]
-                style = small if len(cols) > 6 else body
-                header = [p(h, bold) for h, _f in cols]
-                weights = [_weight(f) for _h, f in cols]
-                total = sum(weights)
-                widths = [width * w / total for w in weights]
-                # A short value is drawn as a plain string (fast); only text too long for its column wraps.
-                fits = [max(1, int((w - 6) / style.fontSize)) for w in widths]
-
-                def cell(value, n, style=style):
-                    text = "" if value is None else str(value)
-                    return text if len(text) <= fits[n] and "\n" not in text else p(text, style)
-                body_rows = [[cell(item.get(f), n) for n, (_h, f) in enumerate(cols)]
-                             for item in data.tables.get(block[1], [])] or [[""] * len(cols)]
-                table_style = TableStyle(tight + [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                                  ("FONTNAME", (0, 0), (-1, -1), font),
-                                                  ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
-                                                  ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2"))])
-                # Long tables go in page-sized pieces, each with its header: reportlab splits one huge table
-                # over and over (quadratic), pieces keep a 10,000-row roster to seconds.
-                for i in range(0, len(body_rows), CHUNK):
-                    t = Table([header] + body_rows[i:i + CHUNK], colWidths=widths, repeatRows=1)
-                    t.setStyle(table_style)
-                    story.append(t)
+                story += _table(block[2], data.tables.get(block[1], []), width, small if len(block[2]) > 6 else body,
+                                bold, font, tight)
             elif kind == "text":
                 story += [Spacer(1, 4), p(block[1]), Spacer(1, 4)]
             elif kind == "sign":
@@ -135,7 +113,132 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
     return out
 
 
-CHUNK = 40
+CHUNK = 200  # rows measured per Table when sizing the rows
+PAD = 6  # reportlab's default left and right cell padding
+
+
+def _table(cols, items, width, style, head_style, font, tight) -> list:
+    """A table block as page-sized Table pieces, each with its header row.
+
+    Column widths follow the content: each column gets the width of its widest value (measured in the font), and
+    the room left over is shared by the columns' weights; only when the values together are wider than the page do
+    the widest columns get less than their widest value. A value that fits its column is drawn as a plain string
+    (fast); only a value too long for its column (or with a line break) becomes a wrapping Paragraph.
+    Long tables go in pieces: reportlab splits one huge table over and over (quadratic)."""
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    size = style.fontSize
+    measured: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        w = measured.get(text)
+        if w is None:
+            w = measured[text] = stringWidth(text, font, size)
+        return w
+    fields = [f for _h, f in cols]
+    rows = [["" if item.get(f) is None else str(item.get(f)) for f in fields] for item in items] or [[""] * len(cols)]
+    need = []
+    for n, (h, _f) in enumerate(cols):
+        widest = max(measure(r[n]) for r in rows)
+        head = min(stringWidth(h, font, head_style.fontSize), 4 * head_style.fontSize)  # a header may wrap
+        need.append(max(widest, head, 2 * size) + 2 * PAD + 1)
+    widths = _fit_widths(need, [_weight(f) for f in fields], width)
+    room = [w - 2 * PAD - 0.5 for w in widths]
+
+    def para(text):
+        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    body = [[text if ("\n" not in text and measure(text) <= room[n]) else para(text) for n, text in enumerate(r)]
+            for r in rows]
+    header = [Paragraph(escape(h), head_style) for h, _f in cols]
+    table_style = TableStyle(tight + [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                      ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                      ("FONTNAME", (0, 0), (-1, -1), font),
+                                      ("FONTSIZE", (0, 0), (-1, -1), size),
+                                      ("LEADING", (0, 0), (-1, -1), style.leading),
+                                      ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2"))])
+    # Every row's height, measured once (linear, not quadratic): one plain row gives the height of all plain rows;
+    # rows holding a Paragraph are measured in pieces.
+    def measured_rows(rows):
+        t = Table([header] + rows, colWidths=widths)
+        t.setStyle(table_style)
+        t.wrap(sum(widths), 1e9)
+        return t._rowHeights
+    first = measured_rows([[""] * len(cols)])
+    head_h, plain_h = first
+    tall = [i for i, r in enumerate(body) if any(not isinstance(c, str) for c in r)]
+    heights = [plain_h] * len(body)
+    for i in range(0, len(tall), CHUNK):
+        part = tall[i:i + CHUNK]
+        for n, h in zip(part, measured_rows([body[n] for n in part])[1:]):
+            heights[n] = h
+    return [_rows_class()(header, body, heights, head_h, widths, table_style)]
+
+
+@functools.lru_cache(maxsize=None)
+def _rows_class():
+    """A flowable for a long table: it lays out one page of rows at a time as a Table with the header row on top,
+    so every page starts with the header and no page break re-measures the rest of the table."""
+    from reportlab.platypus import Table
+    from reportlab.platypus.flowables import Flowable
+
+    class Rows(Flowable):
+        def __init__(self, header, rows, heights, head_h, widths, style, start=0):
+            super().__init__()
+            self.header, self.rows, self.heights, self.head_h = header, rows, heights, head_h
+            self.widths, self.style, self.start, self._t = widths, style, start, None
+
+        def _fit(self, avail: float) -> int:
+            h, k = self.head_h, self.start
+            while k < len(self.rows) and h + self.heights[k] <= avail + 1e-6:
+                h += self.heights[k]
+                k += 1
+            return k
+
+        def _table(self, stop: int):
+            t = Table([self.header] + self.rows[self.start:stop], colWidths=self.widths, repeatRows=1)
+            t.setStyle(self.style)
+            return t
+
+        def wrap(self, avail_w, avail_h):
+            if self._fit(avail_h) == len(self.rows):
+                self._t = self._table(len(self.rows))
+                return self._t.wrap(avail_w, avail_h)
+            return avail_w, avail_h + 1  # taller than the room left: the frame calls split()
+
+        def split(self, avail_w, avail_h):
+            k = self._fit(avail_h)
+            if k == self.start:
+                frame = getattr(self, "_frame", None)
+                if frame is None or not frame._atTop:
+                    return []  # not even one row fits here: start on the next page
+                k = self.start + 1  # a single row taller than a page: let the table deal with it
+            return [self._table(k), Rows(self.header, self.rows, self.heights, self.head_h, self.widths, self.style, k)]
+
+        def drawOn(self, canvas, x, y, _sW=0):
+            return self._t.drawOn(canvas, x, y, _sW)
+
+    return Rows
+
+
+def _fit_widths(need: list[float], weights: list[float], width: float) -> list[float]:
+    """Column widths filling ``width``: every column its ``need`` plus a weighted share of the spare room; when the
+    needs do not fit, columns that fit their weighted share keep their need and the others share the rest."""
+    total_need = sum(need)
+    if total_need <= width:
+        spare, total = width - total_need, sum(weights)
+        return [n + spare * w / total for n, w in zip(need, weights)]
+    fixed: set[int] = set()
+    while True:
+        rest = width - sum(need[i] for i in fixed)
+        free = [i for i in range(len(need)) if i not in fixed]
+        total = sum(weights[i] for i in free)
+        more = {i for i in free if need[i] <= rest * weights[i] / total}
+        if not more or len(more) == len(free):
+            break
+        fixed |= more
+    return [need[i] if i in fixed else rest * weights[i] / total for i in range(len(need))]
 
 
 def _weight(field: str) -> float:

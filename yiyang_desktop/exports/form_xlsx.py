@@ -158,10 +158,14 @@ def _substitute(text: str, values: dict, where: str):
 
 def _repeat_row(ws, row: int, items: list[dict], table: str) -> int:
     """Repeat template row ``row`` once per item (at least once, left blank when there are none).
-    Returns how many rows were added."""
+    Returns how many rows were added.
+
+    The rows below move down once (one ``insert_rows``); each template cell is worked out once per column (a fixed
+    value, one placeholder or a text with placeholders) and every new cell gets a copy of its column's style;
+    the template row's merged cells are repeated without openpyxl's per-merge border rebuild."""
+    from openpyxl.cell.cell import Cell, MergedCell
     from openpyxl.worksheet.cell_range import CellRange
     extra = max(len(items), 1) - 1
-    from openpyxl.cell.cell import MergedCell
     template = {c.column: (c.value, copy.copy(c._style), isinstance(c, MergedCell)) for c in ws[row]}
     height = ws.row_dimensions[row].height
     row_merges = [CellRange(r.coord) for r in ws.merged_cells.ranges if r.min_row == row == r.max_row]
@@ -176,44 +180,64 @@ def _repeat_row(ws, row: int, items: list[dict], table: str) -> int:
         for r in below:
             r.shift(row_shift=extra)
             ws.merge_cells(r.coord)
+    plan = {}  # column → ("fixed", value) | ("one", field) | ("text", template text with the row's field names)
+    for col, (value, _style, covered) in template.items():
+        if covered:
+            continue
+        where = f"{ws.title}!{_col(col)}{row}"
+        if isinstance(value, str) and "{{" in value:
+            def field(m):
+                key = m.group(1)
+                name, _, col_name = key.partition(".")
+                if name != table:
+                    raise TemplateError(f"{where}：同一行只能放一个表格的占位符（{key}）")
+                return "{{" + col_name + "}}"
+            local = PLACEHOLDER.sub(field, value)
+            whole = PLACEHOLDER.fullmatch(local.strip())
+            plan[col] = ("one", whole.group(1)) if whole else ("text", local)
+        else:
+            plan[col] = ("fixed", value)
+    cells, dims = ws._cells, ws.row_dimensions
     for i in range(max(len(items), 1)):
-        item = items[i] if items else {}
+        item = items[i] if items else None
         r = row + i
         for col, (value, style, covered) in template.items():
-            cell = ws.cell(r, col)
+            cell = cells.get((r, col)) if i == 0 else None  # the template row keeps its own cell objects
+            if cell is None:
+                cell = cells[r, col] = MergedCell(ws, r, col) if covered else Cell(ws, row=r, column=col)
             cell._style = copy.copy(style)
             if covered:
                 continue
-            if isinstance(value, str) and "{{" in value:
-                def field(m):
-                    key = m.group(1)
-                    name, _, col_name = key.partition(".")
-                    if name != table:
-                        raise TemplateError(f"{ws.title}!{cell.coordinate}：同一行只能放一个表格的占位符（{key}）")
-                    return "{{" + col_name + "}}"
-                local = PLACEHOLDER.sub(field, value)
-                cell.value = _substitute(local, {k: item.get(k) for k in _fields(local)},
-                                         f"{ws.title}!{cell.coordinate}") if items else None
+            how, what = plan[col]
+            if how == "fixed":
+                cell.value = what
+            elif item is None:
+                cell.value = None
+            elif how == "one":
+                v = item.get(what)
+                cell.value = "" if v is None else v
             else:
-                cell.value = value
+                cell.value = PLACEHOLDER.sub(lambda m: "" if item.get(m.group(1)) is None else str(item.get(m.group(1))),
+                                             what)
         if i:
-            ws.row_dimensions[r].height = height
+            dims[r].height = height
             for m in row_merges:
-                _merge_new(ws, r, m.min_col, m.max_col, template)
+                _merge_new(ws, r, m.min_col, m.max_col, cells[r, m.min_col])
     return extra
 
 
-def _merge_new(ws, row: int, c1: int, c2: int, template: dict) -> None:
+def _merge_new(ws, row: int, c1: int, c2: int, start_cell) -> None:
     """Merge cells of a freshly inserted row like the template row. ``ws.merge_cells`` checks the new range
     against every merged range of the sheet and rebuilds borders through the style table, which makes a
-    10,000-row table quadratic; a new row overlaps nothing and its cells take the template row's styles."""
-    from openpyxl.cell.cell import MergedCell
+    10,000-row table slow; a new row overlaps nothing and its cells already carry the template row's styles
+    (the borders the template's merge produced)."""
+    from openpyxl.worksheet.cell_range import CellRange
     from openpyxl.worksheet.merge import MergedCellRange
-    ws.merged_cells.ranges.add(MergedCellRange(ws, f"{_col(c1)}{row}:{_col(c2)}{row}"))
-    for col in range(c1 + 1, c2 + 1):
-        cell = MergedCell(ws, row, col)
-        cell._style = copy.copy(template[col][1])
-        ws._cells[row, col] = cell
+    m = MergedCellRange.__new__(MergedCellRange)
+    m.ws = ws
+    CellRange.__init__(m, min_col=c1, min_row=row, max_col=c2, max_row=row)
+    m.start_cell = start_cell
+    ws.merged_cells.ranges.add(m)
 
 
 def _fields(text: str) -> list[str]:

@@ -15,13 +15,13 @@ from fractions import Fraction
 
 from ..domain import beds as B
 from ..domain import referrals as R
-from ..domain.census import census_on
+from ..domain.census import Occupancy, census_on
 from ..domain.ids import age_on
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .accounts import mask_id
 from .assessments import add_months
 from .base import Context, ServiceError, to_date
-from .census import load_absences, load_beds, load_occupancies
+from .census import load_absences, load_beds
 from .settings import get_setting
 
 NO_GRADE = N_("enum", "无有效评估")
@@ -66,6 +66,27 @@ def latest_grades(ctx: Context, on: dt.date, resident_ids) -> dict[int, dict]:
     return {r[0]: {"assessed_on": r[1], "instrument_id": r[2], "final_grade": r[3], "grade_name": r[4]} for r in rows}
 
 
+def month_occupancies(ctx: Context, start: dt.date, end: dt.date) -> list[Occupancy]:
+    """The bed assignments that overlap the days ``start``..``end`` — the same rows as ``census.load_occupancies``
+    — found per bed through ``bed_assignments(bed_id, start_date)``: those starting after ``start`` up to ``end``,
+    and the one holding the bed on ``start`` (a bed's assignments never overlap, so it is the latest non-empty one
+    starting on or before that day). The cost follows beds and the period, not the length of the history."""
+    s_iso, e_iso = start.isoformat(), end.isoformat()
+    rows = ctx.db.execute("""
+        WITH found(aid) AS (
+            SELECT a.id FROM beds b JOIN bed_assignments a ON a.bed_id = b.id AND a.start_date > ?1 AND a.start_date <= ?2
+            UNION
+            SELECT (SELECT a.id FROM bed_assignments a WHERE a.bed_id = b.id AND a.start_date <= ?1
+                      AND (a.end_date IS NULL OR a.end_date > a.start_date) ORDER BY a.start_date DESC LIMIT 1)
+            FROM beds b)
+        SELECT s.resident_id, r.name, a.bed_id, a.start_date, a.end_date, a.stay_id, a.id
+        FROM found JOIN bed_assignments a ON a.id = found.aid JOIN stays s ON s.id = a.stay_id
+        JOIN residents r ON r.id = s.resident_id
+        WHERE a.start_date <= ?2 AND (a.end_date IS NULL OR a.end_date > ?1)""", [s_iso, e_iso]).fetchall()
+    rows.sort(key=lambda r: (r[3], r[4] is not None, r[4] or "", r[6]))  # the date index's order, as the full load
+    return [Occupancy(r[0], r[1], r[2], to_date(r[3]), to_date(r[4]), r[5]) for r in rows]
+
+
 def _count(keys, values) -> dict[str, int]:
     out = {k: 0 for k in keys}
     for v in values:
@@ -79,7 +100,7 @@ def compute_figures(ctx: Context, year: int, month: int, profile) -> tuple[dict,
     before = first - dt.timedelta(days=1)
     f_iso, l_iso = first.isoformat(), last.isoformat()
     beds = load_beds(ctx, last)
-    occs = load_occupancies(ctx, before, last)
+    occs = month_occupancies(ctx, before, last)
     absences = load_absences(ctx, before, last)
     start, end = census_on(before, beds, occs, absences), census_on(last, beds, occs, absences)
     stop = last + dt.timedelta(days=1)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -139,14 +141,24 @@ def backup_copy(db: sqlite_utils.Database, target: Path) -> Path:
     return target
 
 
-def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False) -> sqlite_utils.Database:
+def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
+            check: str = "now") -> sqlite_utils.Database:
     """Open (or create) a 医养台账 data file and bring its schema up to date.
 
     A foreign or corrupt file, or one written by a newer version, raises StoreError and is left untouched.
     Before any migration of an existing file a copy is written beside it (``name.before-vN-….db``).
+
+    ``check="now"`` (default: command line, tests, restore) runs ``PRAGMA quick_check`` before returning.
+    ``check="auto"`` (the window) runs it now only when ``sync_check_reason`` gives a reason; otherwise the
+    returned database has ``integrity_pending = True`` and the caller must run ``background_check`` after the
+    window shows (see the integrity-check section below for the rules and why they are safe).
     """
+    if check not in ("now", "auto"):
+        raise ValueError(check)
     path = Path(path)
     existed = path.exists() and path.stat().st_size > 0
+    wal = path.with_name(path.name + "-wal")
+    wal_left = existed and wal.exists() and wal.stat().st_size > 0  # before connect() replays or removes it
     if existed:
         _check_header(path)
     elif not create:
@@ -174,20 +186,145 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False) -> 
         except sqlite3.Error as e:
             db.close()
             raise StoreError(N_("msg", "升级数据文件 {path} 失败（{err}），文件保持原样。").format(path=path, err=e)) from e
-    try:
-        result = db.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as e:
-        db.close()
-        raise StoreError(N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)) from e
-    if result != "ok":
-        db.close()
-        raise StoreError(N_("msg", "数据文件 {path} 完整性检查未通过：{err}").format(path=path, err=result))
+    reason = "new" if not existed or version < SCHEMA_VERSION else None
+    if check == "auto" and reason is None:
+        reason = "wal" if wal_left else _sync_check_reason(db, path)
+    if check == "now" or reason is not None:
+        try:
+            problem = _quick_check(db.conn, path)
+        except BaseException:
+            db.close()
+            raise
+        if problem:
+            db.close()
+            raise StoreError(problem)
+    db.integrity_pending = check == "auto" and reason is None
     try:
         check_writable(db, path)
     except StoreError:
         db.close()
         raise
+    db.integrity_checked_at = _now_iso() if check == "auto" and not db.integrity_pending else None
     return db
+
+
+# --- integrity check at open: now, or after the window shows -------------------------------------------------
+#
+# ``PRAGMA quick_check`` reads the whole file: 0.5 s for 150 MB, ≈ 6 s for 1.5 GB. The window (``check="auto"``)
+# runs it before anything is shown or written only when there is a reason to doubt the file:
+#   * the file is small (< SMALL_FILE: the check costs < 0.1 s, so there is nothing to gain),
+#   * it is new or was just migrated,
+#   * there is no record of a clean close by the window (``close_db`` writes it last, with the time and size),
+#   * a non-empty -wal file was left beside it: a session that wrote and then died (crash, power cut, killed),
+#     or another program has it open,
+#   * it changed since that clean close: its size differs from the recorded one or it was modified later than
+#     the close (a session that wrote, checkpointed and then died; a copy over it; sync tools; other programs),
+#   * the last passed full check is older than FULL_CHECK_DAYS days (or never happened).
+# Nothing is written at open (a passed check is recorded by ``close_db``), so a session that dies without writing leaves the file — and the record — as
+# they were, and a session that writes always leaves a trace (the -wal file or a later modification time).
+# Otherwise the file is exactly as this program left it after a session that ended normally, and the check
+# runs in a background thread on its own read-only connection once the window is painted (``background_check``);
+# a damaged file is then reported with the same Chinese message and the window offers restoring a backup.
+# Damage that appears while the file sits unchanged (a failing disk) is what the background run catches.
+
+SMALL_FILE = 30 * 1024 * 1024
+FULL_CHECK_DAYS = 7
+CLOSED_KEY, CHECKED_KEY = "clean_close", "last_full_check"
+_MTIME_SLACK = 30.0  # seconds between the close record and the final checkpoint that writes the file
+
+
+def _now_iso() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def _quick_check(con: sqlite3.Connection, path: Path) -> str | None:
+    """None when ``PRAGMA quick_check`` passes, else the Chinese message that refuses the file."""
+    try:
+        result = con.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.OperationalError as e:
+        if "interrupt" in str(e):  # stopped by the caller (the window closing): no verdict
+            raise
+        return N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)
+    except sqlite3.DatabaseError as e:
+        return N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)
+    if result != "ok":
+        lines = result.splitlines()
+        detail = "\n".join(lines[:3]) + (f"\n… (+{len(lines) - 3})" if len(lines) > 3 else "")
+        return N_("msg", "数据文件 {path} 完整性检查未通过：{err}").format(path=path, err=detail)
+    return None
+
+
+def _sync_check_reason(db: sqlite_utils.Database, path: Path) -> str | None:
+    """Why the file must be checked before use (see above), or None when the check may run after the window shows."""
+    st = path.stat()
+    if st.st_size < SMALL_FILE:
+        return "small"
+    values = dict(db.execute("SELECT key, value FROM app_meta WHERE key IN (?, ?)",
+                             [CLOSED_KEY, CHECKED_KEY]).fetchall())
+    try:
+        closed = json.loads(values.get(CLOSED_KEY) or "")
+        closed_at, closed_size = float(closed["at"]), int(closed["size"])
+        checked = dt.datetime.fromisoformat(values[CHECKED_KEY])
+    except (ValueError, KeyError, TypeError):
+        return "no record"
+    if st.st_size != closed_size or st.st_mtime > closed_at + _MTIME_SLACK:
+        return "changed outside"
+    if dt.datetime.now() - checked > dt.timedelta(days=FULL_CHECK_DAYS) or checked > dt.datetime.now():
+        return "last check too old"
+    return None
+
+
+def close_db(db: sqlite_utils.Database) -> None:
+    """Close at the end of a window session, recording a clean close (and the file's size) for the next open.
+
+    The record is written, the log checkpointed into the file and the connection closed; if any step fails the
+    file simply counts as not closed cleanly and is checked at the next start."""
+    try:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        with db.conn:
+            size = -1
+            checked = getattr(db, "integrity_checked_at", None)
+            if checked:
+                db.conn.execute("INSERT INTO app_meta (key, value) VALUES (?, ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [CHECKED_KEY, checked])
+            for _ in range(3):  # the size the file has once this record is in it (the record rarely adds a page)
+                db.conn.execute("INSERT INTO app_meta (key, value) VALUES (?, ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                                [CLOSED_KEY, json.dumps({"at": time.time(), "size": size})])
+                now = db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0]
+                if now == size:
+                    break
+                size = now
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass
+    finally:
+        db.close()
+
+
+def background_check(path: Path | str, on_connect=None) -> str | None:
+    """``PRAGMA quick_check`` on its own read-only connection (safe to call from a worker thread while the window
+    uses the file): None when it passes, else the Chinese message. The caller records a pass with
+    ``record_check_passed`` on its own connection. ``on_connect(con)`` receives the connection so another thread
+    can stop the check with ``con.interrupt()``; a stopped check raises ``sqlite3.OperationalError``."""
+    path = Path(path)
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10, check_same_thread=False)
+    except sqlite3.Error as e:
+        return N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)
+    try:
+        if on_connect is not None:
+            on_connect(con)
+        return _quick_check(con, path)
+    finally:
+        con.close()
+
+
+def record_check_passed(db: sqlite_utils.Database) -> None:
+    """Note that a full check of the file passed now (after ``background_check``); ``close_db`` records it."""
+    db.integrity_checked_at = _now_iso()
+    db.integrity_pending = False
 
 
 def migrate(db: sqlite_utils.Database, from_version: int, *, is_demo: bool = False) -> None:
