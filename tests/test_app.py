@@ -125,6 +125,11 @@ def test_shipped_rule_files_validate_at_start(qapp):
     assert check_data_files() == []
 
 
+def test_windows_carry_the_program_icon(qapp):
+    icon = qapp.windowIcon()
+    assert not icon.isNull() and icon.pixmap(32, 32).width() == 32  # setup_application set resources/icons/yiyang.png
+
+
 def test_broken_file_is_refused(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_text("x" * 100)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__
-from .assets import font_path, i18n_path
+from .assets import font_path, i18n_path, resource_path
 from .paths import default_db_path, demo_db_path
 
 ORG = "Yiyang"
@@ -35,12 +35,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def setup_application(argv: list[str], lang: str | None = None):
     """Create the QApplication with the bundled CJK font and the chosen language; returns the app."""
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtGui import QFont, QFontDatabase, QIcon
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
     app = QApplication.instance() or QApplication(argv)
+    icon = resource_path("icons", "yiyang.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))  # title bar and task bar (the .exe has the .ico from build.spec)
     fid = QFontDatabase.addApplicationFont(str(font_path()))
     families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
     if families:

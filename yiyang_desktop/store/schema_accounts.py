@@ -126,3 +126,8 @@ def install_audit_triggers(db: sqlite_utils.Database) -> None:
     for statement in script.split("\nEND;"):
         if statement.strip():
             db.execute(statement + "\nEND;")
+
+
+def m_audit_user_index(db: sqlite_utils.Database) -> None:
+    """The audit page's user filter lists the users who wrote; without an index that scans the whole log."""
+    db.execute("CREATE INDEX IF NOT EXISTS audit_log_user ON audit_log(user)")
