@@ -35,6 +35,7 @@ def test_selftest_passes_and_writes_real_forms(tmp_path: Path) -> None:
     assert {"overview", "beds", "residents", "assessments", "referrals"} <= set(steps["main_window"]["pages"])
     assert steps["main_window"]["title"].startswith("医养台账")
     assert steps["score"]["final_grade_name"] == "能力完好"
+    assert steps["forms"]["preview_dark_px"] > 100  # page 1 rendered by the in-app preview has text on it
 
     # the forms it reports are really there, and readable
     out = keep / "out"

@@ -173,7 +173,17 @@ def write_forms(ctx, out: Path) -> dict:
     data = pdf.read_bytes()
     if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
         raise RuntimeError(f"{pdf.name} 不是完整的 PDF 文件")
-    return {"files": [f.name for f in files], "xlsx_sheets": sheets, "pdf_bytes": len(data),
+    from .ui.pdf_preview import PdfPreview  # the in-app preview (PDFium through pypdfium2) renders page 1
+    preview = PdfPreview()
+    preview.load(pdf)
+    image = preview.rendered_image(1, 400)
+    dark = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
+               if image.pixelColor(x, y).lightness() < 128)
+    preview.clear()
+    preview.deleteLater()
+    if image.isNull() or dark == 0:
+        raise RuntimeError(f"{pdf.name} 的第 1 页无法显示")
+    return {"files": [f.name for f in files], "xlsx_sheets": sheets, "pdf_bytes": len(data), "preview_dark_px": dark,
             "amount_fen": app.summary.get("amount_fen"), "roster_rows": len(app.form.tables.get("花名册", []))}
 
 
