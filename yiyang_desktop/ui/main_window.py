@@ -1,6 +1,7 @@
 """The main window: navigation on the left, one page at a time on the right."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
@@ -12,20 +13,43 @@ from ..services.accounts import can
 from ..services.base import Context
 from ..services.institution import get_institution
 from ..store.db import meta
-from .applications_page import ApplicationsPage
-from .assessments_page import AssessmentsPage
-from .audit_page import AuditPage
 from .common import tr_enum
-from .beds_page import BedsPage
-from .institution_page import InstitutionPage
-from .overview_page import OverviewPage
-from .partners_page import PartnersPage
-from .referrals_page import ReferralsPage
 from .page import Page
-from .residents_page import ResidentsPage
-from .returns_page import ReturnsPage
-from .settings_page import SettingsPage
-from .staff_page import StaffPage
+
+
+def _page_class(module: str, name: str) -> type[Page]:
+    """A page's class, its module imported on first use (start-up imports only the first page's module)."""
+    import importlib
+    return getattr(importlib.import_module(f"{__package__}.{module}"), name)
+
+
+class Pages(Mapping):
+    """The window's pages by key, in navigation order. A page is built the first time it is asked for (shown,
+    or looked up by a test or a button), so the window opens after building only the page it shows."""
+
+    def __init__(self, build: Callable[[str], Page]):
+        self._order: list[str] = []
+        self.built: dict[str, Page] = {}
+        self._build = build
+
+    def add_key(self, key: str) -> None:
+        self._order.append(key)
+
+    def __getitem__(self, key: str) -> Page:
+        if key not in self.built:
+            if key not in self._order:
+                raise KeyError(key)
+            self.built[key] = self._build(key)
+        return self.built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, key) -> bool:
+        return key in self._order
 
 
 class MainWindow(QMainWindow):
@@ -40,25 +64,24 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(16, 16))
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
+        self.pages = Pages(self._build)
+        self._factories: dict[str, Callable[[], Page]] = {}
         self._dirty: set[str] = set()
-        self._add("overview", self.tr("概览"), OverviewPage(ctx))
-        self._add("institution", self.tr("机构信息"), InstitutionPage(ctx))
-        self._add("beds", self.tr("床位"), BedsPage(ctx))
-        self._add("residents", self.tr("入住老人"), ResidentsPage(ctx))
-        self._add("staff", self.tr("人员"), StaffPage(ctx))
-        self._add("assessments", self.tr("能力评估"), AssessmentsPage(ctx))
-        self._add("partners", self.tr("医疗合作"), PartnersPage(ctx))
-        self._add("referrals", self.tr("转诊"), ReferralsPage(ctx))
-        self._add("applications", self.tr("申报"), ApplicationsPage(ctx))
-        self._add("returns", self.tr("月报"), ReturnsPage(ctx))
-        self._add("settings", self.tr("设置"), SettingsPage(ctx, self.db_path))
+        page = _page_class
+        self._add("overview", self.tr("概览"), lambda: page("overview_page", "OverviewPage")(ctx))
+        self._add("institution", self.tr("机构信息"), lambda: page("institution_page", "InstitutionPage")(ctx))
+        self._add("beds", self.tr("床位"), lambda: page("beds_page", "BedsPage")(ctx))
+        self._add("residents", self.tr("入住老人"), lambda: page("residents_page", "ResidentsPage")(ctx))
+        self._add("staff", self.tr("人员"), lambda: page("staff_page", "StaffPage")(ctx))
+        self._add("assessments", self.tr("能力评估"), lambda: page("assessments_page", "AssessmentsPage")(ctx))
+        self._add("partners", self.tr("医疗合作"), lambda: page("partners_page", "PartnersPage")(ctx))
+        self._add("referrals", self.tr("转诊"), lambda: page("referrals_page", "ReferralsPage")(ctx))
+        self._add("applications", self.tr("申报"), lambda: page("applications_page", "ApplicationsPage")(ctx))
+        self._add("returns", self.tr("月报"), lambda: page("returns_page", "ReturnsPage")(ctx))
+        self._add("settings", self.tr("设置"), lambda: page("settings_page", "SettingsPage")(ctx, self.db_path))
         if can(ctx, "audit.read"):
-            self._add("audit", self.tr("审计记录"), AuditPage(ctx))
+            self._add("audit", self.tr("审计记录"), lambda: page("audit_page", "AuditPage")(ctx))
         self.nav.currentRowChanged.connect(self._show)
-        for page in self.pages.values():
-            if hasattr(page, "navigate"):
-                page.navigate.connect(self.show_page)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -100,14 +123,29 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.nav.setCurrentRow(0)
 
-    def _add(self, key: str, title: str, page: Page) -> None:
+    def _add(self, key: str, title: str, factory: Callable[[], Page]) -> None:
+        """A navigation entry; its page is built by ``factory`` when first needed (a placeholder holds its place)."""
         item = QListWidgetItem(title)
         item.setData(Qt.UserRole, key)
         self.nav.addItem(item)
-        self.stack.addWidget(page)
-        self.pages[key] = page
+        self.stack.addWidget(QWidget())
+        self._factories[key] = factory
+        self.pages.add_key(key)
+
+    def _build(self, key: str) -> Page:
+        page = self._factories[key]()
+        index = list(self.pages).index(key)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
         page.changed.connect(lambda k=key: self._data_changed(k))
-        self._dirty.add(key)
+        if hasattr(page, "navigate"):
+            page.navigate.connect(self.show_page)
+        self._dirty.add(key)  # drawn (refresh) when first shown
+        return page
 
     def relogin(self) -> bool:
         """After a restore the file has its own accounts: log in again (or close the window), then redraw."""
@@ -133,6 +171,7 @@ class MainWindow(QMainWindow):
 
     def _show(self, row: int) -> None:
         key = list(self.pages)[row]
+        self.pages[key]  # built now if this is its first showing
         self.stack.setCurrentIndex(row)
         if key in self._dirty:
             self._dirty.discard(key)
@@ -156,8 +195,8 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        inst = self.pages["institution"]
-        if inst.is_modified():
+        inst = self.pages.built.get("institution")  # never opened: nothing typed there
+        if inst is not None and inst.is_modified():
             answer = QMessageBox.question(
                 self, self.tr("机构信息未保存"), self.tr("机构信息有未保存的修改，要先保存吗？"),
                 QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
