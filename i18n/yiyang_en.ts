@@ -1,5 +1,59 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>app</source>
+        <comment>请不要继续录入。可以从备份恢复数据（设置 → 备份与恢复），或关闭程序后联系技术支持。</comment>
+        <translation>Please stop entering data. You can restore the data from a backup (Settings → Backup and restore), or close the program and contact technical support.</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <comment>从备份恢复…</comment>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <comment>关闭</comment>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>新增用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>新用户第一次登录时需要改成自己的密码。</source>
+        <translation>New users must change to their own password at first login.</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords do not match</translation>
+    </message>
+</context>
 <context>
     <name>AdmitDialog</name>
     <message>
@@ -82,210 +136,214 @@
     <name>ApplicationsPage</name>
     <message>
         <source>建设补贴申请</source>
-        <translation type="unfinished" />
+        <translation>Construction subsidy application</translation>
     </message>
     <message>
         <source>运营补贴申请</source>
-        <translation type="unfinished" />
+        <translation>Operating subsidy application</translation>
     </message>
     <message>
         <source>医保定点申请</source>
-        <translation type="unfinished" />
+        <translation>Medical-insurance designation application</translation>
     </message>
     <message>
         <source>月</source>
-        <translation type="unfinished" />
+        <translation> mo</translation>
     </message>
     <message>
         <source>身份证号完整显示</source>
-        <translation type="unfinished" />
+        <translation>Show full ID numbers</translation>
     </message>
     <message>
-        <source>计算</source>
-        <translation type="unfinished" />
+        <source>重新计算</source>
+        <translation>Recalculate</translation>
     </message>
     <message>
         <source>政策配置…</source>
-        <translation type="unfinished" />
+        <translation>Policy profiles…</translation>
     </message>
     <message>
         <source>年度</source>
-        <translation type="unfinished" />
+        <translation>Year</translation>
     </message>
     <message>
         <source>月份</source>
-        <translation type="unfinished">Month</translation>
+        <translation>Months</translation>
     </message>
     <message>
         <source>申请表</source>
-        <translation type="unfinished" />
+        <translation>Form</translation>
     </message>
     <message>
         <source>政策配置</source>
-        <translation type="unfinished" />
+        <translation>Policy profile</translation>
     </message>
     <message>
         <source>去填写机构信息</source>
-        <translation type="unfinished" />
+        <translation>Fill in institution details</translation>
     </message>
     <message>
         <source>选择申请表和期间后点“计算”：先看数字和依据，再保存文件。</source>
-        <translation type="unfinished" />
+        <translation>Choose a form and period, then click “Recalculate”: check the figures and their basis first, then save the files.</translation>
     </message>
     <message>
         <source>填写确认事项…</source>
-        <translation type="unfinished" />
+        <translation>Fill in confirmations…</translation>
     </message>
     <message>
         <source>制度、信息系统对接、医保管理部门、设备和机构简介：记录里没有的，由您确认。</source>
-        <translation type="unfinished" />
+        <translation>Rules, information-system link, medical-insurance department, equipment and institution summary: where the records do not show them, you confirm them.</translation>
     </message>
     <message>
         <source>编号</source>
-        <translation type="unfinished" />
+        <translation>No.</translation>
     </message>
     <message>
         <source>种类</source>
-        <translation type="unfinished" />
+        <translation>Kind</translation>
     </message>
     <message>
         <source>期间</source>
-        <translation type="unfinished" />
+        <translation>Period</translation>
     </message>
     <message>
         <source>申请金额（元）</source>
-        <translation type="unfinished" />
+        <translation>Amount claimed (yuan)</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>State</translation>
     </message>
     <message>
         <source>批准金额（元）</source>
-        <translation type="unfinished" />
+        <translation>Amount approved (yuan)</translation>
     </message>
     <message>
         <source>批复日期</source>
-        <translation type="unfinished" />
+        <translation>Approval date</translation>
     </message>
     <message>
         <source>生成时间</source>
-        <translation type="unfinished" />
+        <translation>Created at</translation>
     </message>
     <message>
         <source>登记批复…</source>
-        <translation type="unfinished" />
+        <translation>Record approval…</translation>
     </message>
     <message>
         <source>建设补贴获批后登记：获批床位今后不再纳入建设补贴申请。</source>
-        <translation type="unfinished" />
+        <translation>Record a construction subsidy once approved: approved beds are left out of later construction-subsidy applications.</translation>
     </message>
     <message>
         <source>PDF 预览</source>
-        <translation type="unfinished" />
+        <translation>PDF preview</translation>
     </message>
     <message>
         <source>申报记录</source>
-        <translation type="unfinished" />
+        <translation>Application history</translation>
     </message>
     <message>
         <source>保存 Excel 和 PDF…</source>
-        <translation type="unfinished" />
+        <translation>Save Excel and PDF…</translation>
     </message>
     <message>
         <source>打开文件夹</source>
-        <translation type="unfinished" />
+        <translation>Open folder</translation>
     </message>
     <message>
         <source>打印…</source>
-        <translation type="unfinished" />
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>正在计算……先看数字和依据，再保存文件。</source>
+        <translation>Calculating… check the figures and their basis before saving the files.</translation>
     </message>
     <message>
         <source>申请表还缺少这些机构资料：{fields}。请先填写，再保存文件。</source>
-        <translation type="unfinished" />
+        <translation>The form still lacks these institution details: {fields}. Fill them in before saving the files.</translation>
     </message>
     <message>
         <source>最早可申请日期：{d}</source>
-        <translation type="unfinished" />
+        <translation>Earliest application date: {d}</translation>
     </message>
     <message>
         <source>申请金额 &lt;b&gt;{yuan}&lt;/b&gt; 元（{capital}）</source>
-        <translation type="unfinished" />
+        <translation>Amount claimed &lt;b&gt;{yuan}&lt;/b&gt; yuan ({capital})</translation>
     </message>
     <message>
         <source>纳入床位 {n} 张，未纳入 {m} 张</source>
-        <translation type="unfinished" />
+        <translation>{n} beds included, {m} not included</translation>
     </message>
     <message>
         <source>符合条件的床次 {n} 床·月，未计入 {m} 人次</source>
-        <translation type="unfinished" />
+        <translation>{n} eligible bed-months; {m} cases not counted</translation>
     </message>
     <message>
         <source>依据：{title}（{doc}）</source>
-        <translation type="unfinished" />
+        <translation>Basis: {title} ({doc})</translation>
     </message>
     <message>
         <source>资料不全</source>
-        <translation type="unfinished" />
+        <translation>Details missing</translation>
     </message>
     <message>
         <source>申请表还缺少：{fields}。请先在“机构信息”中填写。</source>
-        <translation type="unfinished" />
+        <translation>The form still lacks: {fields}. Fill them in under “Institution” first.</translation>
     </message>
     <message>
         <source>保存到文件夹</source>
-        <translation type="unfinished" />
+        <translation>Save to folder</translation>
     </message>
     <message>
         <source>正在生成申请表…</source>
-        <translation type="unfinished" />
+        <translation>Creating the application form…</translation>
     </message>
     <message>
         <source>已取消，未保存文件。</source>
-        <translation type="unfinished" />
+        <translation>Cancelled; no files saved.</translation>
     </message>
     <message>
         <source>无法保存</source>
-        <translation type="unfinished" />
+        <translation>Cannot save</translation>
     </message>
     <message>
         <source>已保存：{files}</source>
-        <translation type="unfinished" />
+        <translation>Saved: {files}</translation>
     </message>
     <message>
         <source>登记批复</source>
-        <translation type="unfinished" />
+        <translation>Record approval</translation>
     </message>
     <message>
         <source>请先在申报记录中选中一份建设补贴申请。</source>
-        <translation type="unfinished" />
+        <translation>First select a construction-subsidy application in the application history.</translation>
     </message>
     <message>
         <source>这份申请已经登记为已批准。</source>
-        <translation type="unfinished" />
+        <translation>This application is already recorded as approved.</translation>
     </message>
 </context>
 <context>
     <name>ApproveDialog</name>
     <message>
         <source>登记建设补贴批复</source>
-        <translation type="unfinished" />
+        <translation>Record construction-subsidy approval</translation>
     </message>
     <message>
         <source>批复日期</source>
-        <translation type="unfinished" />
+        <translation>Approval date</translation>
     </message>
     <message>
         <source>批准金额（元）</source>
-        <translation type="unfinished" />
+        <translation>Amount approved (yuan)</translation>
     </message>
     <message>
         <source>留空：按获批床位的申请金额合计</source>
-        <translation type="unfinished" />
+        <translation>Leave empty: total claimed for the approved beds</translation>
     </message>
     <message>
         <source>获批床位</source>
-        <translation type="unfinished" />
+        <translation>Approved beds</translation>
     </message>
 </context>
 <context>
@@ -379,7 +437,7 @@
         <translation>Result</translation>
     </message>
     <message>
-        <source>　合计 {n}</source>
+        <source>&#x3000;合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
     <message>
@@ -408,7 +466,7 @@
     </message>
     <message>
         <source>本标准的分级与组合表待核对，结果仅供参考。</source>
-        <translation>This standard's bands and combination table are still to be verified; treat the result as provisional.</translation>
+        <translation>This standard&apos;s bands and combination table are still to be verified; treat the result as provisional.</translation>
     </message>
 </context>
 <context>
@@ -506,10 +564,255 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>只有管理员可以查看审计记录。</source>
+        <translation>Only administrators can view the audit trail.</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>核对签名链</source>
+        <translation>Verify signature chain</translation>
+    </message>
+    <message>
+        <source>重新计算全部审计记录的签名，检查是否有记录被改动或删除</source>
+        <translation>Recalculate the signatures of all audit entries to check whether any entry was changed or deleted</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>变更内容（原 → 新）</source>
+        <translation>Changes (old → new)</translation>
+    </message>
+    <message>
+        <source>显示最近 {n} 条，向下滚动查看更早的记录</source>
+        <translation>Showing the latest {n} entries; scroll down for older ones</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>签名链尚未核对。点“核对签名链”检查审计记录是否被改动或删除（记录多时需要几秒）。</source>
+        <translation>Signature chain not verified yet. Click “Verify signature chain” to check whether audit entries were changed or deleted (this takes a few seconds when there are many).</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>签名链完整：已核对 {n} 条记录，未发现改动或删除。</source>
+        <translation>Signature chain intact: {n} entries checked, no changes or deletions found.</translation>
+    </message>
+    <message>
+        <source>签名链有问题：</source>
+        <translation>Signature chain problems: </translation>
+    </message>
+    <message>
+        <source>导出审计记录</source>
+        <translation>Export audit trail</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{err}</source>
+        <translation>Cannot write {path}: {err}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条到 {path}</source>
+        <translation>Exported {n} entries to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>每天关闭程序时自动备份一次；保留最近 7 天、4 周和 12 个月的备份。备份保存在：{folder}</source>
+        <translation>A backup is made automatically once a day when the program closes; the last 7 days, 4 weeks and 12 months are kept. Backups are saved in: {folder}</translation>
+    </message>
+    <message>
+        <source>第二个备份文件夹（如U盘）：</source>
+        <translation>Second backup folder (e.g. USB drive):</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>不使用</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>备份时间</source>
+        <translation>Backup time</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>老人</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <source>评估</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>从所选备份恢复…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <source>从其他文件恢复…</source>
+        <translation>Restore from another file…</translation>
+    </message>
+    <message>
+        <source>恢复前自动保存</source>
+        <translation>Saved before restore</translation>
+    </message>
+    <message>
+        <source>（未设置）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>选择第二个备份文件夹（如U盘）</source>
+        <translation>Choose a second backup folder (e.g. USB drive)</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>已备份到 {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <source>并复制到 {path}</source>
+        <translation>Also copied to {path}</translation>
+    </message>
+    <message>
+        <source>第二个备份文件夹</source>
+        <translation>Second backup folder</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose backup file</translation>
+    </message>
+    <message>
+        <source>医养台账数据文件 (*.db);;所有文件 (*)</source>
+        <translation>Yiyang Desktop data files (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>用这份备份替换当前的全部数据吗？
+
+备份时间：{created}
+老人 {r} 人，床位 {b} 张，评估 {a} 条
+文件：{path}
+
+当前数据会先自动备份（标为“恢复前自动保存”），需要时可以再恢复回来。</source>
+        <translation>Replace all current data with this backup?
+
+Backup time: {created}
+{r} residents, {b} beds, {a} assessments
+File: {path}
+
+The current data is backed up first (marked “Saved before restore”), so you can restore it again if needed.</translation>
+    </message>
+    <message>
+        <source>不能用这个文件恢复</source>
+        <translation>Cannot restore from this file</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>已恢复到 {created} 的备份。恢复前的数据保存在 {path}</source>
+        <translation>Restored the backup of {created}. The data from before the restore is saved in {path}</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
     <name>BedBoard</name>
     <message>
         <source>{room}室</source>
         <translation>Room {room}</translation>
+    </message>
+    <message>
+        <source>住院</source>
+        <translation>hospital</translation>
+    </message>
+    <message>
+        <source>外出</source>
+        <translation>away</translation>
+    </message>
+    <message>
+        <source>{n}床</source>
+        <translation>Bed {n}</translation>
     </message>
 </context>
 <context>
@@ -602,21 +905,6 @@
     </message>
 </context>
 <context>
-    <name>BedTile</name>
-    <message>
-        <source>住院</source>
-        <translation>hospital</translation>
-    </message>
-    <message>
-        <source>外出</source>
-        <translation>away</translation>
-    </message>
-    <message>
-        <source>{n}床</source>
-        <translation>Bed {n}</translation>
-    </message>
-</context>
-<context>
     <name>BedsPage</name>
     <message>
         <source>全部类型</source>
@@ -655,8 +943,8 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）　在住 &lt;b&gt;{occ}&lt;/b&gt;　空闲 {free}　预留 {res}　维修 {rep}　入住率 &lt;b&gt;{rate}&lt;/b&gt;　护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-type share &lt;b&gt;{share}&lt;/b&gt;</translation>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-care share &lt;b&gt;{share}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>全部楼层</source>
@@ -702,6 +990,37 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>管理员为您设置了临时密码，请先改成只有您知道的密码。</source>
+        <translation>An administrator has set a temporary password for you. Please change it to one only you know.</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords do not match</translation>
+    </message>
+</context>
+<context>
     <name>ComingPage</name>
     <message>
         <source>此功能尚在开发中，将在后续版本中提供。</source>
@@ -724,6 +1043,41 @@
     </message>
 </context>
 <context>
+    <name>CreateAdminDialog</name>
+    <message>
+        <source>创建管理员账号</source>
+        <translation>Create administrator account</translation>
+    </message>
+    <message>
+        <source>创建并登录</source>
+        <translation>Create and log in</translation>
+    </message>
+    <message>
+        <source>这个数据文件还没有用户账号。请先创建管理员账号：管理员可以添加其他用户、分配角色和重设密码。密码至少6位，请牢记。</source>
+        <translation>This data file has no user accounts yet. First create an administrator account: administrators can add other users, assign roles and reset passwords. The password needs at least 6 characters; keep it safe.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords do not match</translation>
+    </message>
+</context>
+<context>
     <name>DischargeDialog</name>
     <message>
         <source>办理出院</source>
@@ -743,7 +1097,7 @@
     </message>
     <message>
         <source>出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。</source>
-        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use "Admit" again.</translation>
+        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use &quot;Admit&quot; again.</translation>
     </message>
 </context>
 <context>
@@ -765,11 +1119,50 @@
     <name>EquipmentEditor</name>
     <message>
         <source>设备名称</source>
-        <translation type="unfinished" />
+        <translation>Equipment</translation>
     </message>
     <message>
         <source>数量</source>
-        <translation type="unfinished" />
+        <translation>Quantity</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>{app}：意外错误</source>
+        <translation>{app}: unexpected error</translation>
+    </message>
+    <message>
+        <source>程序遇到了一个意外错误，刚才的操作可能没有完成。之前已保存的数据不受影响，可以继续使用；如果问题反复出现，请把详情发给技术支持。</source>
+        <translation>The program hit an unexpected error and the last action may not have finished. Data saved before is not affected and you can keep working; if the problem keeps coming back, send the details to technical support.</translation>
+    </message>
+    <message>
+        <source>（日志文件不可用）</source>
+        <translation>(log file not available)</translation>
+    </message>
+    <message>
+        <source>详细记录已写入日志文件：{path}</source>
+        <translation>Full details were written to the log file: {path}</translation>
+    </message>
+    <message>
+        <source>显示详情</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <source>复制详情</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>隐藏详情</source>
+        <translation>Hide details</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
     </message>
 </context>
 <context>
@@ -793,6 +1186,13 @@
     <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>已锁定 — {user}</source>
+        <translation>Locked — {user}</translation>
     </message>
 </context>
 <context>
@@ -868,6 +1268,30 @@
     <message>
         <source>模板已保存到 {path}。填写后在这里选择该文件导入。</source>
         <translation>Template saved to {path}. Fill it in, then choose that file here to import it.</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已取消，没有导入任何数据。</source>
+        <translation>Cancelled; no data was imported.</translation>
+    </message>
+    <message>
+        <source>正在读取 {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <source>正在逐行检查…</source>
+        <translation>Checking each row…</translation>
+    </message>
+    <message>
+        <source>正在导入（全部成功才保存）…</source>
+        <translation>Importing (saved only if everything succeeds)…</translation>
     </message>
     <message>
         <source>发现 {n} 个问题（见下表），没有导入任何数据。请在 Excel 中改正后重新检查。</source>
@@ -1136,63 +1560,63 @@
     <name>InsuranceAnswersDialog</name>
     <message>
         <source>医保定点：确认事项</source>
-        <translation type="unfinished" />
+        <translation>Medical-insurance designation: confirmations</translation>
     </message>
     <message>
         <source>已建立的制度</source>
-        <translation type="unfinished" />
+        <translation>Rules in place</translation>
     </message>
     <message>
         <source>信息系统</source>
-        <translation type="unfinished" />
+        <translation>Information system</translation>
     </message>
     <message>
         <source>医保管理部门</source>
-        <translation type="unfinished" />
+        <translation>Medical-insurance department</translation>
     </message>
     <message>
         <source>已设立医保管理部门并配备专职人员（100张床位以上须设）</source>
-        <translation type="unfinished" />
+        <translation>A medical-insurance department with full-time staff has been set up (required above 100 beds)</translation>
     </message>
     <message>
         <source>部门名称</source>
-        <translation type="unfinished" />
+        <translation>Department name</translation>
     </message>
     <message>
         <source>医保管理人员</source>
-        <translation type="unfinished" />
+        <translation>Medical-insurance staff</translation>
     </message>
     <message>
         <source>主要负责人负责医保工作，已配备专（兼）职医保管理人员</source>
-        <translation type="unfinished" />
+        <translation>The head of the institution is responsible for medical insurance, with full- or part-time medical-insurance staff</translation>
     </message>
     <message>
         <source>管理人员姓名</source>
-        <translation type="unfinished" />
+        <translation>Staff names</translation>
     </message>
     <message>
         <source>固定资产（万元）</source>
-        <translation type="unfinished" />
+        <translation>Fixed assets (10,000 yuan)</translation>
     </message>
     <message>
         <source>年业务收入（万元）</source>
-        <translation type="unfinished" />
+        <translation>Annual revenue (10,000 yuan)</translation>
     </message>
     <message>
         <source>年门诊人次</source>
-        <translation type="unfinished" />
+        <translation>Outpatient visits per year</translation>
     </message>
     <message>
         <source>年住院人次</source>
-        <translation type="unfinished" />
+        <translation>Inpatient admissions per year</translation>
     </message>
     <message>
         <source>大型医疗设备</source>
-        <translation type="unfinished" />
+        <translation>Major medical equipment</translation>
     </message>
     <message>
         <source>机构简介</source>
-        <translation type="unfinished" />
+        <translation>Institution summary</translation>
     </message>
 </context>
 <context>
@@ -1215,7 +1639,7 @@
     </message>
     <message>
         <source>还不知道哪天回来可以不填返回日期，回来那天点“销假”。外出期间床位仍为这位老人保留。</source>
-        <translation>If the return date is not known yet, leave it empty and click "End leave" on the day of return. The bed stays reserved for the resident meanwhile.</translation>
+        <translation>If the return date is not known yet, leave it empty and click &quot;End leave&quot; on the day of return. The bed stays reserved for the resident meanwhile.</translation>
     </message>
     <message>
         <source>去向</source>
@@ -1223,7 +1647,7 @@
     </message>
     <message>
         <source>如：县人民医院、子女家</source>
-        <translation>e.g. county hospital, child's home</translation>
+        <translation>e.g. county hospital, child&apos;s home</translation>
     </message>
     <message>
         <source>备注</source>
@@ -1251,6 +1675,44 @@
     <message>
         <source>确认离职</source>
         <translation>Confirm leaving</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录医养台账</source>
+        <translation>Log in to Yiyang Desktop</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>演示账号 admin / 密码 demo</source>
+        <translation>Demo account admin / password demo</translation>
+    </message>
+    <message>
+        <source>请填写用户名</source>
+        <translation>Enter the user name</translation>
     </message>
 </context>
 <context>
@@ -1300,8 +1762,32 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>审计记录</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
         <source>演示数据：这里的机构和老人都是虚构的，与正式数据分开保存。</source>
         <translation>Demo data: this institution and its residents are fictitious and kept apart from real data.</translation>
+    </message>
+    <message>
+        <source>{user}（{role}）</source>
+        <translation>{user} ({role})</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>数据已从备份恢复。请用备份中的账号重新登录。</source>
+        <translation>The data was restored from a backup. Please log in again with an account from that backup.</translation>
     </message>
     <message>
         <source>（演示）</source>
@@ -1347,11 +1833,63 @@
     </message>
     <message>
         <source>护理型床位占比</source>
-        <translation>Nursing-type bed share</translation>
+        <translation>Nursing-care bed share</translation>
     </message>
     <message>
-        <source>外出/住院</source>
-        <translation>On leave / in hospital</translation>
+        <source>住院中</source>
+        <translation>In hospital</translation>
+    </message>
+    <message>
+        <source>进行中的转诊</source>
+        <translation>Open referrals</translation>
+    </message>
+    <message>
+        <source>合作协议即将到期</source>
+        <translation>Agreements expiring soon</translation>
+    </message>
+    <message>
+        <source>下一项申报</source>
+        <translation>Next application</translation>
+    </message>
+    <message>
+        <source>近12个月（月末）</source>
+        <translation>Last 12 months (month end)</translation>
+    </message>
+    <message>
+        <source>在住老人能力等级</source>
+        <translation>Residents by grade</translation>
+    </message>
+    <message>
+        <source>当前政策配置没有目标</source>
+        <translation>The current policy profile sets no target</translation>
+    </message>
+    <message>
+        <source>已达标</source>
+        <translation>Target met</translation>
+    </message>
+    <message>
+        <source>未达标</source>
+        <translation>Target not met</translation>
+    </message>
+    <message>
+        <source>目标 {t}%（{profile}）：{gap}</source>
+        <translation>Target {t}% ({profile}): {gap}</translation>
+    </message>
+    <message>
+        <source>已逾期 {o}，需即时评估 {i}，未评估 {n}；30天内到期 {s}</source>
+        <translation>{o} overdue, {i} to reassess now, {n} not assessed; {s} due within 30 days</translation>
+    </message>
+    <message>
+        <source>床位保留，按外出计</source>
+        <translation>Bed kept, counted as away</translation>
+    </message>
+    <message>
+        <source>{partner} {date}到期</source>
+        <translation>{partner} expires {date}</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
     </message>
     <message>
         <source>在职人员</source>
@@ -1362,10 +1900,6 @@
         <translation>Assessments to do</translation>
     </message>
     <message>
-        <source>能力等级分布</source>
-        <translation>Residents by grade</translation>
-    </message>
-    <message>
         <source>{name} · {date}</source>
         <translation>{name} · {date}</translation>
     </message>
@@ -1374,20 +1908,12 @@
         <translation>(institution name not filled in)</translation>
     </message>
     <message>
+        <source>外出/住院 {n} 人</source>
+        <translation>{n} away / in hospital</translation>
+    </message>
+    <message>
         <source>空闲 {n} 张</source>
         <translation>{n} free</translation>
-    </message>
-    <message>
-        <source>护理型床位 / (养老床位 + 护理型床位)</source>
-        <translation>nursing-type beds / (elderly-care beds + nursing-type beds)</translation>
-    </message>
-    <message>
-        <source>已逾期 {o}，需即时评估 {i}，未评估 {n}</source>
-        <translation>{o} overdue, {i} to reassess now, {n} never assessed</translation>
-    </message>
-    <message>
-        <source>未评估</source>
-        <translation>not assessed</translation>
     </message>
 </context>
 <context>
@@ -1696,7 +2222,7 @@
     </message>
     <message>
         <source>按“{profile}”，本机构{beds}张床位属于{band}一档：{req}</source>
-        <translation>Under “{profile}”, this institution's {beds} beds fall in the “{band}” band: {req}</translation>
+        <translation>Under “{profile}”, this institution&apos;s {beds} beds fall in the “{band}” band: {req}</translation>
     </message>
     <message>
         <source>当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。</source>
@@ -1801,19 +2327,167 @@ It may have been moved or deleted; please add it again.</translation>
     <name>PdfPreview</name>
     <message>
         <source>上一页</source>
-        <translation type="unfinished">Previous</translation>
+        <translation>Previous page</translation>
     </message>
     <message>
         <source>下一页</source>
-        <translation type="unfinished">Next</translation>
+        <translation>Next page</translation>
     </message>
     <message>
         <source>保存文件后，PDF 在这里预览。</source>
-        <translation type="unfinished" />
+        <translation>The PDF preview appears here after the files are saved.</translation>
     </message>
     <message>
         <source>/ 共 {n} 页</source>
-        <translation type="unfinished" />
+        <translation>/ {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profiles</translation>
+    </message>
+    <message>
+        <source>补贴标准、条件和床位比例目标按地区的政策文件配置。程序自带的配置不能修改：当地标准不同时，先“复制”，再修改复制出的配置并设为当前。</source>
+        <translation>Subsidy rates, conditions and bed-share targets are set from each region&apos;s policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>施行日期</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>设为当前</source>
+        <translation>Make current</translation>
+    </message>
+    <message>
+        <source>复制…</source>
+        <translation>Copy…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>从文件导入…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>程序自带</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <source>本机构</source>
+        <translation>This institution</translation>
+    </message>
+    <message>
+        <source>复制政策配置</source>
+        <translation>Copy policy profile</translation>
+    </message>
+    <message>
+        <source>新配置的编号（小写字母、数字和连字符，例如 my-city-2026）：</source>
+        <translation>ID of the new profile (lowercase letters, digits and hyphens, e.g. my-city-2026):</translation>
+    </message>
+    <message>
+        <source>新配置的名称：</source>
+        <translation>Name of the new profile:</translation>
+    </message>
+    <message>
+        <source>{title}（本机构修改）</source>
+        <translation>{title} (edited here)</translation>
+    </message>
+    <message>
+        <source>程序自带的配置不能修改，请先“复制”。</source>
+        <translation>Built-in profiles cannot be changed; “Copy” one first.</translation>
+    </message>
+    <message>
+        <source>删除政策配置</source>
+        <translation>Delete policy profile</translation>
+    </message>
+    <message>
+        <source>删除“{title}”？</source>
+        <translation>Delete “{title}”?</translation>
+    </message>
+    <message>
+        <source>导入政策配置</source>
+        <translation>Import policy profile</translation>
+    </message>
+    <message>
+        <source>政策配置 (*.toml *.json)</source>
+        <translation>Policy profiles (*.toml *.json)</translation>
+    </message>
+    <message>
+        <source>无法读取文件：{err}</source>
+        <translation>Cannot read the file: {err}</translation>
+    </message>
+    <message>
+        <source>配置文件有误，未导入：
+{detail}</source>
+        <translation>The profile file has errors and was not imported:
+{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <source>修改政策配置：{title}</source>
+        <translation>Edit policy profile: {title}</translation>
+    </message>
+    <message>
+        <source>金额单位为元；多个选项用“、”分隔；是/否填 true 或 false。保存前逐项检查，有误的行标红并写明原因。各项含义见配置文件中的注释（docs/applications.md）。</source>
+        <translation>Amounts are in yuan; separate several options with “、”; enter true or false for yes/no. Every item is checked before saving; wrong rows are marked red with the reason. See the comments in the profile file for what each item means (docs/applications.md).</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>有 {n} 项需要修改（已标红）。</source>
+        <translation>{n} items need correcting (marked red).</translation>
     </message>
 </context>
 <context>
@@ -1864,7 +2538,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>转诊医生电话</source>
-        <translation>Referring doctor's phone</translation>
+        <translation>Referring doctor&apos;s phone</translation>
     </message>
     <message>
         <source>紧急程度</source>
@@ -1924,7 +2598,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital's receiving doctor</translation>
+        <translation>Hospital&apos;s receiving doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -1936,7 +2610,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>病情摘要（转回原因）</source>
@@ -2059,7 +2733,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。统计范围随上方筛选条件变化。</source>
-        <translation>Counted by the month of the referral date; the state columns show each referral's current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
+        <translation>Counted by the month of the referral date; the state columns show each referral&apos;s current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
     </message>
     <message>
         <source>转诊记录</source>
@@ -2102,16 +2776,16 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit return</translation>
     </message>
     <message>
-        <source>{name}　{direction}　{state}</source>
+        <source>{name}&#x3000;{direction}&#x3000;{state}</source>
         <translation>{name}  {direction}  {state}</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital's receiving doctor</translation>
+        <translation>Hospital&apos;s receiving doctor</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>本院转诊医生</source>
@@ -2217,6 +2891,25 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>重设“{name}”的密码</source>
+        <translation>Reset password for “{name}”</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords do not match</translation>
+    </message>
+</context>
+<context>
     <name>ResidentChecklist</name>
     <message>
         <source>输入姓名或拼音首字母筛选</source>
@@ -2315,7 +3008,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未登记，请点“编辑”补上</source>
-        <translation>None recorded; add them with "Edit"</translation>
+        <translation>None recorded; add them with &quot;Edit&quot;</translation>
     </message>
     <message>
         <source>尚未入住。</source>
@@ -2414,7 +3107,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>暂不入住（如先登记、等床位）可去掉勾选，以后在列表中点“办理入住”。</source>
-        <translation>To register without admitting (e.g. waiting for a bed), untick this and use "Admit" in the list later.</translation>
+        <translation>To register without admitting (e.g. waiting for a bed), untick this and use &quot;Admit&quot; in the list later.</translation>
     </message>
     <message>
         <source>请填写入住日期</source>
@@ -2552,11 +3245,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。</source>
-        <translation>No resident matches. For discharged residents tick "Show discharged".</translation>
+        <translation>No resident matches. For discharged residents tick &quot;Show discharged&quot;.</translation>
     </message>
     <message>
         <source>还没有在住的老人。点“新增老人”登记并办理入住。</source>
-        <translation>No residents yet. Click "Add resident" to register and admit one.</translation>
+        <translation>No residents yet. Click &quot;Add resident&quot; to register and admit one.</translation>
     </message>
     <message>
         <source>已出院</source>
@@ -2590,7 +3283,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>, in hospital from {d}</translation>
     </message>
     <message>
-        <source>{name}　{date} 转往 {partner}{since}</source>
+        <source>{name}&#x3000;{date} 转往 {partner}{since}</source>
         <translation>{name}  referred to {partner} on {date}{since}</translation>
     </message>
     <message>
@@ -2615,7 +3308,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -2637,12 +3330,168 @@ After a change in condition please do an immediate assessment soon: on the Asses
 <context>
     <name>ReturnsPage</name>
     <message>
-        <source>月报</source>
-        <translation>Monthly returns</translation>
+        <source>月</source>
+        <translation> mo</translation>
     </message>
     <message>
-        <source>按月统计报表与报送留档。</source>
-        <translation>Monthly statistical returns, with submitted copies kept.</translation>
+        <source>重新计算</source>
+        <translation>Recalculate</translation>
+    </message>
+    <message>
+        <source>报送…</source>
+        <translation>Submit…</translation>
+    </message>
+    <message>
+        <source>保存 Excel 和 PDF…</source>
+        <translation>Save Excel and PDF…</translation>
+    </message>
+    <message>
+        <source>导出全年…</source>
+        <translation>Export whole year…</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>数字按所选月份当时的记录计算，报送后冻结保存。</source>
+        <translation>Figures are calculated from the records as they were in the chosen month, and frozen when submitted.</translation>
+    </message>
+    <message>
+        <source>生成更正版本…</source>
+        <translation>Create correction…</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>报送时</source>
+        <translation>As submitted</translation>
+    </message>
+    <message>
+        <source>与报送版本的差异</source>
+        <translation>Differences from submitted version</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>报送人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>报送时间</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>导出所选报送版本…</source>
+        <translation>Export selected version…</translation>
+    </message>
+    <message>
+        <source>报送记录</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>{m}：月末床位 {beds} 张，在住 {occ} 张，入住率 {rate}；入住 {a} 人，出院 {d} 人（其中死亡 {x} 人）。</source>
+        <translation>{m}: {beds} beds at month end, {occ} occupied, occupancy {rate}; {a} admissions, {d} discharges ({x} deaths).</translation>
+    </message>
+    <message>
+        <source>已报送第 {v} 版（{who}，{when}）。</source>
+        <translation>Version {v} submitted ({who}, {when}).</translation>
+    </message>
+    <message>
+        <source>记录在报送后有改动：重新计算的结果与已报送的第 {v} 版有 {n} 处不同（见“与报送版本的差异”）。已报送的数字保持不变；如需更正，请生成更正版本。</source>
+        <translation>Records changed after submission: the recalculated figures differ from submitted version {v} in {n} places (see “Differences from submitted version”). The submitted figures stay as they are; to correct them, create a correction.</translation>
+    </message>
+    <message>
+        <source>生成更正版本</source>
+        <translation>Create correction</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>报送 {m} 月报：冻结当前的数字和名单。备注（可不填）：</source>
+        <translation>Submit the {m} monthly return: the current figures and lists are frozen. Remarks (optional):</translation>
+    </message>
+    <message>
+        <source>无法报送</source>
+        <translation>Cannot submit</translation>
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <source>正在生成 {m} 月报…</source>
+        <translation>Creating the {m} monthly return…</translation>
+    </message>
+    <message>
+        <source>正在生成月报…</source>
+        <translation>Creating monthly returns…</translation>
+    </message>
+    <message>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 个文件到 {folder}</source>
+        <translation>Saved {n} files to {folder}</translation>
+    </message>
+    <message>
+        <source>导出全年</source>
+        <translation>Export whole year</translation>
+    </message>
+    <message>
+        <source>{y}年尚无可生成的月报。</source>
+        <translation>There is no monthly return to create for {y} yet.</translation>
+    </message>
+    <message>
+        <source>请先选中一个报送版本。</source>
+        <translation>First select a submitted version.</translation>
     </message>
 </context>
 <context>
@@ -2713,6 +3562,26 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Open data folder</translation>
     </message>
     <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>不自动锁定</source>
+        <translation>Never lock</translation>
+    </message>
+    <message>
+        <source>无操作自动锁定</source>
+        <translation>Lock when idle for</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>用户账号</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
         <source>新的界面语言将在程序重新启动后生效。</source>
         <translation>The new interface language takes effect when the program is restarted.</translation>
     </message>
@@ -2773,7 +3642,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>本机构是该医师的第一执业地点</source>
-        <translation>This institution is the physician's first practice registration</translation>
+        <translation>This institution is the physician&apos;s first practice registration</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -2890,7 +3759,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Change referral state</translation>
     </message>
     <message>
-        <source>{name}　{direction}　{partner}　当前：{state}（{date}）</source>
+        <source>{name}&#x3000;{direction}&#x3000;{partner}&#x3000;当前：{state}（{date}）</source>
         <translation>{name}  {direction}  {partner}  now: {state} ({date})</translation>
     </message>
     <message>
@@ -3011,6 +3880,81 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
 </context>
 <context>
+    <name>UsersPanel</name>
+    <message>
+        <source>只有管理员可以管理用户账号。</source>
+        <translation>Only administrators can manage user accounts.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>新增用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>修改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>停用/启用</source>
+        <translation>Disable / enable</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>锁定至 {t}</source>
+        <translation>Locked until {t}</translation>
+    </message>
+    <message>
+        <source>需改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>User management</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一个用户</source>
+        <translation>First select a user in the list</translation>
+    </message>
+    <message>
+        <source>“{name}”的角色：</source>
+        <translation>Role of “{name}”:</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>编辑巡诊记录</source>
@@ -3049,7 +3993,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
@@ -3057,7 +4001,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>或者，填写本机构名称后开始：</source>
-        <translation>Or enter your institution's name to start:</translation>
+        <translation>Or enter your institution&apos;s name to start:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
@@ -3070,6 +4014,20 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>请填写机构名称</source>
         <translation>Please enter the institution name</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>关闭时自动备份失败：{err}</source>
+        <translation>Automatic backup on close failed: {err}</translation>
     </message>
 </context>
 <context>
@@ -3091,7 +4049,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <name>dlg</name>
     <message>
         <source>正在取消…</source>
-        <translation type="unfinished" />
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>需要先修改密码才能继续使用。</source>
+        <translation>You need to change your password before you can go on.</translation>
     </message>
 </context>
 <context>
@@ -3102,7 +4064,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>护理型床位</source>
-        <translation>Nursing-type bed</translation>
+        <translation>Nursing-care bed</translation>
     </message>
     <message>
         <source>医疗床位</source>
@@ -3182,7 +4144,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>养老机构</source>
-        <translation>Elderly-care institution</translation>
+        <translation>Elderly-care home</translation>
     </message>
     <message>
         <source>医养结合机构（养办医）</source>
@@ -3422,7 +4384,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>三无</source>
-        <translation>"Three nos" elder</translation>
+        <translation>&quot;Three nos&quot; elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -3434,7 +4396,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans' families)</translation>
+        <translation>Entitled group (veterans&apos; families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -3442,11 +4404,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees' insurance</translation>
+        <translation>Urban employees&apos; insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents' insurance</translation>
+        <translation>Urban-rural residents&apos; insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -3694,7 +4656,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>机构车辆</source>
-        <translation>Home's vehicle</translation>
+        <translation>Home&apos;s vehicle</translation>
     </message>
     <message>
         <source>家属自行</source>
@@ -3706,19 +4668,107 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>新增</source>
-        <translation type="unfinished">New</translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>修改</source>
-        <translation type="unfinished" />
+        <translation>Edit</translation>
     </message>
     <message>
         <source>删除</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>导出</source>
-        <translation type="unfinished" />
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>老人档案</source>
+        <translation>Resident record</translation>
+    </message>
+    <message>
+        <source>老人联系人</source>
+        <translation>Resident contact</translation>
+    </message>
+    <message>
+        <source>入住记录</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>床位分配</source>
+        <translation>Bed assignment</translation>
+    </message>
+    <message>
+        <source>请假/住院</source>
+        <translation>Leave / hospital stay</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>床位类型变更</source>
+        <translation>Bed type change</translation>
+    </message>
+    <message>
+        <source>床位状态变更</source>
+        <translation>Bed status change</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>机构信息</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>评估</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>照护风险事件</source>
+        <translation>Care-risk event</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>转诊进程</source>
+        <translation>Referral progress</translation>
+    </message>
+    <message>
+        <source>合作医疗机构</source>
+        <translation>Partner medical institution</translation>
+    </message>
+    <message>
+        <source>合作协议</source>
+        <translation>Cooperation agreement</translation>
+    </message>
+    <message>
+        <source>巡诊</source>
+        <translation>Doctor visit</translation>
+    </message>
+    <message>
+        <source>用户账号</source>
+        <translation>User account</translation>
+    </message>
+    <message>
+        <source>导出文件</source>
+        <translation>Exported file</translation>
+    </message>
+    <message>
+        <source>补贴申请</source>
+        <translation>Subsidy application</translation>
+    </message>
+    <message>
+        <source>政策参数</source>
+        <translation>Policy profile</translation>
     </message>
     <message>
         <source>医保管理制度</source>
@@ -3762,7 +4812,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>与医保有关的医疗机构信息系统相关材料</source>
-        <translation>Documents on the institution's information system relevant to medical insurance</translation>
+        <translation>Documents on the institution&apos;s information system relevant to medical insurance</translation>
     </message>
     <message>
         <source>纳入定点后使用医保基金的预测性分析报告</source>
@@ -3770,7 +4820,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码证书及法定代表人身份证明</source>
-        <translation>Unified social credit code certificate and the legal representative's proof of identity</translation>
+        <translation>Unified social credit code certificate and the legal representative&apos;s proof of identity</translation>
     </message>
     <message>
         <source>医疗服务人员信息表</source>
@@ -3816,6 +4866,62 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>信息系统符合医保接口与编码标准</source>
         <translation>Information system meets medical-insurance interface and coding standards</translation>
     </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>登记员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>无有效评估</source>
+        <translation>No valid assessment</translation>
+    </message>
+    <message>
+        <source>60岁以下</source>
+        <translation>Under 60</translation>
+    </message>
+    <message>
+        <source>本地</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>外地</source>
+        <translation>Non-local</translation>
+    </message>
+    <message>
+        <source>无类别</source>
+        <translation>No category</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>入住</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source>出院</source>
+        <translation>Discharge</translation>
+    </message>
+    <message>
+        <source>换床</source>
+        <translation>Bed move</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Return</translation>
+    </message>
 </context>
 <context>
     <name>msg</name>
@@ -3849,19 +4955,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
+        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date "{d}" in the ID number is not plausible</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
+        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -3869,11 +4975,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
+        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -3893,7 +4999,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -3973,11 +5079,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>疾病编码“{code}”不是有效的 ICD-10 编码（如 I10、F03.1）</source>
-        <translation>"{code}" is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
+        <translation>&quot;{code}&quot; is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
     </message>
     <message>
         <source>照护风险事件“{k}”的次数应为0及以上的整数</source>
-        <translation>The count of care-risk event "{k}" must be a whole number, 0 or more</translation>
+        <translation>The count of care-risk event &quot;{k}&quot; must be a whole number, 0 or more</translation>
     </message>
     <message>
         <source>评估答案格式不对</source>
@@ -4024,6 +5130,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>{name}: every grade needs a care level</translation>
     </message>
     <message>
+        <source>常规复评间隔应为 1 到 24 个月</source>
+        <translation>The routine reassessment interval must be 1 to 24 months</translation>
+    </message>
+    <message>
         <source>床位 {label} 已存在</source>
         <translation>Bed {label} already exists</translation>
     </message>
@@ -4037,7 +5147,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed's service start date {d}</translation>
+        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -4113,15 +5223,15 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>正在填写 Excel 申请表…</source>
-        <translation type="unfinished" />
+        <translation>Filling in the Excel form…</translation>
     </message>
     <message>
         <source>正在生成 PDF…</source>
-        <translation type="unfinished" />
+        <translation>Creating the PDF…</translation>
     </message>
     <message>
         <source>正在登记申报记录…</source>
-        <translation type="unfinished" />
+        <translation>Recording the application…</translation>
     </message>
     <message>
         <source>模板有误：{err}</source>
@@ -4249,11 +5359,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident "{name}"</translation>
+        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category "{x}" is not one of: {opts}</translation>
+        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -4421,7 +5531,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member "{name}"</translation>
+        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -4445,7 +5555,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
@@ -4453,7 +5563,15 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>文件 {path} 不存在或是空文件，不是医养台账的数据文件。</source>
-        <translation type="unfinished" />
+        <translation>The file {path} does not exist or is empty; it is not a Yiyang Desktop data file.</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 是只读的（或所在文件夹不能写入），无法保存任何修改，未做任何改动。请检查文件属性和文件夹权限，或把文件复制到可以写入的文件夹再打开。</source>
+        <translation>The data file {path} is read-only (or its folder cannot be written to), so no changes can be saved; nothing was changed. Check the file properties and folder permissions, or copy the file to a writable folder and open it there.</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 暂时无法写入（{err}），请稍后再试。</source>
+        <translation>The data file {path} cannot be written at the moment ({err}); please try again shortly.</translation>
     </message>
     <message>
         <source>找不到数据文件 {path}</source>
@@ -4485,7 +5603,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
-        <translation>Unknown item "{code}" ({inst} has no such item)</translation>
+        <translation>Unknown item &quot;{code}&quot; ({inst} has no such item)</translation>
     </message>
     <message>
         <source>{code} {name}：{value} 不是允许的分值，可选：{allowed}</source>
@@ -4497,11 +5615,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>“昏迷”应为是或否</source>
-        <translation>"Coma" must be yes or no</translation>
+        <translation>&quot;Coma&quot; must be yes or no</translation>
     </message>
     <message>
-        <source>疾病诊断应为 ICD-10 编码的列表，如 ["F01", "I10"]</source>
-        <translation>Diagnoses must be a list of ICD-10 codes, e.g. ["F01", "I10"]</translation>
+        <source>疾病诊断应为 ICD-10 编码的列表，如 [&quot;F01&quot;, &quot;I10&quot;]</source>
+        <translation>Diagnoses must be a list of ICD-10 codes, e.g. [&quot;F01&quot;, &quot;I10&quot;]</translation>
     </message>
     <message>
         <source>近30天照护风险事件次数应为不小于0的整数</source>
@@ -4517,7 +5635,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>缺少“{key}”</source>
-        <translation>"{key}" is missing</translation>
+        <translation>&quot;{key}&quot; is missing</translation>
     </message>
     <message>
         <source>类型不对</source>
@@ -4537,11 +5655,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>引用了不存在的项目“{c}”</source>
-        <translation>refers to item "{c}", which does not exist</translation>
+        <translation>refers to item &quot;{c}&quot;, which does not exist</translation>
     </message>
     <message>
         <source>满分应为各项目最高分之和 {m}</source>
-        <translation>the maximum must be the sum of the items' maxima, {m}</translation>
+        <translation>the maximum must be the sum of the items&apos; maxima, {m}</translation>
     </message>
     <message>
         <source>每个项目应属于且只属于一个一级指标</source>
@@ -4553,7 +5671,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>编号“{id}”应与文件名一致</source>
-        <translation>the id "{id}" must match the file name</translation>
+        <translation>the id &quot;{id}&quot; must match the file name</translation>
     </message>
     <message>
         <source>分数 {v} 落在 {n} 个分段中（应恰好1个）</source>
@@ -4569,7 +5687,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>分段下限大于上限</source>
-        <translation>the band's lower limit is above its upper limit</translation>
+        <translation>the band&apos;s lower limit is above its upper limit</translation>
     </message>
     <message>
         <source>条件应含 all、any、not、count、var 之一</source>
@@ -4589,7 +5707,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>规则引用了未知变量“{v}”</source>
-        <translation>a rule refers to the unknown value "{v}"</translation>
+        <translation>a rule refers to the unknown value &quot;{v}&quot;</translation>
     </message>
     <message>
         <source>规则涉及的组合太多（{n}），无法逐一核对</source>
@@ -4665,19 +5783,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>只支持“昏迷”标记，且等级须存在</source>
-        <translation>only the "coma" flag is supported, and its grade must exist</translation>
+        <translation>only the &quot;coma&quot; flag is supported, and its grade must exist</translation>
     </message>
     <message>
         <source>上调规则缺少条件</source>
         <translation>a raise rule has no conditions</translation>
     </message>
     <message>
-        <source>诊断范围应写成 ["F00", "F03"] 的形式</source>
-        <translation>a diagnosis range must be written like ["F00", "F03"]</translation>
+        <source>诊断范围应写成 [&quot;F00&quot;, &quot;F03&quot;] 的形式</source>
+        <translation>a diagnosis range must be written like [&quot;F00&quot;, &quot;F03&quot;]</translation>
     </message>
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
-        <translation>There is no instrument "{id}"; available: {known}</translation>
+        <translation>There is no instrument &quot;{id}&quot;; available: {known}</translation>
     </message>
     <message>
         <source>草稿不能出具评估报告，请先完成评估</source>
@@ -4845,7 +5963,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>续签协议的生效日期须晚于原协议的生效日期 {d}</source>
-        <translation>The renewal must start after the original's start date {d}</translation>
+        <translation>The renewal must start after the original&apos;s start date {d}</translation>
     </message>
     <message>
         <source>生效日期不能晚于终止日期 {d}</source>
@@ -4985,7 +6103,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -5025,7 +6143,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>请填写医院的诊断结果</source>
-        <translation>Enter the hospital's diagnosis</translation>
+        <translation>Enter the hospital&apos;s diagnosis</translation>
     </message>
     <message>
         <source>转诊指征“{x}”不在设置的列表中</source>
@@ -5109,63 +6227,63 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>审计记录 {id} 没有签名（可能在本程序之外写入数据库）</source>
-        <translation type="unfinished" />
+        <translation>Audit entry {id} has no signature (it may have been written to the database outside this program)</translation>
     </message>
     <message>
         <source>审计记录 {id} 之前的记录被删除或改动（链条断开）</source>
-        <translation type="unfinished" />
+        <translation>Entries before audit entry {id} were deleted or changed (the chain is broken)</translation>
     </message>
     <message>
         <source>审计记录 {id} 的内容被改动过</source>
-        <translation type="unfinished" />
+        <translation>The content of audit entry {id} has been changed</translation>
     </message>
     <message>
         <source>另有 {n} 条审计记录没有签名</source>
-        <translation type="unfinished" />
+        <translation>{n} more audit entries have no signature</translation>
     </message>
     <message>
         <source>最后的审计记录（编号 {id}）被删除或改动</source>
-        <translation type="unfinished" />
+        <translation>The last audit entry (no. {id}) was deleted or changed</translation>
     </message>
     <message>
         <source>备份失败：{folder} 所在磁盘已满。原有文件没有改动，请清理磁盘或换一个文件夹。</source>
-        <translation type="unfinished" />
+        <translation>Backup failed: the disk holding {folder} is full. Existing files were not changed; free up space or choose another folder.</translation>
     </message>
     <message>
         <source>备份失败：无法写入文件夹 {folder}（{err}）。原有文件没有改动，请检查该文件夹是否存在、是否只读或磁盘是否已拔出。</source>
-        <translation type="unfinished" />
+        <translation>Backup failed: cannot write to the folder {folder} ({err}). Existing files were not changed; check that the folder exists, is not read-only and that the drive has not been removed.</translation>
     </message>
     <message>
         <source>找不到备份文件 {path}</source>
-        <translation type="unfinished" />
+        <translation>Backup file {path} not found</translation>
     </message>
     <message>
         <source>文件 {path} 不是医养台账的数据文件（是空的 SQLite 数据库），不能用来恢复。</source>
-        <translation type="unfinished" />
+        <translation>The file {path} is not a Yiyang Desktop data file (it is an empty SQLite database) and cannot be used to restore.</translation>
     </message>
     <message>
         <source>备份文件 {path} 已损坏（{err}），不能用来恢复。</source>
-        <translation type="unfinished" />
+        <translation>The backup file {path} is damaged ({err}) and cannot be used to restore.</translation>
     </message>
     <message>
         <source>备份文件 {path} 完整性检查未通过（{err}），不能用来恢复。</source>
-        <translation type="unfinished" />
+        <translation>The backup file {path} failed the integrity check ({err}) and cannot be used to restore.</translation>
     </message>
     <message>
         <source>恢复已取消：无法先备份当前数据文件（{err}）。当前文件没有改动。</source>
-        <translation type="unfinished" />
+        <translation>Restore cancelled: the current data file could not be backed up first ({err}). The current file was not changed.</translation>
     </message>
     <message>
         <source>所选文件就是当前的数据文件，不能用它恢复。</source>
-        <translation type="unfinished" />
+        <translation>The chosen file is the current data file; it cannot be used to restore.</translation>
     </message>
     <message>
         <source>恢复失败：无法写入数据文件 {path}（{err}）。当前文件没有改动。</source>
-        <translation type="unfinished" />
+        <translation>Restore failed: cannot write the data file {path} ({err}). The current file was not changed.</translation>
     </message>
     <message>
         <source>恢复后无法打开数据文件（{err}），已换回原来的文件。</source>
-        <translation type="unfinished" />
+        <translation>The data file could not be opened after the restore ({err}); the original file has been put back.</translation>
     </message>
     <message>
         <source>生效协议{n}份：{names}</source>
@@ -5517,7 +6635,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{what}不在本政策的建设补贴范围</source>
-        <translation>{what} is not covered by this policy's construction subsidy</translation>
+        <translation>{what} is not covered by this policy&apos;s construction subsidy</translation>
     </message>
     <message>
         <source>租赁床位未填写租赁到期日，无法确认租期是否满{n}年</source>
@@ -5609,11 +6727,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>没有这份申请记录</source>
-        <translation type="unfinished" />
+        <translation>No such application record</translation>
     </message>
     <message>
         <source>“{v}”不是有效金额（元，最多两位小数）</source>
-        <translation type="unfinished" />
+        <translation>“{v}” is not a valid amount (yuan, at most two decimals)</translation>
     </message>
     <message>
         <source>没有这份建设补贴申请</source>
@@ -5631,20 +6749,483 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>床位{bed}已获得过建设补贴</source>
         <translation>Bed {bed} has already received a construction subsidy</translation>
     </message>
+    <message>
+        <source>查看数据</source>
+        <extracomment>Every permission and the action it allows, as a refusal names it (&quot;无权{action}&quot;).</extracomment>
+        <translation>view data</translation>
+    </message>
+    <message>
+        <source>查看完整身份证号和电话</source>
+        <translation>see full ID numbers and phone numbers</translation>
+    </message>
+    <message>
+        <source>修改床位、老人、人员和合作机构档案</source>
+        <translation>edit bed, resident, staff and partner records</translation>
+    </message>
+    <message>
+        <source>录入或修改评估</source>
+        <translation>enter or edit assessments</translation>
+    </message>
+    <message>
+        <source>登记或修改转诊</source>
+        <translation>log or edit referrals</translation>
+    </message>
+    <message>
+        <source>导出含个人信息的文件</source>
+        <translation>export files containing personal information</translation>
+    </message>
+    <message>
+        <source>导出统计报表</source>
+        <translation>export statistical reports</translation>
+    </message>
+    <message>
+        <source>修改机构信息和设置</source>
+        <translation>edit the institution profile and settings</translation>
+    </message>
+    <message>
+        <source>管理用户账号</source>
+        <translation>manage user accounts</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>restore backups</translation>
+    </message>
+    <message>
+        <source>备份数据</source>
+        <translation>back up data</translation>
+    </message>
+    <message>
+        <source>查看审计记录</source>
+        <translation>view the audit trail</translation>
+    </message>
+    <message>
+        <source>请先登录，才能{action}</source>
+        <translation>Please log in first to {action}</translation>
+    </message>
+    <message>
+        <source>“{role}”角色无权{action}</source>
+        <translation>The “{role}” role is not allowed to {action}</translation>
+    </message>
+    <message>
+        <source>密码至少{n}位</source>
+        <translation>The password needs at least {n} characters</translation>
+    </message>
+    <message>
+        <source>密码太简单（至少要有3个不同的字符）</source>
+        <translation>The password is too simple (it needs at least 3 different characters)</translation>
+    </message>
+    <message>
+        <source>请填写用户名</source>
+        <translation>Enter the user name</translation>
+    </message>
+    <message>
+        <source>用户名不能有空格，最多40个字</source>
+        <translation>A user name cannot contain spaces and has at most 40 characters</translation>
+    </message>
+    <message>
+        <source>角色只能是：{opts}</source>
+        <translation>The role must be one of: {opts}</translation>
+    </message>
+    <message>
+        <source>用户名“{name}”已存在</source>
+        <translation>The user name “{name}” already exists</translation>
+    </message>
+    <message>
+        <source>已有用户账号，不能再创建初始管理员</source>
+        <translation>User accounts already exist; the first administrator cannot be created again</translation>
+    </message>
+    <message>
+        <source>找不到用户 {id}</source>
+        <translation>User {id} not found</translation>
+    </message>
+    <message>
+        <source>找不到用户“{name}”</source>
+        <translation>User “{name}” not found</translation>
+    </message>
+    <message>
+        <source>至少要保留一个可用的管理员账号</source>
+        <translation>At least one active administrator account must remain</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>change your password</translation>
+    </message>
+    <message>
+        <source>原密码不正确</source>
+        <translation>The current password is wrong</translation>
+    </message>
+    <message>
+        <source>新密码不能与原密码相同</source>
+        <translation>The new password must differ from the current one</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>账号“{name}”已被锁定，请在 {time} 之后再试，或请管理员解锁</source>
+        <translation>The account “{name}” is locked; try again after {time}, or ask an administrator to unlock it</translation>
+    </message>
+    <message>
+        <source>账号“{name}”已停用，请联系管理员</source>
+        <translation>The account “{name}” is disabled; contact an administrator</translation>
+    </message>
+    <message>
+        <source>密码连续错误{n}次，账号已锁定{m}分钟</source>
+        <translation>Wrong password {n} times in a row; the account is locked for {m} minutes</translation>
+    </message>
+    <message>
+        <source>医保定点：条件均已满足，可以申请</source>
+        <translation>Medical-insurance designation: all conditions met, you can apply</translation>
+    </message>
+    <message>
+        <source>医保定点：{date}起可申请</source>
+        <translation>Medical-insurance designation: can apply from {date}</translation>
+    </message>
+    <message>
+        <source>医保定点：还有{n}项条件未满足</source>
+        <translation>Medical-insurance designation: {n} conditions not yet met</translation>
+    </message>
+    <message>
+        <source>{year}年运营补贴：尚未生成申请表</source>
+        <translation>{year} operating subsidy: application form not created yet</translation>
+    </message>
+    <message>
+        <source>已报送的月报不能修改，请生成更正版本</source>
+        <translation>A submitted monthly return cannot be changed; create a correction</translation>
+    </message>
+    <message>
+        <source>月份“{v}”无效，格式应为 YYYY-MM，例如 2026-10</source>
+        <translation>The month “{v}” is not valid; use YYYY-MM, e.g. 2026-10</translation>
+    </message>
+    <message>
+        <source>月份“{v}”无效</source>
+        <translation>The month “{v}” is not valid</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月尚未开始，不能生成月报</source>
+        <translation>{m}/{y} has not started yet; no monthly return can be created</translation>
+    </message>
+    <message>
+        <source>{m} 尚未结束，月末之后才能报送</source>
+        <translation>{m} has not ended yet; it can be submitted only after the month ends</translation>
+    </message>
+    <message>
+        <source>备注太长（最多500个字）</source>
+        <translation>The remarks are too long (at most 500 characters)</translation>
+    </message>
+    <message>
+        <source>没有已报送的月报：{m}</source>
+        <translation>No submitted monthly return: {m}</translation>
+    </message>
+    <message>
+        <source>月报 {m}</source>
+        <translation>Monthly return {m}</translation>
+    </message>
+    <message>
+        <source>{kind}结束</source>
+        <translation>{kind} ended</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>打印</source>
-        <translation type="unfinished" />
+        <translation>Print</translation>
     </message>
     <message>
         <source>无法开始打印，请检查打印机。</source>
-        <translation type="unfinished" />
+        <translation>Cannot start printing; check the printer.</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>pdf</name>
+    <message>
+        <source>月末入住率与护理型床位占比（%）{span}</source>
+        <translation>Month-end occupancy and nursing-care bed share (%) {span}</translation>
+    </message>
+    <message>
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>入住率</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <source>护理型床位占比</source>
+        <translation>Nursing-care bed share</translation>
+    </message>
+    <message>
+        <source>占比目标</source>
+        <translation>Share target</translation>
+    </message>
+    <message>
+        <source>月末在住老人能力等级分布（人）</source>
+        <translation>Residents at month end by grade (people)</translation>
+    </message>
+    <message>
+        <source>第 {n} 页</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>报送备注：{t}</source>
+        <translation>Submission remarks: {t}</translation>
+    </message>
+</context>
+<context>
+    <name>xlsx</name>
+    <message>
+        <source>护理型床位占比</source>
+        <translation>Nursing-care bed share</translation>
+    </message>
+    <message>
+        <source>运营补贴床次</source>
+        <translation>Operating-subsidy bed-months</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <source>床位总数</source>
+        <translation>Total beds</translation>
+    </message>
+    <message>
+        <source>月末，按当时的床位类型</source>
+        <translation>At month end, by the bed type at the time</translation>
+    </message>
+    <message>
+        <source>在住床位</source>
+        <translation>Occupied beds</translation>
+    </message>
+    <message>
+        <source>含请假、住院保留床位</source>
+        <translation>Including beds kept during leave or hospital stays</translation>
+    </message>
+    <message>
+        <source>空闲床位</source>
+        <translation>Free beds</translation>
+    </message>
+    <message>
+        <source>预留床位</source>
+        <translation>Reserved beds</translation>
+    </message>
+    <message>
+        <source>维修（暂停使用）床位</source>
+        <translation>Beds under repair (out of use)</translation>
+    </message>
+    <message>
+        <source>月末入住率</source>
+        <translation>Month-end occupancy</translation>
+    </message>
+    <message>
+        <source>实际占用床日数</source>
+        <translation>Occupied bed-days</translation>
+    </message>
+    <message>
+        <source>实际开放床日数</source>
+        <translation>Available bed-days</translation>
+    </message>
+    <message>
+        <source>护理型床位 ÷（养老床位 + 护理型床位）</source>
+        <translation>Nursing-care beds ÷ (elderly-care beds + nursing-care beds)</translation>
+    </message>
+    <message>
+        <source>护理型床位占比目标</source>
+        <translation>Nursing-care bed share target</translation>
+    </message>
+    <message>
+        <source>已达标</source>
+        <translation>Target met</translation>
+    </message>
+    <message>
+        <source>未达标</source>
+        <translation>Target not met</translation>
+    </message>
+    <message>
+        <source>入住老人</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>月初在住人数</source>
+        <translation>Residents at month start</translation>
+    </message>
+    <message>
+        <source>本月入住</source>
+        <translation>Admissions this month</translation>
+    </message>
+    <message>
+        <source>本月出院</source>
+        <translation>Discharges this month</translation>
+    </message>
+    <message>
+        <source>本月死亡</source>
+        <translation>Deaths this month</translation>
+    </message>
+    <message>
+        <source>月末在住人数</source>
+        <translation>Residents at month end</translation>
+    </message>
+    <message>
+        <source>能力等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>户籍</source>
+        <translation>Household registration</translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>一人可属多个类别</source>
+        <translation>One person can be in several categories</translation>
+    </message>
+    <message>
+        <source>长期护理保险参保</source>
+        <translation>Long-term-care insured</translation>
+    </message>
+    <message>
+        <source>医养结合</source>
+        <translation>Combined medical and elderly care</translation>
+    </message>
+    <message>
+        <source>在有效期内的合作协议</source>
+        <translation>Agreements in force</translation>
+    </message>
+    <message>
+        <source>签约医疗机构</source>
+        <translation>Contracted medical institutions</translation>
+    </message>
+    <message>
+        <source>医生上门巡诊</source>
+        <translation>Doctor visits on site</translation>
+    </message>
+    <message>
+        <source>巡诊服务老人</source>
+        <translation>Residents seen on visits</translation>
+    </message>
+    <message>
+        <source>上转（转往医院）</source>
+        <translation>Up-referrals (to hospital)</translation>
+    </message>
+    <message>
+        <source>下转（医院转回）</source>
+        <translation>Down-referrals (back from hospital)</translation>
+    </message>
+    <message>
+        <source>月末状态</source>
+        <translation>Status at month end</translation>
+    </message>
+    <message>
+        <source>月末住院老人</source>
+        <translation>Residents in hospital at month end</translation>
+    </message>
+    <message>
+        <source>月末请假外出老人</source>
+        <translation>Residents on leave at month end</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>月末在岗</source>
+        <translation>In post at month end</translation>
+    </message>
+    <message>
+        <source>在岗人员合计</source>
+        <translation>Total staff in post</translation>
+    </message>
+    <message>
+        <source>评估与补贴</source>
+        <translation>Assessments and subsidies</translation>
+    </message>
+    <message>
+        <source>本月完成能力评估</source>
+        <translation>Ability assessments done this month</translation>
+    </message>
+    <message>
+        <source>月末评估已过期</source>
+        <translation>Assessment overdue at month end</translation>
+    </message>
+    <message>
+        <source>月末从未评估</source>
+        <translation>Never assessed at month end</translation>
+    </message>
+    <message>
+        <source>月末在住名单</source>
+        <translation>Residents at month end</translation>
+    </message>
+    <message>
+        <source>人员变动</source>
+        <translation>Movements</translation>
+    </message>
+    <message>
+        <source>双向转诊</source>
+        <translation>Two-way referrals</translation>
+    </message>
+    <message>
+        <source>能力评估</source>
+        <translation>Ability assessments</translation>
+    </message>
+    <message>
+        <source>{inst}{y}年{m}月统计月报</source>
+        <translation>{inst}Monthly return {m}/{y}</translation>
+    </message>
+    <message>
+        <source>统计期：{a} 至 {b}；时点数为月末（{b}）24时数</source>
+        <translation>Period: {a} to {b}; point-in-time figures as at 24:00 on the last day ({b})</translation>
+    </message>
+    <message>
+        <source>；第{v}版，{who} 于 {at} 报送</source>
+        <translation>; version {v}, submitted by {who} at {at}</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
     </message>
 </context>
 </TS>
