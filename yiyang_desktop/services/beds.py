@@ -33,9 +33,9 @@ def _check_provision(c: Checker) -> dict:
     return {"provision": provision, "lease_end_date": iso(lease_end)}
 
 
-@requires("records.write")
-def create_bed(ctx: Context, data: dict) -> int:
-    """Add a bed: location, type (and sub-type), how it was provided, service date, initial status."""
+def check_new_bed(data: dict) -> tuple[dict, dt.date, str, str | None, str]:
+    """A new bed's fields checked (every problem at once): (beds row, service date, type, sub-type, status).
+    Shared by ``create_bed`` and the Excel import."""
     c = Checker(data)
     row = _check_location(c) | _check_provision(c)
     service = c.date("service_date", required=True, label=N_("msg", "投入使用日期"))
@@ -46,6 +46,13 @@ def create_bed(ctx: Context, data: dict) -> int:
         c.add("sub_type" if bed_type == B.MEDICAL else "bed_type", msg)
     row["note"] = c.text("note", label=N_("msg", "备注"))
     c.raise_if_any()
+    return row, service, bed_type, sub_type, status
+
+
+@requires("records.write")
+def create_bed(ctx: Context, data: dict) -> int:
+    """Add a bed: location, type (and sub-type), how it was provided, service date, initial status."""
+    row, service, bed_type, sub_type, status = check_new_bed(data)
     if _exists(ctx, row):
         fail("number", N_("msg", "床位 {label} 已存在").format(label=bed_label(row["building"], row["floor"], row["room"], row["number"])))
     with ctx.transaction() as db:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from ..domain import beds as B
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import Checker, Context, Problem, ValidationError, fail
-from .beds import BED_LABEL_SQL, _check_location, _check_provision
+from .beds import BED_LABEL_SQL, check_new_bed
 from .residents import _check_resident
 
 OPEN_END = "9999-12-31"
@@ -70,16 +70,7 @@ class ImportWriter:
 
     # --- beds.create_bed -----------------------------------------------------------------------------------------
     def create_bed(self, data: dict) -> int:
-        c = Checker(data)
-        row = _check_location(c) | _check_provision(c)
-        service = c.date("service_date", required=True, label=N_("msg", "投入使用日期"))
-        bed_type = c.text("bed_type", required=True, label=N_("msg", "床位类型"))
-        sub_type = c.text("sub_type")
-        status = c.choice("status", B.SET_STATUSES, label=N_("msg", "状态")) or B.AVAILABLE
-        if bed_type and (msg := B.validate_type(bed_type, sub_type)):
-            c.add("sub_type" if bed_type == B.MEDICAL else "bed_type", msg)
-        row["note"] = c.text("note", label=N_("msg", "备注"))
-        c.raise_if_any()
+        row, service, bed_type, sub_type, status = check_new_bed(data)
         location = (row["building"], row["floor"], row["room"], row["number"])
         if location in self.locations:
             from ..domain.census import bed_label
