@@ -1,24 +1,5 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
-<context>
-    <name></name>
-    <message>
-        <source>app</source>
-        <comment>请不要继续录入。可以从备份恢复数据（设置 → 备份与恢复），或关闭程序后联系技术支持。</comment>
-        <translation>Please stop entering data. You can restore the data from a backup (Settings → Backup and restore), or close the program and contact technical support.</translation>
-    </message>
-    <message>
-        <source>app</source>
-        <comment>从备份恢复…</comment>
-        <translation>Restore from backup…</translation>
-    </message>
-    <message>
-        <source>app</source>
-        <comment>关闭</comment>
-        <translation>Close</translation>
-    </message>
-</context>
 <context>
     <name>AddUserDialog</name>
     <message>
@@ -183,8 +164,12 @@
         <translation>Fill in institution details</translation>
     </message>
     <message>
-        <source>选择申请表和期间后点“计算”：先看数字和依据，再保存文件。</source>
-        <translation>Choose a form and period, then click “Recalculate”: check the figures and their basis first, then save the files.</translation>
+        <source>申报</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>数字按所选申请表和期间计算：先看数字和依据，再保存文件。</source>
+        <translation>Figures for the chosen form and period: check them and their basis, then save the files.</translation>
     </message>
     <message>
         <source>填写确认事项…</source>
@@ -261,6 +246,14 @@
     <message>
         <source>申请表还缺少这些机构资料：{fields}。请先填写，再保存文件。</source>
         <translation>The form still lacks these institution details: {fields}. Fill them in before saving the files.</translation>
+    </message>
+    <message>
+        <source>条件均已满足，可以申请。</source>
+        <translation>All conditions are met; you can apply.</translation>
+    </message>
+    <message>
+        <source>尚不满足全部条件。</source>
+        <translation>Not all conditions are met yet.</translation>
     </message>
     <message>
         <source>最早可申请日期：{d}</source>
@@ -437,7 +430,7 @@
         <translation>Result</translation>
     </message>
     <message>
-        <source>&#x3000;合计 {n}</source>
+        <source>　合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
     <message>
@@ -466,7 +459,7 @@
     </message>
     <message>
         <source>本标准的分级与组合表待核对，结果仅供参考。</source>
-        <translation>This standard&apos;s bands and combination table are still to be verified; treat the result as provisional.</translation>
+        <translation>This standard's bands and combination table are still to be verified; treat the result as provisional.</translation>
     </message>
 </context>
 <context>
@@ -943,7 +936,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
         <translation>Delete</translation>
     </message>
     <message>
-        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）　在住 &lt;b&gt;{occ}&lt;/b&gt;　空闲 {free}　预留 {res}　维修 {rep}　入住率 &lt;b&gt;{rate}&lt;/b&gt;　护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-care share &lt;b&gt;{share}&lt;/b&gt;</translation>
     </message>
     <message>
@@ -1097,7 +1090,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。</source>
-        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use &quot;Admit&quot; again.</translation>
+        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use "Admit" again.</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1152,10 @@ The current data is backed up first (marked “Saved before restore”), so you 
     <message>
         <source>隐藏详情</source>
         <translation>Hide details</translation>
+    </message>
+    <message>
+        <source>日志文件</source>
+        <translation>Log file</translation>
     </message>
     <message>
         <source>已复制</source>
@@ -1347,6 +1344,31 @@ The current data is backed up first (marked “Saved before restore”), so you 
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <source>数据文件 {path} 已经在另一个医养台账窗口中打开（{where}）。
+同一个数据文件同时只能由一个窗口使用，以免互相覆盖。请切换到已打开的窗口；如果找不到它，请稍等片刻再试，或重新启动电脑。</source>
+        <translation>The data file {path} is already open in another Yiyang window ({where}).
+Only one window at a time may use a data file, so that they do not overwrite each other. Switch to the open window; if you cannot find it, wait a moment and try again, or restart the computer.</translation>
+    </message>
+    <message>
+        <source>进程 {pid}，电脑 {host}</source>
+        <translation>process {pid}, computer {host}</translation>
+    </message>
+    <message>
+        <source>另一个程序</source>
+        <translation>another program</translation>
+    </message>
+    <message>
+        <source>无法在 {folder} 中创建锁文件：文件夹是只读的或没有写入权限。请把数据文件放到可以写入的文件夹。</source>
+        <translation>Cannot create the lock file in {folder}: the folder is read-only or not writable. Put the data file in a folder you can write to.</translation>
+    </message>
+    <message>
+        <source>无法锁定数据文件 {path}，请稍后再试。</source>
+        <translation>Cannot lock the data file {path}. Please try again later.</translation>
     </message>
 </context>
 <context>
@@ -1639,7 +1661,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>还不知道哪天回来可以不填返回日期，回来那天点“销假”。外出期间床位仍为这位老人保留。</source>
-        <translation>If the return date is not known yet, leave it empty and click &quot;End leave&quot; on the day of return. The bed stays reserved for the resident meanwhile.</translation>
+        <translation>If the return date is not known yet, leave it empty and click "End leave" on the day of return. The bed stays reserved for the resident meanwhile.</translation>
     </message>
     <message>
         <source>去向</source>
@@ -1647,7 +1669,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>如：县人民医院、子女家</source>
-        <translation>e.g. county hospital, child&apos;s home</translation>
+        <translation>e.g. county hospital, child's home</translation>
     </message>
     <message>
         <source>备注</source>
@@ -1713,6 +1735,10 @@ The current data is backed up first (marked “Saved before restore”), so you 
     <message>
         <source>请填写用户名</source>
         <translation>Enter the user name</translation>
+    </message>
+    <message>
+        <source>需要先修改密码才能继续使用。</source>
+        <translation>You must change your password before you can continue.</translation>
     </message>
 </context>
 <context>
@@ -2222,7 +2248,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>按“{profile}”，本机构{beds}张床位属于{band}一档：{req}</source>
-        <translation>Under “{profile}”, this institution&apos;s {beds} beds fall in the “{band}” band: {req}</translation>
+        <translation>Under “{profile}”, this institution's {beds} beds fall in the “{band}” band: {req}</translation>
     </message>
     <message>
         <source>当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。</source>
@@ -2350,7 +2376,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>补贴标准、条件和床位比例目标按地区的政策文件配置。程序自带的配置不能修改：当地标准不同时，先“复制”，再修改复制出的配置并设为当前。</source>
-        <translation>Subsidy rates, conditions and bed-share targets are set from each region&apos;s policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
+        <translation>Subsidy rates, conditions and bed-share targets are set from each region's policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
     </message>
     <message>
         <source>当前</source>
@@ -2538,7 +2564,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>转诊医生电话</source>
-        <translation>Referring doctor&apos;s phone</translation>
+        <translation>Referring doctor's phone</translation>
     </message>
     <message>
         <source>紧急程度</source>
@@ -2598,7 +2624,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital&apos;s receiving doctor</translation>
+        <translation>Hospital's receiving doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -2610,7 +2636,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>病情摘要（转回原因）</source>
@@ -2733,7 +2759,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。统计范围随上方筛选条件变化。</source>
-        <translation>Counted by the month of the referral date; the state columns show each referral&apos;s current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
+        <translation>Counted by the month of the referral date; the state columns show each referral's current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
     </message>
     <message>
         <source>转诊记录</source>
@@ -2776,16 +2802,16 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit return</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{direction}&#x3000;{state}</source>
+        <source>{name}　{direction}　{state}</source>
         <translation>{name}  {direction}  {state}</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital&apos;s receiving doctor</translation>
+        <translation>Hospital's receiving doctor</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>本院转诊医生</source>
@@ -3008,7 +3034,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未登记，请点“编辑”补上</source>
-        <translation>None recorded; add them with &quot;Edit&quot;</translation>
+        <translation>None recorded; add them with "Edit"</translation>
     </message>
     <message>
         <source>尚未入住。</source>
@@ -3107,7 +3133,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>暂不入住（如先登记、等床位）可去掉勾选，以后在列表中点“办理入住”。</source>
-        <translation>To register without admitting (e.g. waiting for a bed), untick this and use &quot;Admit&quot; in the list later.</translation>
+        <translation>To register without admitting (e.g. waiting for a bed), untick this and use "Admit" in the list later.</translation>
     </message>
     <message>
         <source>请填写入住日期</source>
@@ -3245,11 +3271,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。</source>
-        <translation>No resident matches. For discharged residents tick &quot;Show discharged&quot;.</translation>
+        <translation>No resident matches. For discharged residents tick "Show discharged".</translation>
     </message>
     <message>
         <source>还没有在住的老人。点“新增老人”登记并办理入住。</source>
-        <translation>No residents yet. Click &quot;Add resident&quot; to register and admit one.</translation>
+        <translation>No residents yet. Click "Add resident" to register and admit one.</translation>
     </message>
     <message>
         <source>已出院</source>
@@ -3283,7 +3309,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>, in hospital from {d}</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{date} 转往 {partner}{since}</source>
+        <source>{name}　{date} 转往 {partner}{since}</source>
         <translation>{name}  referred to {partner} on {date}{since}</translation>
     </message>
     <message>
@@ -3308,7 +3334,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -3428,6 +3454,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>报送记录</source>
         <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>月报</source>
+        <translation>Monthly returns</translation>
     </message>
     <message>
         <source>{m}：月末床位 {beds} 张，在住 {occ} 张，入住率 {rate}；入住 {a} 人，出院 {d} 人（其中死亡 {x} 人）。</source>
@@ -3642,7 +3672,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>本机构是该医师的第一执业地点</source>
-        <translation>This institution is the physician&apos;s first practice registration</translation>
+        <translation>This institution is the physician's first practice registration</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -3759,7 +3789,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Change referral state</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{direction}&#x3000;{partner}&#x3000;当前：{state}（{date}）</source>
+        <source>{name}　{direction}　{partner}　当前：{state}（{date}）</source>
         <translation>{name}  {direction}  {partner}  now: {state} ({date})</translation>
     </message>
     <message>
@@ -3993,7 +4023,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
@@ -4001,7 +4031,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>或者，填写本机构名称后开始：</source>
-        <translation>Or enter your institution&apos;s name to start:</translation>
+        <translation>Or enter your institution's name to start:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
@@ -4026,6 +4056,18 @@ After a change in condition please do an immediate assessment soon: on the Asses
 <context>
     <name>app</name>
     <message>
+        <source>请不要继续录入。可以从备份恢复数据（设置 → 备份与恢复），或关闭程序后联系技术支持。</source>
+        <translation>Do not enter any more data. You can restore the data from a backup (Settings → Backup and restore), or close the program and contact technical support.</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>关闭时自动备份失败：{err}</source>
         <translation>Automatic backup on close failed: {err}</translation>
     </message>
@@ -4043,17 +4085,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>无法完成</source>
         <translation>Cannot be done</translation>
-    </message>
-</context>
-<context>
-    <name>dlg</name>
-    <message>
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>需要先修改密码才能继续使用。</source>
-        <translation>You need to change your password before you can go on.</translation>
     </message>
 </context>
 <context>
@@ -4384,7 +4415,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>三无</source>
-        <translation>&quot;Three nos&quot; elder</translation>
+        <translation>"Three nos" elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -4396,7 +4427,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans&apos; families)</translation>
+        <translation>Entitled group (veterans' families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -4404,11 +4435,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees&apos; insurance</translation>
+        <translation>Urban employees' insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents&apos; insurance</translation>
+        <translation>Urban-rural residents' insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -4656,7 +4687,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>机构车辆</source>
-        <translation>Home&apos;s vehicle</translation>
+        <translation>Home's vehicle</translation>
     </message>
     <message>
         <source>家属自行</source>
@@ -4812,7 +4843,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>与医保有关的医疗机构信息系统相关材料</source>
-        <translation>Documents on the institution&apos;s information system relevant to medical insurance</translation>
+        <translation>Documents on the institution's information system relevant to medical insurance</translation>
     </message>
     <message>
         <source>纳入定点后使用医保基金的预测性分析报告</source>
@@ -4820,7 +4851,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码证书及法定代表人身份证明</source>
-        <translation>Unified social credit code certificate and the legal representative&apos;s proof of identity</translation>
+        <translation>Unified social credit code certificate and the legal representative's proof of identity</translation>
     </message>
     <message>
         <source>医疗服务人员信息表</source>
@@ -4922,6 +4953,18 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>返回</source>
         <translation>Return</translation>
     </message>
+    <message>
+        <source>建设补贴</source>
+        <translation>Construction subsidy</translation>
+    </message>
+    <message>
+        <source>运营补贴</source>
+        <translation>Operating subsidy</translation>
+    </message>
+    <message>
+        <source>医保定点</source>
+        <translation>Insurance designation</translation>
+    </message>
 </context>
 <context>
     <name>msg</name>
@@ -4955,19 +4998,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
+        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
+        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
+        <translation>The birth date "{d}" in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
+        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -4975,11 +5018,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
+        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -4999,7 +5042,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -5079,11 +5122,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>疾病编码“{code}”不是有效的 ICD-10 编码（如 I10、F03.1）</source>
-        <translation>&quot;{code}&quot; is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
+        <translation>"{code}" is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
     </message>
     <message>
         <source>照护风险事件“{k}”的次数应为0及以上的整数</source>
-        <translation>The count of care-risk event &quot;{k}&quot; must be a whole number, 0 or more</translation>
+        <translation>The count of care-risk event "{k}" must be a whole number, 0 or more</translation>
     </message>
     <message>
         <source>评估答案格式不对</source>
@@ -5147,7 +5190,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
+        <translation>The change date cannot be before the bed's service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -5359,11 +5402,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for resident "{name}"</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
+        <translation>Category "{x}" is not one of: {opts}</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -5531,7 +5574,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for staff member "{name}"</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -5555,7 +5598,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
@@ -5603,7 +5646,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
-        <translation>Unknown item &quot;{code}&quot; ({inst} has no such item)</translation>
+        <translation>Unknown item "{code}" ({inst} has no such item)</translation>
     </message>
     <message>
         <source>{code} {name}：{value} 不是允许的分值，可选：{allowed}</source>
@@ -5615,11 +5658,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>“昏迷”应为是或否</source>
-        <translation>&quot;Coma&quot; must be yes or no</translation>
+        <translation>"Coma" must be yes or no</translation>
     </message>
     <message>
-        <source>疾病诊断应为 ICD-10 编码的列表，如 [&quot;F01&quot;, &quot;I10&quot;]</source>
-        <translation>Diagnoses must be a list of ICD-10 codes, e.g. [&quot;F01&quot;, &quot;I10&quot;]</translation>
+        <source>疾病诊断应为 ICD-10 编码的列表，如 ["F01", "I10"]</source>
+        <translation>Diagnoses must be a list of ICD-10 codes, e.g. ["F01", "I10"]</translation>
     </message>
     <message>
         <source>近30天照护风险事件次数应为不小于0的整数</source>
@@ -5635,7 +5678,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>缺少“{key}”</source>
-        <translation>&quot;{key}&quot; is missing</translation>
+        <translation>"{key}" is missing</translation>
     </message>
     <message>
         <source>类型不对</source>
@@ -5655,11 +5698,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>引用了不存在的项目“{c}”</source>
-        <translation>refers to item &quot;{c}&quot;, which does not exist</translation>
+        <translation>refers to item "{c}", which does not exist</translation>
     </message>
     <message>
         <source>满分应为各项目最高分之和 {m}</source>
-        <translation>the maximum must be the sum of the items&apos; maxima, {m}</translation>
+        <translation>the maximum must be the sum of the items' maxima, {m}</translation>
     </message>
     <message>
         <source>每个项目应属于且只属于一个一级指标</source>
@@ -5671,7 +5714,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>编号“{id}”应与文件名一致</source>
-        <translation>the id &quot;{id}&quot; must match the file name</translation>
+        <translation>the id "{id}" must match the file name</translation>
     </message>
     <message>
         <source>分数 {v} 落在 {n} 个分段中（应恰好1个）</source>
@@ -5687,7 +5730,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>分段下限大于上限</source>
-        <translation>the band&apos;s lower limit is above its upper limit</translation>
+        <translation>the band's lower limit is above its upper limit</translation>
     </message>
     <message>
         <source>条件应含 all、any、not、count、var 之一</source>
@@ -5707,7 +5750,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>规则引用了未知变量“{v}”</source>
-        <translation>a rule refers to the unknown value &quot;{v}&quot;</translation>
+        <translation>a rule refers to the unknown value "{v}"</translation>
     </message>
     <message>
         <source>规则涉及的组合太多（{n}），无法逐一核对</source>
@@ -5783,19 +5826,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>只支持“昏迷”标记，且等级须存在</source>
-        <translation>only the &quot;coma&quot; flag is supported, and its grade must exist</translation>
+        <translation>only the "coma" flag is supported, and its grade must exist</translation>
     </message>
     <message>
         <source>上调规则缺少条件</source>
         <translation>a raise rule has no conditions</translation>
     </message>
     <message>
-        <source>诊断范围应写成 [&quot;F00&quot;, &quot;F03&quot;] 的形式</source>
-        <translation>a diagnosis range must be written like [&quot;F00&quot;, &quot;F03&quot;]</translation>
+        <source>诊断范围应写成 ["F00", "F03"] 的形式</source>
+        <translation>a diagnosis range must be written like ["F00", "F03"]</translation>
     </message>
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
-        <translation>There is no instrument &quot;{id}&quot;; available: {known}</translation>
+        <translation>There is no instrument "{id}"; available: {known}</translation>
     </message>
     <message>
         <source>草稿不能出具评估报告，请先完成评估</source>
@@ -5963,7 +6006,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>续签协议的生效日期须晚于原协议的生效日期 {d}</source>
-        <translation>The renewal must start after the original&apos;s start date {d}</translation>
+        <translation>The renewal must start after the original's start date {d}</translation>
     </message>
     <message>
         <source>生效日期不能晚于终止日期 {d}</source>
@@ -6103,7 +6146,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -6143,7 +6186,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>请填写医院的诊断结果</source>
-        <translation>Enter the hospital&apos;s diagnosis</translation>
+        <translation>Enter the hospital's diagnosis</translation>
     </message>
     <message>
         <source>转诊指征“{x}”不在设置的列表中</source>
@@ -6635,7 +6678,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{what}不在本政策的建设补贴范围</source>
-        <translation>{what} is not covered by this policy&apos;s construction subsidy</translation>
+        <translation>{what} is not covered by this policy's construction subsidy</translation>
     </message>
     <message>
         <source>租赁床位未填写租赁到期日，无法确认租期是否满{n}年</source>
@@ -6751,7 +6794,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>查看数据</source>
-        <extracomment>Every permission and the action it allows, as a refusal names it (&quot;无权{action}&quot;).</extracomment>
+        <extracomment>Every permission and the action it allows, as a refusal names it ("无权{action}").</extracomment>
         <translation>view data</translation>
     </message>
     <message>
@@ -6928,21 +6971,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
 </context>
 <context>
-    <name>parent</name>
-    <message>
-        <source>打印</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <source>无法开始打印，请检查打印机。</source>
-        <translation>Cannot start printing; check the printer.</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>pdf</name>
     <message>
         <source>月末入住率与护理型床位占比（%）{span}</source>
@@ -6983,6 +7011,28 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>报送备注：{t}</source>
         <translation>Submission remarks: {t}</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>无法开始打印，请检查打印机。</source>
+        <translation>Printing could not start. Please check the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>

@@ -178,12 +178,12 @@ def report_damaged_file(window, problem: str) -> None:
     """The file failed the background check: say so and offer restoring a backup (the settings page has them)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
-    tr = QCoreApplication.translate
     box = QMessageBox(QMessageBox.Critical, APP_NAME,
-                      problem + "\n\n" + tr("app", "请不要继续录入。可以从备份恢复数据（设置 → 备份与恢复），"
-                                                   "或关闭程序后联系技术支持。"), parent=window)
-    restore = box.addButton(tr("app", "从备份恢复…"), QMessageBox.AcceptRole)
-    box.addButton(tr("app", "关闭"), QMessageBox.RejectRole)
+                      problem + "\n\n" + QCoreApplication.translate(
+                          "app", "请不要继续录入。可以从备份恢复数据（设置 → 备份与恢复），或关闭程序后联系技术支持。"),
+                      parent=window)
+    restore = box.addButton(QCoreApplication.translate("app", "从备份恢复…"), QMessageBox.AcceptRole)
+    box.addButton(QCoreApplication.translate("app", "关闭"), QMessageBox.RejectRole)
     box.setObjectName("integrity_problem")
     box.exec()
     if box.clickedButton() is restore and "settings" in getattr(window, "pages", {}):

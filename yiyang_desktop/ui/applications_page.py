@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, Q
 
 from ..domain.money import capital, yuan_text
 from ..paths import data_dir
+from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..services import applications as A
 from ..services import policy
 from ..services.accounts import can
@@ -24,7 +25,7 @@ from .tasks import Cancelled, run_in_background
 WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 6px 10px;"
 OK_STYLE = "color: #1a7f37;"
 BAD_STYLE = "color: #c0392b;"
-KIND_NAMES = {"construction": "建设补贴", "operating": "运营补贴", "insurance": "医保定点"}
+KIND_NAMES = {"construction": N_("enum", "建设补贴"), "operating": N_("enum", "运营补贴"), "insurance": N_("enum", "医保定点")}
 
 
 class ApplicationsPage(Page):
@@ -35,7 +36,7 @@ class ApplicationsPage(Page):
         self.app: A.Application | None = None
         self.files: list[Path] = []
         self._active: str | None = None
-        head = QLabel(f"<h2>{self.tr('申报')}</h2>")
+        head = QLabel("<h2>" + self.tr("申报") + "</h2>")
 
         self.kind = QComboBox()
         self.kind.setObjectName("app_kind")
@@ -100,7 +101,7 @@ class ApplicationsPage(Page):
         mrow.addWidget(fix)
         self.missing.hide()
 
-        self.summary = QLabel(self.tr("选择申请表和期间后点“计算”：先看数字和依据，再保存文件。"))
+        self.summary = QLabel(self.tr("数字按所选申请表和期间计算：先看数字和依据，再保存文件。"))
         self.summary.setObjectName("app_summary")
         self.summary.setWordWrap(True)
         self.answers_btn = QPushButton(self.tr("填写确认事项…"))
@@ -243,8 +244,8 @@ class ApplicationsPage(Page):
         s = app.summary
         if app.kind == "insurance-designation":
             ready = s["ready"]
-            head = (f"<b style='{OK_STYLE}'>{self.tr('条件均已满足，可以申请。')}</b>" if ready
-                    else f"<b style='{BAD_STYLE}'>{self.tr('尚不满足全部条件。')}</b>")
+            head = (f"<b style='{OK_STYLE}'>" + self.tr("条件均已满足，可以申请。") + "</b>" if ready
+                    else f"<b style='{BAD_STYLE}'>" + self.tr("尚不满足全部条件。") + "</b>")
             if s.get("earliest_date"):
                 head += " " + self.tr("最早可申请日期：{d}").format(d=s["earliest_date"])
             rows = "".join(

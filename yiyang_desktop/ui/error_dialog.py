@@ -61,7 +61,7 @@ class ErrorDialog(QDialog):
         self.details.appendPlainText("\n" + "-" * 40 + "\n" + details)
 
     def full_text(self) -> str:
-        return (f"{APP_NAME} {__version__}\n{self.tr('日志文件')}: {self._log_file or '-'}\n\n"
+        return (f"{APP_NAME} {__version__}\n" + self.tr("日志文件") + f": {self._log_file or '-'}\n\n"
                 + self.details.toPlainText())
 
     def copy(self) -> None:

@@ -8,10 +8,6 @@ from PySide6.QtCore import QCoreApplication, QLockFile
 from ..services.backup import lock_path
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InstanceLock", text)
-
-
 class InstanceLock:
     """``acquire()`` once at start; keep the object alive while the file is open; ``release()`` on exit.
 
@@ -35,16 +31,16 @@ class InstanceLock:
             info = info[1:] if len(info) == 4 else info
             ok = bool(info and info[0])
             pid, host = (info[0], info[1]) if ok else (0, "")
-            self.message = _tr("数据文件 {path} 已经在另一个医养台账窗口中打开（{where}）。\n"
+            self.message = QCoreApplication.translate("InstanceLock", "数据文件 {path} 已经在另一个医养台账窗口中打开（{where}）。\n"
                                "同一个数据文件同时只能由一个窗口使用，以免互相覆盖。请切换到已打开的窗口；"
                                "如果找不到它，请稍等片刻再试，或重新启动电脑。").format(
                 path=self.db_path,
-                where=_tr("进程 {pid}，电脑 {host}").format(pid=pid, host=host) if ok else _tr("另一个程序"))
+                where=QCoreApplication.translate("InstanceLock", "进程 {pid}，电脑 {host}").format(pid=pid, host=host) if ok else QCoreApplication.translate("InstanceLock", "另一个程序"))
         elif error == QLockFile.PermissionError:
-            self.message = _tr("无法在 {folder} 中创建锁文件：文件夹是只读的或没有写入权限。"
+            self.message = QCoreApplication.translate("InstanceLock", "无法在 {folder} 中创建锁文件：文件夹是只读的或没有写入权限。"
                                "请把数据文件放到可以写入的文件夹。").format(folder=self.path.parent)
         else:
-            self.message = _tr("无法锁定数据文件 {path}，请稍后再试。").format(path=self.db_path)
+            self.message = QCoreApplication.translate("InstanceLock", "无法锁定数据文件 {path}，请稍后再试。").format(path=self.db_path)
         return False
 
     def release(self) -> None:

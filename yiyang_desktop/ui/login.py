@@ -6,6 +6,7 @@ acts as that user; an account flagged "must change" changes its password before 
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout
 
 from ..services import accounts as A
@@ -149,6 +150,6 @@ def sign_in(ctx, parent=None) -> bool:
     if dlg.user and dlg.user.get("must_change"):
         if ChangePasswordDialog(ctx, parent, required=True).exec() != QDialog.Accepted:
             A.logout(ctx)
-            QMessageBox.information(parent, dlg.windowTitle(), dlg.tr("需要先修改密码才能继续使用。"))
+            QMessageBox.information(parent, dlg.windowTitle(), QCoreApplication.translate("LoginDialog", "需要先修改密码才能继续使用。"))
             return False
     return True

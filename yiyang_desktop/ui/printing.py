@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -47,10 +47,11 @@ def print_pdf(parent: QWidget, path: Path) -> bool:
     printer = QPrinter(QPrinter.HighResolution)
     printer.setDocName(Path(path).stem)
     dlg = QPrintDialog(printer, parent)
-    dlg.setWindowTitle(parent.tr("打印"))
+    dlg.setWindowTitle(QCoreApplication.translate("printing", "打印"))
     if not dlg.exec():
         return False
     if not paint_pdf(printer, Path(path)):
-        QMessageBox.warning(parent, parent.tr("打印"), parent.tr("无法开始打印，请检查打印机。"))
+        QMessageBox.warning(parent, QCoreApplication.translate("printing", "打印"),
+                            QCoreApplication.translate("printing", "无法开始打印，请检查打印机。"))
         return False
     return True

@@ -119,7 +119,7 @@ class ReturnsPage(Page):
         self.files_label.setObjectName("ret_files")
         self.files_label.setWordWrap(True)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"<h2>{self.tr('月报')}</h2>"))
+        lay.addWidget(QLabel("<h2>" + self.tr("月报") + "</h2>"))
         lay.addLayout(bar)
         lay.addWidget(self.status)
         lay.addWidget(self.diff)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -44,7 +44,7 @@ def run_in_background(parent: QWidget | None, title: str, fn: Callable, *args, *
     """Run ``fn(step, *args, **kwargs)`` in a worker thread while a modal progress dialog shows; return its
     result, re-raise its exception, or raise :class:`Cancelled` when the user cancelled and the job stopped."""
     worker = _Worker(fn, args, kwargs)
-    dlg = QProgressDialog(title, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dlg = QProgressDialog(title, QCoreApplication.translate("tasks", "取消"), 0, 0, parent)
     dlg.setObjectName("progress_dialog")
     dlg.setWindowTitle(title)
     dlg.setWindowModality(Qt.WindowModal)
@@ -54,7 +54,7 @@ def run_in_background(parent: QWidget | None, title: str, fn: Callable, *args, *
 
     def cancel() -> None:
         worker.cancel_requested.set()
-        dlg.setLabelText(dlg.tr("正在取消…"))
+        dlg.setLabelText(QCoreApplication.translate("tasks", "正在取消…"))
 
     def progressed(text: str, done: int, total: int) -> None:
         if text and not worker.cancel_requested.is_set():
