@@ -3356,6 +3356,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
 <context>
     <name>ReturnsPage</name>
     <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
         <source>月</source>
         <translation> mo</translation>
     </message>
@@ -7036,6 +7040,41 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
 </context>
 <context>
+    <name>unit</name>
+    <message>
+        <source>张</source>
+        <translation>beds</translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation>persons</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>person-times</translation>
+    </message>
+    <message>
+        <source>床日</source>
+        <translation>bed-days</translation>
+    </message>
+    <message>
+        <source>床·月</source>
+        <translation>bed-months</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>times</translation>
+    </message>
+    <message>
+        <source>份</source>
+        <translation>agreements</translation>
+    </message>
+    <message>
+        <source>家</source>
+        <translation>institutions</translation>
+    </message>
+</context>
+<context>
     <name>xlsx</name>
     <message>
         <source>护理型床位占比</source>
@@ -7276,6 +7315,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>其中</source>
+        <translation>of which</translation>
     </message>
 </context>
 </TS>

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
+from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..exports.return_xlsx import DETAILS, summary_rows
 from ..paths import data_dir
 from ..services import returns as RT
@@ -19,6 +20,33 @@ from .page import Page
 from .tasks import Cancelled, run_in_background
 
 WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 6px 10px;"
+
+
+UNITS = (N_("unit", "张"), N_("unit", "人"), N_("unit", "人次"), N_("unit", "床日"), N_("unit", "床·月"),
+         N_("unit", "次"), N_("unit", "份"), N_("unit", "家"))
+OF_WHICH = N_("xlsx", "其中")
+
+
+def _unit(unit) -> str:
+    return QCoreApplication.translate("unit", str(unit)) if unit else ""
+
+
+def _label(label) -> str:
+    """A summary row's label as the Excel sheet writes it (an indented "分组：值" or "其中…"), translated part by part."""
+    text = str(label)
+    if not text.startswith("　"):
+        return tr_text(label)
+    body = text.lstrip("　")
+    if "：" in body:
+        group, value = body.split("：", 1)
+        sep = QCoreApplication.translate("ReturnsPage", "：")
+        return "　" + tr_text(group) + sep + tr_text(value)
+    if body.startswith(str(OF_WHICH)) and body != str(OF_WHICH):
+        of_which, rest = QCoreApplication.translate("xlsx", str(OF_WHICH)), tr_text(body[len(str(OF_WHICH)):])
+        if of_which == str(OF_WHICH):  # Chinese: 其中回家
+            return "　" + of_which + rest
+        return "　" + of_which + " " + rest[:1].lower() + rest[1:]  # English: of which went home
+    return "　" + tr_text(body)
 
 
 def _cell(value) -> str:
@@ -171,7 +199,7 @@ class ReturnsPage(Page):
 
     def _show(self, ret: RT.MonthReturn | None) -> None:
         rows = [] if ret is None else [
-            {"section": tr_text(s), "label": tr_text(label), "value": _cell(v), "unit": tr_text(u), "note": tr_text(n)}
+            {"section": tr_text(s), "label": _label(label), "value": _cell(v), "unit": _unit(u), "note": tr_text(n)}
             for s, label, v, u, n in summary_rows(ret.figures)]
         self.summary_model.set_rows(rows)
         for key, model in self.detail_models.items():
