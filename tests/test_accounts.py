@@ -182,14 +182,7 @@ def cli(*args, user=None, password=None, **env):
                           text=True, env=e, stdin=subprocess.DEVNULL)
 
 
-@pytest.fixture
-def wired():
-    from yiyang_desktop.cli import build_parser
-    if "--user" not in build_parser().format_help():
-        pytest.skip("cli.py does not yet wire in accounts (see report)")
-
-
-def test_cli_init_creates_the_admin_and_every_command_logs_in(wired, tmp_path):
+def test_cli_init_creates_the_admin_and_every_command_logs_in(tmp_path):
     db = tmp_path / "home.db"
     out = cli("--db", db, "init", "--name", "康乐")
     assert out.returncode == 2 and "--admin-user" in out.stderr  # no default password, no silent account
