@@ -151,6 +151,17 @@ def test_screenshot_switch_writes_a_picture_of_the_window(tmp_path):
     assert len(colours) > 10  # a drawn window, not a blank image
 
 
+def _sign_in_as_admin(monkeypatch) -> None:
+    """The login dialog answered by an administrator (main() signs in before any page loads)."""
+    import yiyang_desktop.ui.login as L
+
+    def signed_in(ctx, parent=None):
+        ctx.user, ctx.role = "管理员甲", "管理员"
+        return True
+
+    monkeypatch.setattr(L, "sign_in", signed_in)
+
+
 def _quiet_main(monkeypatch):
     """app.main in this process, with its global hooks put back afterwards, and the event loop usable again: the
     window closing posts a Quit event that a later test's QEventLoop would otherwise take (and stop at once)."""
@@ -196,13 +207,7 @@ def test_closing_the_window_makes_the_daily_backup(qapp, tmp_path, monkeypatch):
     path = tmp_path / "own.db"
     open_db(path).close()
     A = _quiet_main(monkeypatch)
-    import yiyang_desktop.ui.login as L
-
-    def signed_in(ctx, parent=None):
-        ctx.user, ctx.role = "管理员甲", "管理员"
-        return True
-
-    monkeypatch.setattr(L, "sign_in", signed_in)
+    _sign_in_as_admin(monkeypatch)
     assert A.main(["--db", str(path), "--screenshot", str(tmp_path / "s.png")]) == 0
     assert len(list_backups(path)) == 1
     assert A.main(["--db", str(path), "--screenshot", str(tmp_path / "s.png")]) == 0
@@ -253,13 +258,7 @@ def test_a_cleanly_closed_file_is_checked_in_the_background_after_the_window_sho
     path = tmp_path / "own.db"
     open_db(path).close()
     A = _quiet_main(monkeypatch)
-    import yiyang_desktop.ui.login as L
-
-    def signed_in(ctx, parent=None):
-        ctx.user, ctx.role = "管理员甲", "管理员"
-        return True
-
-    monkeypatch.setattr(L, "sign_in", signed_in)
+    _sign_in_as_admin(monkeypatch)
     seen = []
     start = A.start_integrity_check
 
