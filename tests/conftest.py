@@ -62,3 +62,11 @@ def qapp():
     from yiyang_desktop.app import setup_application
     app = setup_application(["pytest"], "zh_CN")
     yield app
+
+
+@pytest.fixture
+def data_folder(tmp_path, monkeypatch) -> Path:
+    """The test's own data folder (YIYANG_DATA_DIR): backups go to <data>/backups, logs to <data>/logs."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("YIYANG_DATA_DIR", str(folder))
+    return folder

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import Path
 
 from yiyang_desktop.domain.ids import id_check_char
 from yiyang_desktop.services.beds import create_bed
@@ -32,3 +33,16 @@ def resident(ctx, name: str = "张三", sex: str = "女", birth: dt.date = dt.da
 def admitted(ctx, bed_id: int, when: dt.date, name: str = "张三", **kw) -> tuple[int, int]:
     rid = resident(ctx, name, **kw)
     return rid, admit(ctx, rid, {"admission_date": when, "bed_id": bed_id})
+
+
+def write_book(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """An Excel workbook with these sheets and rows (as a user's ledger arrives), for the import tests."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    wb.save(path)
+    return path

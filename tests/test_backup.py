@@ -21,12 +21,7 @@ from yiyang_desktop.store.schema import SCHEMA_VERSION
 NOW = dt.datetime(2026, 11, 23, 18, 30, 5)
 
 
-@pytest.fixture(autouse=True)
-def data_folder(tmp_path, monkeypatch) -> Path:
-    """Each test gets its own data folder (backups go to <data>/backups)."""
-    folder = tmp_path / "data"
-    monkeypatch.setenv("YIYANG_DATA_DIR", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("data_folder")  # each test its own data folder (conftest)
 
 
 def counts(path: Path) -> dict[str, int]:

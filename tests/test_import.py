@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from factories import admitted, bed, id_number, resident
+from factories import admitted, bed, id_number, resident, write_book
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -74,15 +74,6 @@ def good_sheets() -> dict[str, list[list]]:
     }
 
 
-def write_book(path: Path, sheets: dict[str, list[list]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-    wb.save(path)
-    return path
 
 
 def counts(db_path: Path) -> dict[str, int]:

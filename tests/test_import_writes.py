@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
-from factories import admitted, bed, id_number
+from factories import admitted, bed, id_number, write_book
 
 from yiyang_desktop.services import audit
 from yiyang_desktop.services import importer as I
@@ -16,21 +15,11 @@ BED_HEAD = ["楼栋", "楼层", "房间号", "床号", "床位类型", "投入�
 RES_HEAD = ["姓名", "身份证号", "户籍", "入住日期", "床位"]
 
 
-def book(tmp_path, sheets):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-    path = tmp_path / "台账.xlsx"
-    wb.save(path)
-    return path
 
 
 def test_a_bed_taken_by_an_earlier_row_of_the_same_file(ctx, tmp_path):
     a, b = id_number(D(1940, 1, 1)), id_number(D(1941, 1, 1))
-    result = I.import_workbook(ctx, book(tmp_path, {
+    result = I.import_workbook(ctx, write_book(tmp_path / "台账.xlsx", {
         "床位": [BED_HEAD, ["1号楼", 1, 101, 1, "养老床位", D(2020, 1, 1)]],
         "入住老人": [RES_HEAD, ["甲", a, "本地", D(2024, 1, 1), "1号楼-1层-101-1"],
                     ["乙", b, "本地", D(2025, 1, 1), "1号楼-1层-101-1"]]}))
@@ -45,7 +34,7 @@ def test_refusals_match_the_service_for_status_and_service_date(ctx, tmp_path):
     later = bed(ctx, room="202", number="1", service_date=D(2025, 6, 1))
     rows = [RES_HEAD, ["甲", id_number(D(1940, 2, 2)), "本地", D(2024, 1, 1), "1号楼-1层-201-1"],
             ["乙", id_number(D(1940, 3, 3)), "本地", D(2024, 1, 1), "1号楼-1层-202-1"]]
-    result = I.import_workbook(ctx, book(tmp_path, {"入住老人": rows}))
+    result = I.import_workbook(ctx, write_book(tmp_path / "台账.xlsx", {"入住老人": rows}))
     expected = [bed_free_problem(ctx, repair, D(2024, 1, 1), None).message,
                 bed_free_problem(ctx, later, D(2024, 1, 1), None).message]
     assert [p.message for p in result.problems] == expected
@@ -58,7 +47,7 @@ def test_a_refused_admission_writes_no_resident(ctx, tmp_path):
     taken = bed(ctx, room="301", number="1")
     admitted(ctx, taken, D(2024, 1, 1), name="已住")
     number = id_number(D(1939, 9, 9))
-    result = I.import_workbook(ctx, book(tmp_path, {
+    result = I.import_workbook(ctx, write_book(tmp_path / "台账.xlsx", {
         "入住老人": [RES_HEAD, ["丙", number, "本地", D(2024, 6, 1), "1号楼-1层-301-1"]],
         "历史评估": [["身份证号", "评估标准", "评估日期", "最终等级"], [number, "GB/T 42195-2022", D(2025, 1, 1), "轻度失能"]]}))
     assert [(p.sheet, p.row) for p in result.problems] == [("入住老人", 2), ("历史评估", 2)]
@@ -67,7 +56,7 @@ def test_a_refused_admission_writes_no_resident(ctx, tmp_path):
 
 
 def test_every_imported_record_is_audited_and_reimport_adds_nothing(ctx, tmp_path):
-    path = book(tmp_path, {
+    path = write_book(tmp_path / "台账.xlsx", {
         "床位": [BED_HEAD] + [["2号楼", 1, 100 + n, 1, "护理型床位", D(2020, 1, 1)] for n in range(30)],
         "入住老人": [RES_HEAD] + [[f"老人{n}", id_number(D(1940, 1, 1) + dt.timedelta(days=n)), "本地", D(2024, 1, 2),
                                    f"2号楼-1层-{100 + n}-1"] for n in range(30)]})

@@ -22,11 +22,7 @@ from yiyang_desktop.store.db import open_db
 NOW = dt.datetime(2026, 11, 20, 9, 0, 0)
 
 
-@pytest.fixture(autouse=True)
-def data_folder(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("YIYANG_DATA_DIR", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("data_folder")  # each test its own data folder (conftest)
 
 
 @pytest.fixture
