@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from yiyang_desktop.domain.assessment import load_instrument, score  # noqa: E402
 from yiyang_desktop.domain.ids import id_check_char  # noqa: E402
+from yiyang_desktop.clock import FixedClock  # noqa: E402
 from yiyang_desktop.services.base import Context  # noqa: E402
 from yiyang_desktop.services.institution import get_institution, save_institution  # noqa: E402
 from yiyang_desktop.services.residents import pinyin_keys  # noqa: E402
@@ -55,8 +56,8 @@ def generate(out: Path, *, scale: int = 1, seed: int = 1, end: dt.date = dt.date
         Path(str(out) + suffix).unlink(missing_ok=True)
     db = open_db(out)
     # the program acting for itself (Context.system where accounts exist)
-    ctx = (Context.system(db, user="benchmark", today_override=end) if hasattr(Context, "system")
-           else Context(db, user="benchmark", today_override=end))
+    ctx = (Context.system(db, user="benchmark", clock=FixedClock(end)) if hasattr(Context, "system")
+           else Context(db, user="benchmark", clock=FixedClock(end)))
     start = dt.date(end.year - YEARS, end.month, 1)
     days = (end - start).days
     save_institution(ctx, get_institution(ctx) | {

@@ -38,8 +38,9 @@ def _ctx(path: Path):
 
 def _as_program(db_or_ctx):
     """A Context with the system role (the benchmark is the program acting for itself, as Context.system says)."""
+    from yiyang_desktop.clock import FixedClock
     from yiyang_desktop.services import base
-    ctx = db_or_ctx if isinstance(db_or_ctx, base.Context) else base.Context(db_or_ctx, today_override=TODAY)
+    ctx = db_or_ctx if isinstance(db_or_ctx, base.Context) else base.Context(db_or_ctx, clock=FixedClock(TODAY))
     ctx.user = "benchmark"
     if hasattr(base, "SYSTEM_ROLE"):
         ctx.role = base.SYSTEM_ROLE
@@ -73,9 +74,10 @@ def _wait_painted(app, widget, timeout: float = 60.0) -> float:
 def _main_window(path: Path):
     """The window as app.main() builds it for an existing file (same calls, same order)."""
     from yiyang_desktop.app import check_data_files, open_context, setup_application
+    from yiyang_desktop.clock import FixedClock
     app = setup_application([sys.argv[0]], "zh_CN")
     from yiyang_desktop.ui.main_window import MainWindow
-    ctx = _as_program(open_context(path, False, TODAY))
+    ctx = _as_program(open_context(path, False, FixedClock(TODAY)))
     check_data_files()
     window = MainWindow(ctx, path)
     window.show()

@@ -16,11 +16,11 @@ sys.path.insert(0, str(ROOT))
 
 def main(out: Path, lang: str = "zh_CN", day: dt.date = dt.date(2026, 11, 23)) -> list[Path]:
     from yiyang_desktop.app import open_context, setup_application
+    from yiyang_desktop.clock import FixedClock
     app = setup_application(["shots"], lang)
     from yiyang_desktop.ui.main_window import MainWindow
     path = Path(os.environ["YIYANG_DATA_DIR"]) / "demo.db"
-    ctx = open_context(path, True, today=day)
-    ctx.today_override = day
+    ctx = open_context(path, True, FixedClock(day))
     from yiyang_desktop.services.accounts import login
     from yiyang_desktop.services.demo import DEMO_PASSWORD, DEMO_USER
     login(ctx, DEMO_USER, DEMO_PASSWORD)  # the demo's published account, as a user would sign in

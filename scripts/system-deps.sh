@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu libraries Qt needs on a machine without a desktop, plus poppler (PDF checks in tests).
+# Extra package names given as arguments are installed too (CI: faketime).
 # Installs only what is missing; needs root or sudo for that, otherwise says what to install.
 set -euo pipefail
-pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils)
+pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils "$@")
 command -v dpkg >/dev/null 2>&1 || exit 0   # not Debian-like: nothing to do here
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Install 医养台账 with its test tools into .venv and run the whole test suite headless.
+# YIYANG_TEST_SHIFT="+400 days" runs pytest under Debian's faketime with the system clock moved by that much
+# (CI does, to prove no rule or test depends on the day it runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
@@ -7,4 +9,9 @@ bash scripts/system-deps.sh
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test]"
 export QT_QPA_PLATFORM=offscreen
+if [ -n "${YIYANG_TEST_SHIFT:-}" ]; then
+  command -v faketime >/dev/null 2>&1 || bash scripts/system-deps.sh faketime
+  echo "== pytest with the clock moved ${YIYANG_TEST_SHIFT} (faketime) =="
+  exec faketime "${YIYANG_TEST_SHIFT}" .venv/bin/python -m pytest "$@"
+fi
 exec .venv/bin/python -m pytest "$@"

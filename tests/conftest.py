@@ -19,6 +19,7 @@ import pytest  # noqa: E402
 sys.path.insert(0, str(Path(__file__).parent))
 
 from yiyang_desktop.services.base import Context  # noqa: E402
+from yiyang_desktop.clock import FixedClock  # noqa: E402
 from yiyang_desktop.store.db import open_db  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
@@ -33,7 +34,7 @@ def db_path(tmp_path: Path) -> Path:
 def ctx(db_path: Path):
     """A fresh, empty institution file; "today" is fixed at 2026-11-23; acting as an administrator."""
     db = open_db(db_path)
-    yield Context(db, user="tester", role="管理员", today_override=TODAY)
+    yield Context(db, user="tester", role="管理员", clock=FixedClock(TODAY))
     db.close()
 
 
@@ -49,7 +50,7 @@ def demo_ctx(demo_master: Path, tmp_path: Path):
     path = tmp_path / "demo.db"
     shutil.copy(demo_master, path)
     db = open_db(path, create=False)
-    yield Context(db, user="tester", role="管理员", today_override=TODAY)
+    yield Context(db, user="tester", role="管理员", clock=FixedClock(TODAY))
     db.close()
 
 

@@ -12,13 +12,14 @@ import pytest
 
 from factories import bed, resident
 from yiyang_desktop.services import accounts as A
+from yiyang_desktop.clock import FixedClock
 from yiyang_desktop.services.base import Context, PermissionDenied, ServiceError, ValidationError
 
 NOW = dt.datetime(2026, 11, 23, 9, 0)
 
 
 def as_role(ctx, role, user="u"):
-    return Context(ctx.db, user=user, role=role, today_override=ctx.today_override)
+    return Context(ctx.db, user=user, role=role, clock=ctx.clock)
 
 
 def test_password_hash_is_salted_scrypt_and_verifies():
@@ -36,8 +37,8 @@ def test_first_admin_only_once_and_never_a_weak_password(ctx):
     A.create_first_admin(ctx, "boss", "good-pass")
     with pytest.raises(ServiceError):
         A.create_first_admin(ctx, "boss2", "good-pass")
-    fresh = Context(ctx.db)
-    user = A.login(fresh, "BOSS", "good-pass", now=NOW)  # user names ignore case
+    fresh = Context(ctx.db, clock=FixedClock(NOW))
+    user = A.login(fresh, "BOSS", "good-pass")  # user names ignore case
     assert fresh.role == "管理员" and fresh.user == "boss" and user["last_login"] == "2026-11-23 09:00:00"
 
 
@@ -45,36 +46,36 @@ def test_lockout_after_five_failures_for_fifteen_minutes(ctx):
     A.create_user(ctx, "clerk", "right-pass", "登记员")
     for i in range(4):
         with pytest.raises(ServiceError, match="用户名或密码不正确"):
-            A.authenticate(ctx.db, "clerk", "wrong", now=NOW)
+            A.authenticate(ctx.db, "clerk", "wrong", clock=FixedClock(NOW))
     with pytest.raises(ServiceError, match="已锁定15分钟"):
-        A.authenticate(ctx.db, "clerk", "wrong", now=NOW)
+        A.authenticate(ctx.db, "clerk", "wrong", clock=FixedClock(NOW))
     with pytest.raises(ServiceError, match="已被锁定.*09:15"):  # even the right password, while locked
-        A.authenticate(ctx.db, "clerk", "right-pass", now=NOW + dt.timedelta(minutes=14))
-    assert A.authenticate(ctx.db, "clerk", "right-pass", now=NOW + dt.timedelta(minutes=16))["role"] == "登记员"
+        A.authenticate(ctx.db, "clerk", "right-pass", clock=FixedClock(NOW + dt.timedelta(minutes=14)))
+    assert A.authenticate(ctx.db, "clerk", "right-pass", clock=FixedClock(NOW + dt.timedelta(minutes=16)))["role"] == "登记员"
     # a success resets the count: four more failures do not lock
     for _ in range(4):
         with pytest.raises(ServiceError, match="不正确"):
-            A.authenticate(ctx.db, "clerk", "wrong", now=NOW + dt.timedelta(minutes=20))
-    assert A.authenticate(ctx.db, "clerk", "right-pass", now=NOW + dt.timedelta(minutes=21))
+            A.authenticate(ctx.db, "clerk", "wrong", clock=FixedClock(NOW + dt.timedelta(minutes=20)))
+    assert A.authenticate(ctx.db, "clerk", "right-pass", clock=FixedClock(NOW + dt.timedelta(minutes=21)))
 
 
 def test_admin_unlocks_and_resets(ctx):
     uid = A.create_user(ctx, "nurse", "first-pass", "护理")
     for _ in range(5):
         with pytest.raises(ServiceError):
-            A.authenticate(ctx.db, "nurse", "bad", now=NOW)
+            A.authenticate(ctx.db, "nurse", "bad", clock=FixedClock(NOW))
     assert A.get_user(ctx, uid)["locked_until"]
     A.unlock_user(ctx, uid)
-    assert A.authenticate(ctx.db, "nurse", "first-pass", now=NOW)["must_change"]  # made by an admin: must change
+    assert A.authenticate(ctx.db, "nurse", "first-pass", clock=FixedClock(NOW))["must_change"]  # made by an admin: must change
     A.reset_password(ctx, uid, "reset-pass")
     with pytest.raises(ServiceError):
-        A.authenticate(ctx.db, "nurse", "first-pass", now=NOW)
-    nurse = Context(ctx.db)
-    assert A.login(nurse, "nurse", "reset-pass", now=NOW)["must_change"]
+        A.authenticate(ctx.db, "nurse", "first-pass", clock=FixedClock(NOW))
+    nurse = Context(ctx.db, clock=FixedClock(NOW))
+    assert A.login(nurse, "nurse", "reset-pass")["must_change"]
     with pytest.raises(ValidationError, match="原密码不正确"):
         A.change_password(nurse, "nope", "own-pass-1")
     A.change_password(nurse, "reset-pass", "own-pass-1")
-    assert not A.authenticate(ctx.db, "nurse", "own-pass-1", now=NOW)["must_change"]
+    assert not A.authenticate(ctx.db, "nurse", "own-pass-1", clock=FixedClock(NOW))["must_change"]
 
 
 def test_disabled_users_cannot_log_in_and_the_last_admin_stays(ctx):

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from yiyang_desktop.app import open_context
+from yiyang_desktop.clock import FixedClock
 from yiyang_desktop.store.db import StoreError, meta
 from yiyang_desktop.ui.main_window import MainWindow
 from yiyang_desktop.ui.welcome import WelcomeDialog
@@ -97,11 +98,11 @@ def test_welcome_needs_a_name_for_own_institution(qtbot):
 
 def test_open_context_builds_the_demo_once_a_day_and_names_a_new_file(tmp_path):
     demo = tmp_path / "demo.db"
-    ctx = open_context(demo, True, today=TODAY)
+    ctx = open_context(demo, True, FixedClock(TODAY))
     assert meta(ctx.db, "is_demo") == "1" and meta(ctx.db, "demo_end") == TODAY.isoformat()
     created = meta(ctx.db, "created_at")
     ctx.db.close()
-    ctx = open_context(demo, True, today=TODAY)
+    ctx = open_context(demo, True, FixedClock(TODAY))
     assert meta(ctx.db, "created_at") == created  # same day: reused, not rebuilt
     ctx.db.close()
     own = open_context(tmp_path / "own.db", "康乐养老院")
@@ -114,7 +115,7 @@ def test_demo_flag_never_turns_a_real_file_into_a_demo(tmp_path):
     real = tmp_path / "real.db"
     ctx = open_context(real, "正式机构")
     ctx.db.close()
-    ctx = open_context(real, True, today=TODAY)  # asked for the demo at a real file's path: the file stays real
+    ctx = open_context(real, True, FixedClock(TODAY))  # asked for the demo at a real file's path: the file stays real
     assert meta(ctx.db, "is_demo") == "0"
     assert ctx.db.execute("SELECT name FROM institution").fetchone()[0] == "正式机构"
     ctx.db.close()
@@ -292,7 +293,7 @@ def test_damage_found_after_the_window_shows_is_reported_and_offers_the_backups(
     db.integrity_checked_at = "2026-11-23T08:00:00"
     close_db(db)
     _smash_settings_index(path)
-    ctx = open_context(path, False, TODAY)
+    ctx = open_context(path, False, FixedClock(TODAY))
     assert ctx.db.integrity_pending is True  # nothing told us to doubt the file: it opened at once
     ctx.user, ctx.role = "管理员甲", "管理员"
     w = MainWindow(ctx, path)

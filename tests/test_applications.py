@@ -381,7 +381,7 @@ def test_the_demo_institution_produces_every_form(demo_ctx, tmp_path):
 def test_full_id_numbers_on_the_roster_only_for_roles_that_may_see_them(demo_ctx):
     from yiyang_desktop.services.accounts import mask_id
     from yiyang_desktop.services.base import Context, PermissionDenied
-    nurse = Context(demo_ctx.db, user="n", role="护理", today_override=demo_ctx.today_override)
+    nurse = Context(demo_ctx.db, user="n", role="护理", clock=demo_ctx.clock)
     with pytest.raises(PermissionDenied):
         A.prepare(nurse, "operating-subsidy", year=2025, mask_ids=False)
     masked = A.prepare(nurse, "operating-subsidy", year=2025)

@@ -36,7 +36,7 @@ def test_service_writes_record_user_action_and_changed_fields(ctx):
     assert upd[0]["new"] == {"name": "李四光", "phone": "13812345678", "name_initials": "lsg",
                              "name_pinyin": "lisiguang"}
     assert "name: 李四 → 李四光" in upd[0]["changes"]
-    assert dt.datetime.fromisoformat(upd[0]["at"]).date() == dt.date.today()
+    assert dt.datetime.fromisoformat(upd[0]["at"]) == ctx.now()  # the time comes from the context's clock
 
     discharge(ctx, stay_id, {"discharge_date": dt.date(2026, 3, 1), "discharge_reason": "回家"})
     d = entries(ctx, "stays")[0]
@@ -164,11 +164,11 @@ def test_passwords_never_enter_the_trail(ctx):
 
 def test_query_filters_and_excel_export(ctx, tmp_path):
     resident(ctx, name="孙八")
-    other = Context(ctx.db, user="clerk", role="登记员", today_override=ctx.today_override)
+    other = Context(ctx.db, user="clerk", role="登记员", clock=ctx.clock)
     bed(other, room="201")
     assert {e["user"] for e in audit.query(ctx.db, user="clerk")} == {"clerk"}
     assert {e["table"] for e in audit.query(ctx.db, table="beds")} == {"beds"}
-    today = dt.date.today()
+    today = ctx.today()
     assert audit.query(ctx.db, start=today + dt.timedelta(days=1)) == []
     assert len(audit.query(ctx.db, start=today, end=today)) == len(entries(ctx))
     rows = audit.query(ctx.db, user="clerk")

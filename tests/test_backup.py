@@ -14,6 +14,7 @@ import pytest
 import factories
 from yiyang_desktop.services import backup as bk
 from yiyang_desktop.services.base import Context, ServiceError
+from yiyang_desktop.clock import FixedClock
 from yiyang_desktop.store import db as dbmod
 from yiyang_desktop.store.db import connect, open_db, schema_version
 from yiyang_desktop.store.schema import SCHEMA_VERSION
@@ -296,7 +297,7 @@ def cli(*args, user="boss", password="boss-pass", **kw):
 def home_file(path: Path, beds: int = 1) -> Path:
     """A data file with the administrator boss/boss-pass, a 只读 user anna/anna-pass and some beds."""
     from yiyang_desktop.services import accounts as A
-    ctx = Context(open_db(path), today_override=dt.date(2026, 11, 23))
+    ctx = Context(open_db(path), clock=FixedClock(dt.date(2026, 11, 23)))
     A.create_first_admin(ctx, "boss", "boss-pass")
     A.login(ctx, "boss", "boss-pass")
     A.create_user(ctx, "anna", "anna-pass", "只读", must_change=False)  # as if she had changed it
@@ -307,7 +308,7 @@ def home_file(path: Path, beds: int = 1) -> Path:
 
 
 def add_bed(path: Path, room: str) -> None:
-    ctx = Context(open_db(path), role="管理员", today_override=dt.date(2026, 11, 23))
+    ctx = Context(open_db(path), role="管理员", clock=FixedClock(dt.date(2026, 11, 23)))
     factories.bed(ctx, room=room)
     ctx.db.close()
 

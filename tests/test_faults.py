@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from yiyang_desktop.domain.ids import IdNumberError, check_uscc, id_check_char, parse_id_number
 from yiyang_desktop.services.base import Context, ValidationError
+from yiyang_desktop.clock import FixedClock
 from yiyang_desktop.services.residents import CATEGORIES, INSURANCES, create_resident
 from yiyang_desktop.store.db import StoreError, open_db
 
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WRITER = r"""
 import datetime as dt, os, sys
 from yiyang_desktop.domain.ids import id_check_char
+from yiyang_desktop.clock import FixedClock
 from yiyang_desktop.services.base import Context
 from yiyang_desktop.services.beds import create_bed
 from yiyang_desktop.services.residents import admit, create_resident, pinyin_keys
@@ -36,7 +38,7 @@ from yiyang_desktop.store.db import open_db
 
 
 def write_forever(path):
-    ctx = Context(open_db(path), user="writer", role="管理员", today_override=dt.date(2026, 11, 23))
+    ctx = Context(open_db(path), user="writer", role="管理员", clock=FixedClock(dt.date(2026, 11, 23)))
     n = ctx.db.execute("SELECT coalesce(max(id), 0) FROM residents").fetchone()[0]
     pinyin_keys("预热")  # pypinyin loads on first use (≈ 0.3 s): before "ready", so the kills land on writes
     print("ready", flush=True)
@@ -208,7 +210,7 @@ def _valid_id(birth: dt.date, seq: int) -> str:
 @pytest.fixture(scope="module")
 def hyp_ctx(tmp_path_factory):
     db = open_db(tmp_path_factory.mktemp("hyp") / "hyp.db")
-    yield Context(db, user="tester", role="管理员", today_override=dt.date(2026, 11, 23))
+    yield Context(db, user="tester", role="管理员", clock=FixedClock(dt.date(2026, 11, 23)))
     db.close()
 
 

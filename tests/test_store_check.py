@@ -98,8 +98,11 @@ def test_a_reason_to_doubt_the_file_refuses_damage_before_anything_is_written(db
     elif how == "old check":
         monkeypatch.setattr(D, "FULL_CHECK_DAYS", -1)
     _smash_index_page(db_path)
-    if how == "changed":
-        os.utime(db_path, (db_path.stat().st_atime, db_path.stat().st_mtime + 3600))
+    if how == "changed":  # modified an hour after the recorded close (as the program's clock saw that close)
+        con = sqlite3.connect(db_path)
+        closed = json.loads(con.execute("SELECT value FROM app_meta WHERE key = ?", [D.CLOSED_KEY]).fetchone()[0])
+        con.close()
+        os.utime(db_path, (db_path.stat().st_atime, closed["at"] + 3600))
     other = None
     if how == "wal left":  # another program (or a session that died) has written and not checkpointed
         other = sqlite3.connect(db_path)

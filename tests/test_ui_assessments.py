@@ -108,7 +108,7 @@ def test_assessments_page_report_and_excel(qtbot, demo_ctx, tmp_path):
 
 def test_read_only_user_cannot_export_personal_files(qtbot, demo_ctx, tmp_path, monkeypatch):
     from yiyang_desktop.services.base import Context
-    viewer = Context(demo_ctx.db, user="v", role="只读", today_override=demo_ctx.today_override)
+    viewer = Context(demo_ctx.db, user="v", role="只读", clock=demo_ctx.clock)
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     w = MainWindow(viewer, tmp_path / "demo.db")

@@ -60,7 +60,7 @@ def big(ctx):
 
 
 def as_role(ctx, role):
-    return Context(ctx.db, user=role, role=role, today_override=ctx.today_override)
+    return Context(ctx.db, user=role, role=role, clock=ctx.clock)
 
 
 def column(model, header):

@@ -136,7 +136,7 @@ def test_users_panel_for_a_non_admin_is_only_a_notice(qtbot, qapp, ctx):
 
 def test_audit_page_filters_exports_and_shows_the_chain(qtbot, qapp, ctx, tmp_path):
     resident(ctx, name="周九")
-    clerk = Context(ctx.db, user="clerk", role="登记员", today_override=ctx.today_override)
+    clerk = Context(ctx.db, user="clerk", role="登记员", clock=ctx.clock)
     from factories import bed
     bed(clerk, room="909")
     page = AuditPage(ctx)
@@ -160,7 +160,7 @@ def test_audit_page_filters_exports_and_shows_the_chain(qtbot, qapp, ctx, tmp_pa
     assert {r["table"] for r in page.model.rows} == {"residents"}
     assert "周九" in page.model.data(page.model.index(0, 5))
     assert "name: 周九\n" in page.model.data(page.model.index(0, 5), Qt.ToolTipRole)
-    page.start.set_value(dt.date.today() + dt.timedelta(days=1))
+    page.start.set_value(ctx.today() + dt.timedelta(days=1))
     page.search.click()
     assert page.model.rowCount() == 0
     page.start.set_value(None)

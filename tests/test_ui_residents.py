@@ -81,7 +81,7 @@ def test_add_dialog_admits_into_a_free_bed(qtbot, ctx, page):
     assert row["身份证号"] == number  # an administrator may see the whole number
     assert page.count.text() == "共 1 人"
     assert b1 != b2
-    nurse = ResidentsPage(Context(ctx.db, user="n", role="护理", today_override=ctx.today_override))
+    nurse = ResidentsPage(Context(ctx.db, user="n", role="护理", clock=ctx.clock))
     qtbot.addWidget(nurse)
     nurse.refresh()
     [row] = shown(nurse)
@@ -375,8 +375,8 @@ def test_sorting_by_age_is_numeric_and_selection_follows(qtbot, ctx, page):
 
 
 def test_demo_page_counts_and_masks(qtbot, demo_ctx):
-    clerk_ok = Context(demo_ctx.db, user="c", role="登记员", today_override=demo_ctx.today_override)
-    viewer = Context(demo_ctx.db, user="v", role="只读", today_override=demo_ctx.today_override)
+    clerk_ok = Context(demo_ctx.db, user="c", role="登记员", clock=demo_ctx.clock)
+    viewer = Context(demo_ctx.db, user="v", role="只读", clock=demo_ctx.clock)
     page = ResidentsPage(viewer)
     qtbot.addWidget(page)
     page.refresh()

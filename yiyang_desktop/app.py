@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -87,27 +86,32 @@ def choose_db(args, parent=None) -> tuple[Path, bool] | None:
     return default_db_path(), dlg.name.text().strip()
 
 
-def open_context(path: Path, demo, today: dt.date | None = None):
-    """Open the file (building the demo when asked); a fresh institution gets the name typed at welcome."""
+def open_context(path: Path, demo, clock=None):
+    """Open the file (building the demo when asked); a fresh institution gets the name typed at welcome.
+
+    ``clock`` (default: the computer's) is the one clock of this session: the demo ends on its day and every
+    page, rule and record asks it for today and now."""
+    from .clock import SYSTEM
     from .services.base import Context
     from .services.demo import build_demo
     from .services.institution import get_institution, save_institution
     from .store.db import meta, open_db
 
-    today = today or dt.date.today()
+    clock = clock or SYSTEM
+    today = clock.today()
     if demo is True:
         rebuild = not path.exists()
         if not rebuild:
-            db = open_db(path, create=False)
+            db = open_db(path, create=False, clock=clock)
             rebuild = meta(db, "is_demo") == "1" and meta(db, "demo_end") != today.isoformat()
             db.close()
         if rebuild:
             build_demo(path, end=today)
-        db = open_db(path, create=False, check="auto")
+        db = open_db(path, create=False, check="auto", clock=clock)
     else:
-        db = open_db(path, check="auto")  # a big file cleanly closed last time: checked after the window shows
-    ctx = Context(db)  # nobody logged in yet: main() signs in (ui.login.sign_in) before any page loads
-    first = Context.system(db, user="首次启动")  # the name typed at the welcome dialog, before any account exists
+        db = open_db(path, check="auto", clock=clock)  # a big file cleanly closed last time: checked after the window shows
+    ctx = Context(db, clock=clock)  # nobody logged in yet: main() signs in (ui.login.sign_in) before any page loads
+    first = Context.system(db, user="首次启动", clock=clock)  # the name typed at the welcome dialog, before any account exists
     if isinstance(demo, str) and demo and not get_institution(first).get("name"):
         save_institution(first, {"name": demo})
     return ctx
@@ -138,7 +142,7 @@ def start_integrity_check(window, ctx, path: Path, delay_ms: int = 500):
         def finished(self, problem: str) -> None:
             if not problem:
                 if ctx.db is db:  # not replaced by a restore meanwhile
-                    record_check_passed(db)
+                    record_check_passed(db, ctx.clock)
                 return
             report_damaged_file(window, problem)
 
@@ -276,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("app", "关闭时自动备份失败：{err}")
                             .format(err=error_text(e)))
     from .store.db import close_db
-    close_db(ctx.db)  # records the clean close: the next start may check the file after the window shows
+    close_db(ctx.db, ctx.clock)  # records the clean close: the next start may check the file after the window shows
     instance_lock.release()
     return rc
 

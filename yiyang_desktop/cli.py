@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .clock import SYSTEM
 from .paths import default_db_path
 
 
@@ -54,15 +55,16 @@ def cmd_demo(args) -> int:
         if not demo:
             print(f"错误：{out} 是正式数据文件，演示数据不会覆盖它。请换一个文件名。", file=sys.stderr)
             return 2
-    build_demo(out, end=args.date or dt.date.today())
-    _print({"demo": str(out), "date": (args.date or dt.date.today()).isoformat()})
+    end = args.date or SYSTEM.today()
+    build_demo(out, end=end)
+    _print({"demo": str(out), "date": end.isoformat()})
     return 0
 
 
 def cmd_census(args) -> int:
     from .services.census import census
     ctx = _open(args)
-    _print(census(ctx, args.date or dt.date.today()).to_json())
+    _print(census(ctx, args.date or ctx.today()).to_json())
     return 0
 
 

@@ -3,7 +3,7 @@
 In a temporary folder, offscreen, it checks the shipped files (instruments, policy profiles, templates, font,
 translations), builds the demo institution, opens the main window and waits for it to paint, visits every page,
 scores an assessment with the default instrument, and writes one Excel and one PDF form (the operating-subsidy
-application for this year, as ``yiyang apply operating-subsidy`` does), re-reading both. It prints a JSON summary
+application for the year of the last whole month, as ``yiyang apply operating-subsidy`` does), re-reading both. It prints a JSON summary
 on stdout and exits 0 when every step passed, 1 otherwise (the failing step and its error are in the summary).
 Nothing is written outside the temporary folder (settings included).
 """
@@ -18,6 +18,7 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from .clock import SYSTEM, FixedClock
 
 
 class _Steps:
@@ -87,7 +88,7 @@ def build_demo_file(tmp: Path, today: dt.date):
     from .app import open_context
     path = tmp / "data" / "demo.db"
     path.parent.mkdir(parents=True, exist_ok=True)
-    ctx = open_context(path, True, today)
+    ctx = open_context(path, True, FixedClock(today))
     _as_program(ctx)
     n = ctx.db.execute("SELECT COUNT(*) FROM residents").fetchone()[0]
     if n == 0:
@@ -160,9 +161,9 @@ def score_assessment() -> dict:
 
 def write_forms(ctx, out: Path) -> dict:
     from .services import applications as A
-    today = ctx.today()
-    months = list(range(1, today.month + 1))
-    app = A.prepare(ctx, "operating-subsidy", year=today.year, months=months)
+    last = ctx.today().replace(day=1) - dt.timedelta(days=1)  # the last whole month (in January: last year's)
+    months = list(range(1, last.month + 1))
+    app = A.prepare(ctx, "operating-subsidy", year=last.year, months=months)
     files = A.write(ctx, app, out, allow_missing=True)
     xlsx = next(f for f in files if f.suffix == ".xlsx")
     pdf = next(f for f in files if f.suffix == ".pdf")
@@ -198,7 +199,7 @@ def run(report: Path | None = None, keep: Path | None = None) -> int:
         os.environ["YIYANG_DATA_DIR"] = str(tmp / "data")
         steps.run("assets", check_assets)
         app = steps.run("qt", start_qt, tmp)
-        demo = steps.run("demo", build_demo_file, tmp, dt.date.today())
+        demo = steps.run("demo", build_demo_file, tmp, SYSTEM.today())
         if demo:
             ctx, path = demo
         window = steps.run("main_window", open_window, app, ctx, path)

@@ -7,7 +7,6 @@ so the template, the importer and docs/import.md describe the same thing.
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from ..domain.assessment import InstrumentError, list_instruments
@@ -152,7 +151,6 @@ def write_template(path: Path | str, sheets: tuple[Sheet, ...] = SHEETS) -> Path
         _data_sheet(wb, sheet, ranges)
     wb.move_sheet("选项", offset=len(wb.sheetnames))
     wb.properties.title = "医养台账 台账导入模板"
-    wb.properties.created = dt.datetime.now()
     wb.active = 0
     path = Path(path)
     wb.save(path)

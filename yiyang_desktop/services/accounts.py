@@ -13,6 +13,7 @@ import json
 import secrets
 from typing import Callable, TypeVar
 
+from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import SYSTEM_ROLE, Context, NotFound, PermissionDenied, Problem, ServiceError, ValidationError
 
@@ -153,10 +154,6 @@ def password_problem(password: str | None) -> str | None:
     return None
 
 
-def _now(now: dt.datetime | None) -> dt.datetime:
-    return (now or dt.datetime.now()).replace(microsecond=0)
-
-
 # ---------------------------------------------------------------- users
 
 USER_COLS = "id, username, display_name, role, active, failed_count, locked_until, must_change, created_at, last_login"
@@ -190,7 +187,7 @@ def _insert_user(ctx: Context, username: str, password: str, role: str, display_
         problems.append(Problem("username", N_("msg", "用户名“{name}”已存在").format(name=username)))
     if problems:
         raise ValidationError(problems)
-    now = _now(None).isoformat(sep=" ")
+    now = ctx.now().isoformat(sep=" ")
     with ctx.transaction() as db:
         cur = db.execute("INSERT INTO users (username, display_name, role, password_hash, must_change, created_at, "
                          "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -267,7 +264,7 @@ def reset_password(ctx: Context, user_id: int, new_password: str) -> None:
     with ctx.transaction() as db:
         db.execute("UPDATE users SET password_hash = ?, must_change = 1, failed_count = 0, locked_until = NULL, "
                    "password_changed_at = ? WHERE id = ?",
-                   [hash_password(new_password), _now(None).isoformat(sep=" "), user_id])
+                   [hash_password(new_password), ctx.now().isoformat(sep=" "), user_id])
 
 
 @requires("users")
@@ -291,12 +288,12 @@ def change_password(ctx: Context, old_password: str, new_password: str) -> None:
         raise ValidationError([Problem("password", N_("msg", "新密码不能与原密码相同"))])
     with ctx.transaction() as db:
         db.execute("UPDATE users SET password_hash = ?, must_change = 0, password_changed_at = ? WHERE id = ?",
-                   [hash_password(new_password), _now(None).isoformat(sep=" "), ctx.user_id])
+                   [hash_password(new_password), ctx.now().isoformat(sep=" "), ctx.user_id])
 
 
-def authenticate(db, username: str, password: str, *, now: dt.datetime | None = None) -> dict:
+def authenticate(db, username: str, password: str, *, clock: Clock = SYSTEM) -> dict:
     """Check a login. Wrong passwords are counted; after 5 in a row the account is locked for 15 minutes."""
-    now = _now(now)
+    now = clock.now()
     wrong = N_("msg", "用户名或密码不正确")
     row = db.execute(f"SELECT {USER_COLS}, password_hash FROM users WHERE username = ?",
                      [(username or "").strip()]).fetchone()
@@ -304,7 +301,7 @@ def authenticate(db, username: str, password: str, *, now: dt.datetime | None = 
         verify_password(password or "", _DUMMY_HASH)  # same time as a real check
         raise ServiceError(wrong)
     user, stored = _user_row(row[:-1]), row[-1]
-    actor = Context(db, user=user["username"])
+    actor = Context(db, user=user["username"], clock=clock)
     if user["locked_until"] and dt.datetime.fromisoformat(user["locked_until"]) > now:
         raise ServiceError(N_("msg", "账号“{name}”已被锁定，请在 {time} 之后再试，或请管理员解锁")
                            .format(name=user["username"], time=user["locked_until"][11:16]))
@@ -326,9 +323,9 @@ def authenticate(db, username: str, password: str, *, now: dt.datetime | None = 
     return user
 
 
-def login(ctx: Context, username: str, password: str, *, now: dt.datetime | None = None) -> dict:
+def login(ctx: Context, username: str, password: str) -> dict:
     """Authenticate and make ``ctx`` act as that user (its role decides what services allow)."""
-    user = authenticate(ctx.db, username, password, now=now)
+    user = authenticate(ctx.db, username, password, clock=ctx.clock)
     ctx.user, ctx.user_id, ctx.role = user["username"], user["id"], user["role"]
     return user
 
@@ -343,7 +340,7 @@ def record_export(ctx: Context, kind: str, path, personal: bool = True) -> bool:
         return False
     check(ctx, "export.personal")
     with ctx.transaction() as db:
-        db.execute("INSERT INTO audit_log (user, action, tbl, row_key, old, new) VALUES (?, 'export', 'export', NULL, "
-                   "NULL, ?)", [ctx.user or "system", json.dumps({"kind": str(kind), "path": str(path)},
-                                                                 ensure_ascii=False)])
+        db.execute("INSERT INTO audit_log (at, user, action, tbl, row_key, old, new) VALUES (?, ?, 'export', 'export', "
+                   "NULL, NULL, ?)", [ctx.now().isoformat(sep=" "), ctx.user or "system",
+                                      json.dumps({"kind": str(kind), "path": str(path)}, ensure_ascii=False)])
     return True

@@ -120,7 +120,7 @@ def _check(ctx: Context, resident_id: int, data: dict, complete: bool):
                 "total": result.total if result else None, "initial_grade": result.initial_grade if result else None,
                 "final_grade": result.final_grade if result else None,
                 "final_grade_name": result.final_grade_name if result else None,
-                "updated_at": dt.datetime.now().isoformat(timespec="seconds")})
+                "updated_at": ctx.stamp()})
     return row
 
 

@@ -43,9 +43,10 @@ def _head(db) -> tuple[int, str | None]:
     return int(last_id), last_hash or None
 
 
-def begin(db, user: str) -> int:
-    """At the start of a use case's transaction: name the actor; returns the last audit id before it."""
-    db.execute("UPDATE audit_actor SET user = ? WHERE id = 1", [user])
+def begin(db, user: str, at: dt.datetime) -> int:
+    """At the start of a use case's transaction: name the actor and the time (from the context's clock) that
+    the triggers write; returns the last audit id before it."""
+    db.execute("UPDATE audit_actor SET user = ?, at = ? WHERE id = 1", [user, at.isoformat(sep=" ", timespec="seconds")])
     return db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
 
 
@@ -53,7 +54,7 @@ def seal(db, since_id: int) -> int:
     """Chain the entries written after ``since_id`` (this transaction's); reset the actor. Returns how many."""
     rows = db.execute(f"SELECT {', '.join(FIELDS)} FROM audit_log WHERE id > ? AND hash IS NULL ORDER BY id",
                       [since_id]).fetchall()
-    db.execute("UPDATE audit_actor SET user = 'system' WHERE id = 1")
+    db.execute("UPDATE audit_actor SET user = 'system', at = NULL WHERE id = 1")
     if not rows:
         return 0
     _, prev = _head(db)

@@ -21,6 +21,7 @@ from typing import Iterable
 
 import sqlite_utils
 
+from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from ..paths import data_dir
 from ..store.db import StoreError, inspect_file, meta, open_db
@@ -30,6 +31,10 @@ SECOND_DIR_KEY = "backup_second_dir"  # settings table: a second folder (USB dis
 TAG_BEFORE_RESTORE = "before-restore"
 STAMP = "%Y%m%d-%H%M%S"
 COUNTED = ("residents", "beds", "assessments")
+
+
+def _clock(ctx_or_db) -> Clock:
+    return ctx_or_db.clock if isinstance(ctx_or_db, Context) else SYSTEM
 
 
 def _db(ctx_or_db) -> sqlite_utils.Database:
@@ -174,7 +179,7 @@ def make_backup(ctx_or_db, db_path: Path | str, *, folder: Path | None = None, n
         check(ctx_or_db, "backup")
     db = _db(ctx_or_db)
     db_path = Path(db_path)
-    now = now or dt.datetime.now()
+    now = now or _clock(ctx_or_db).now()
     main = Path(folder) if folder else backups_dir()
     target = _copy_db(db.conn, _unique(main, backup_name(db_path, now, tag)), main)
     out = {"path": str(target), "size": target.stat().st_size, "copies": [], "removed": [], "warnings": []}
@@ -195,7 +200,7 @@ def make_backup(ctx_or_db, db_path: Path | str, *, folder: Path | None = None, n
 def auto_backup(ctx_or_db, db_path: Path | str, now: dt.datetime | None = None) -> Path | None:
     """The backup made on close: nothing if this data file already has a backup from today, or is the demo."""
     db = _db(ctx_or_db)
-    now = now or dt.datetime.now()
+    now = now or _clock(ctx_or_db).now()
     if meta(db, "is_demo") == "1":
         return None
     folder = backups_dir()
@@ -363,7 +368,7 @@ def restore(db_path: Path | str, backup_file: Path | str, *, now: dt.datetime | 
     ``inspect_backup`` information plus ``safety_backup`` and ``schema_version`` (after migration).
     """
     db_path, backup_file = Path(db_path), Path(backup_file)
-    now = now or dt.datetime.now()
+    now = now or SYSTEM.now()
     info = inspect_backup(backup_file, full=True, db_path=db_path)
     if backup_file.resolve() == db_path.resolve():
         raise ServiceError(N_("msg", "所选文件就是当前的数据文件，不能用它恢复。"))

@@ -9,6 +9,7 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
+from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 
 
@@ -48,7 +49,7 @@ class NotFound(ServiceError):
 
 @dataclass
 class Context:
-    """A unit of work's surroundings: the open database, who acts, and what "today" is.
+    """A unit of work's surroundings: the open database, who acts, and the clock that says what "today" is.
 
     ``role`` decides what the use cases allow (``services.accounts.ROLE_PERMS``). A Context made without a login
     (``role=None``) may do nothing guarded by a permission: every ``@requires`` service refuses it. Only code that
@@ -56,7 +57,7 @@ class Context:
     """
     db: sqlite_utils.Database
     user: str | None = None
-    today_override: dt.date | None = None
+    clock: Clock = SYSTEM
     extra: dict[str, Any] = field(default_factory=dict)
     role: str | None = None
     user_id: int | None = None
@@ -67,7 +68,14 @@ class Context:
         return cls(db, user=user, role=SYSTEM_ROLE, **kw)
 
     def today(self) -> dt.date:
-        return self.today_override or dt.date.today()
+        return self.clock.today()
+
+    def now(self) -> dt.datetime:
+        return self.clock.now()
+
+    def stamp(self) -> str:
+        """Now as ``2026-11-23T08:30:00`` (``created_at``/``updated_at`` columns)."""
+        return self.clock.stamp()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
@@ -80,7 +88,7 @@ class Context:
         outer = not self.db.conn.in_transaction
         try:
             with self.db.atomic():
-                since = audit.begin(self.db, self.user or "system") if outer else None
+                since = audit.begin(self.db, self.user or "system", self.now()) if outer else None
                 yield self.db
                 if outer:
                     audit.seal(self.db, since)

@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from ..clock import FixedClock
 from ..domain import beds as B
 from ..domain.ids import id_check_char
 from ..store.db import open_db
@@ -36,17 +37,16 @@ def _phone(rng: random.Random) -> str:
     return "1" + rng.choice("3589") + "".join(str(rng.randint(0, 9)) for _ in range(9))
 
 
-def build_demo(path: Path | str, *, end: dt.date | None = None, seed: int = 20261123) -> Path:
+def build_demo(path: Path | str, *, end: dt.date, seed: int = 20261123) -> Path:
     """Write a fresh demo file at ``path`` (replacing an older demo file there)."""
     path = Path(path)
-    end = end or dt.date.today()
     for suffix in ("", "-wal", "-shm"):
         p = Path(str(path) + suffix)
         if p.exists():
             p.unlink()
     rng = random.Random(seed)
     db = open_db(path, is_demo=True)
-    ctx = Context.system(db, user="demo", today_override=end)
+    ctx = Context.system(db, user="demo", clock=FixedClock(end))
     start = end - dt.timedelta(days=730)
     opened = start - dt.timedelta(days=400)
     with ctx.transaction():

@@ -93,7 +93,7 @@ class ImportWriter:
         """create_resident + admit: the resident's checks, then the admission's, then the writes."""
         row = _check_resident(self.ctx, data, None)
         contacts = row.pop("_contacts")
-        row["created_at"] = dt.datetime.now().isoformat(timespec="seconds")
+        row["created_at"] = self.ctx.stamp()
         bed_id, day = self.check_admission(None, stay)
         rid = self.insert("residents", row)
         for ct in contacts:

@@ -802,7 +802,7 @@ def _insert_paper_assessment(ctx: Context, resident_id: int, inst, d: dict) -> N
     """
     grade = d["grade"]
     note = "按纸质记录导入" + (f"；{d['note']}" if d.get("note") else "")
-    now = dt.datetime.now().isoformat(timespec="seconds")
+    now = ctx.stamp()
     result = {"instrument": inst.id, "version": inst.version, "imported": True,
               "subtotals": {i.code: "—" for i in inst.indicators}, "total": d.get("total"),
               "indicator_grades": {}, "indicator_grade_names": {}, "initial_grade": grade,

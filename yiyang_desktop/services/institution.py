@@ -1,7 +1,6 @@
 """The institution profile (one row)."""
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from ..domain.ids import IdNumberError, check_uscc
@@ -87,7 +86,7 @@ def save_institution(ctx: Context, data: dict) -> dict:
     if digits and not (digits.isascii() and digits.isdigit()):
         c.add("bank_account", N_("msg", "银行账号只能包含数字"))
     c.raise_if_any()
-    out["updated_at"] = dt.datetime.now().isoformat(timespec="seconds")
+    out["updated_at"] = ctx.stamp()
     with ctx.transaction() as db:
         db["institution"].update(1, out)
     return get_institution(ctx)

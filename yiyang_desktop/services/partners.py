@@ -36,9 +36,6 @@ MAX_SCAN_BYTES = 50 * 1024 * 1024
 SCAN_OK, SCAN_CHANGED, SCAN_MISSING = "ok", "changed", "missing"
 
 
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
-
 
 # --- partners -------------------------------------------------------------------------------------------------
 def _check_partner(ctx: Context, data: dict, partner_id: int | None) -> tuple[dict, list[dict]]:
@@ -98,7 +95,7 @@ def _check_partner(ctx: Context, data: dict, partner_id: int | None) -> tuple[di
 def create_partner(ctx: Context, data: dict) -> int:
     row, contacts = _check_partner(ctx, data, None)
     with ctx.transaction() as db:
-        pid = db["partners"].insert(row | {"created_at": _now()}).last_pk
+        pid = db["partners"].insert(row | {"created_at": ctx.stamp()}).last_pk
         for ct in contacts:
             db["partner_contacts"].insert(ct | {"partner_id": pid})
     return pid
@@ -303,7 +300,7 @@ def create_agreement(ctx: Context, data: dict, *, renews_id: int | None = None) 
         if row["valid_from"] <= old["valid_from"]:
             fail("valid_from", N_("msg", "续签协议的生效日期须晚于原协议的生效日期 {d}").format(d=old["valid_from"]))
     with ctx.transaction() as db:
-        aid = db["agreements"].insert(row | {"renews_id": renews_id, "created_at": _now()}).last_pk
+        aid = db["agreements"].insert(row | {"renews_id": renews_id, "created_at": ctx.stamp()}).last_pk
         _write_parts(db, aid, services, fees)
     return aid
 
@@ -459,7 +456,7 @@ def add_agreement_scan(ctx: Context, agreement_id: int, source: Path | str) -> i
         with ctx.transaction() as db:
             return db["agreement_files"].insert({"agreement_id": agreement_id, "original_name": src.name[:200],
                                                  "stored_name": rel, "sha256": digest, "size": size,
-                                                 "added_at": _now()}).last_pk
+                                                 "added_at": ctx.stamp()}).last_pk
     except BaseException:
         if not ctx.db.execute("SELECT 1 FROM agreement_files WHERE stored_name = ?", [rel]).fetchone():
             target.unlink(missing_ok=True)

@@ -338,7 +338,7 @@ def save_user_profile(ctx: Context, data: dict) -> Profile:
     with ctx.transaction() as db:
         db.execute("INSERT INTO policy_profiles (id, body, updated_at) VALUES (?, ?, ?) "
                    "ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-                   [data["id"], json.dumps(data, ensure_ascii=False), dt.datetime.now().isoformat(timespec="seconds")])
+                   [data["id"], json.dumps(data, ensure_ascii=False), ctx.stamp()])
     return Profile(data, False)
 
 

@@ -45,9 +45,6 @@ _RETURN_PEOPLE = (("return_doctor", N_("msg", "医院转诊医生"), 60), ("retu
                   ("return_receiver", N_("msg", "本院接诊医生"), 60))
 
 
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
-
 
 # --- settings -------------------------------------------------------------------------------------------------
 @requires("view")
@@ -183,7 +180,7 @@ def _check_referral(ctx: Context, data: dict, current: dict | None) -> dict:
 @requires("referrals.write")
 def create_referral(ctx: Context, data: dict) -> int:
     row = _check_referral(ctx, data, None)
-    now = _now()
+    now = ctx.stamp()
     with ctx.transaction() as db:
         rid = db["referrals"].insert(row | {"state": R.PENDING, "state_date": row["referred_at"][:10],
                                             "created_at": now, "updated_at": now}).last_pk
@@ -198,7 +195,7 @@ def update_referral(ctx: Context, referral_id: int, data: dict) -> None:
     current = get_referral(ctx, referral_id)
     row = _check_referral(ctx, data, current)
     with ctx.transaction() as db:
-        db["referrals"].update(referral_id, row | {"updated_at": _now()})
+        db["referrals"].update(referral_id, row | {"updated_at": ctx.stamp()})
         db.execute("UPDATE referral_events SET event_date = ? WHERE id = ?",
                    [row["referred_at"][:10], current["events"][0]["id"]])
         if current["state"] == R.PENDING:
@@ -250,7 +247,7 @@ def change_state(ctx: Context, referral_id: int, data: dict) -> None:
         c.add("reason", N_("msg", "“{state}”需要填写原因").format(state=new))
     end_stay = c.flag("end_hospital_stay") and new == R.CLOSED
     c.raise_if_any()
-    changes: dict = {"state": new, "state_date": when.isoformat(), "updated_at": _now()}
+    changes: dict = {"state": new, "state_date": when.isoformat(), "updated_at": ctx.stamp()}
     if R.needs_reason(new):
         changes["closed_reason"] = reason
     stay = next(ctx.db.query("SELECT * FROM stays WHERE id = ?", [r["stay_id"]]))
@@ -282,7 +279,7 @@ def change_state(ctx: Context, referral_id: int, data: dict) -> None:
                 changes["leave_id"] = open_hospital["id"]
         db["referrals"].update(referral_id, changes)
         db["referral_events"].insert({"referral_id": referral_id, "state": new, "event_date": when.isoformat(),
-                                      "reason": reason, "note": note, "user": ctx.user, "created_at": _now()})
+                                      "reason": reason, "note": note, "user": ctx.user, "created_at": ctx.stamp()})
 
 
 @requires("referrals.write")
@@ -315,13 +312,13 @@ def record_return(ctx: Context, referral_id: int, data: dict) -> None:
             db["leaves"].update(leave["id"], {"end_date": when.isoformat()})
         db["referrals"].update(referral_id, row | {
             "state": R.RETURNED, "state_date": when.isoformat(), "returned_on": when.isoformat(),
-            "reassessment_due_from": when.isoformat(), "updated_at": _now()})
+            "reassessment_due_from": when.isoformat(), "updated_at": ctx.stamp()})
         if editing:
             db.execute("UPDATE referral_events SET event_date = ?, note = ? WHERE id = ?",
                        [when.isoformat(), note, last_event_id])
         else:
             db["referral_events"].insert({"referral_id": referral_id, "state": R.RETURNED, "event_date": when.isoformat(),
-                                          "note": note, "user": ctx.user, "created_at": _now()})
+                                          "note": note, "user": ctx.user, "created_at": ctx.stamp()})
 
 
 @requires("view")

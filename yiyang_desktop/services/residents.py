@@ -89,7 +89,7 @@ def _check_resident(ctx: Context, data: dict, resident_id: int | None) -> dict:
 def create_resident(ctx: Context, data: dict) -> int:
     row = _check_resident(ctx, data, None)
     contacts = row.pop("_contacts")
-    row["created_at"] = dt.datetime.now().isoformat(timespec="seconds")
+    row["created_at"] = ctx.stamp()
     with ctx.transaction() as db:
         rid = db["residents"].insert(row).last_pk
         for ct in contacts:

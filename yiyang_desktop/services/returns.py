@@ -131,9 +131,6 @@ def trend(ctx: Context, year: int, month: int, months: int = 12) -> list[dict]:
 
 
 # --- submitted (frozen) returns --------------------------------------------------------------------------------
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
-
 
 @requires("records.write")
 def submit_return(ctx: Context, ret: MonthReturn, note: str = "") -> int:
@@ -154,7 +151,7 @@ def submit_return(ctx: Context, ret: MonthReturn, note: str = "") -> int:
             "month": ret.key, "version": prev[1] + 1 if prev else 1,
             "figures": json.dumps(ret.figures, ensure_ascii=False, sort_keys=False),
             "details": json.dumps(ret.details | {"trend": ret.trend}, ensure_ascii=False), "submitted_by": ctx.user or "",
-            "submitted_at": _now(), "note": note or None, "supersedes_id": prev[0] if prev else None}).last_pk
+            "submitted_at": ctx.stamp(), "note": note or None, "supersedes_id": prev[0] if prev else None}).last_pk
 
 
 @requires("view")

@@ -396,7 +396,7 @@ def record_application(ctx: Context, kind: str, summary: dict, *, amount_fen: in
             "kind": kind, "profile_id": summary.get("profile", {}).get("id"),
             "profile_version": summary.get("profile", {}).get("version"), "period": period,
             "amount_fen": amount_fen, "summary": json.dumps(summary, ensure_ascii=False, default=str),
-            "status": "已生成", "created_at": dt.datetime.now().isoformat(timespec="seconds"), "created_by": ctx.user})
+            "status": "已生成", "created_at": ctx.stamp(), "created_by": ctx.user})
         return db.execute("SELECT last_insert_rowid()").fetchone()[0]
 
 

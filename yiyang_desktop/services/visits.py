@@ -6,7 +6,7 @@ import datetime as dt
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .accounts import requires
 from .base import Checker, Context, NotFound
-from .partners import _now, agreement_in_force
+from .partners import agreement_in_force
 
 
 @requires("view")
@@ -60,7 +60,7 @@ def _check_visit(ctx: Context, data: dict) -> tuple[dict, list[int]]:
 def log_visit(ctx: Context, data: dict) -> int:
     row, residents = _check_visit(ctx, data)
     with ctx.transaction() as db:
-        vid = db["visits"].insert(row | {"created_at": _now()}).last_pk
+        vid = db["visits"].insert(row | {"created_at": ctx.stamp()}).last_pk
         db["visit_residents"].insert_all([{"visit_id": vid, "resident_id": r} for r in residents])
     return vid
 

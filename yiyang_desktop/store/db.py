@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import time
 from pathlib import Path
 
 import sqlite_utils
 
 from .. import APP_ID, __version__
+from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -142,7 +142,7 @@ def backup_copy(db: sqlite_utils.Database, target: Path) -> Path:
 
 
 def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
-            check: str = "now") -> sqlite_utils.Database:
+            check: str = "now", clock: Clock = SYSTEM) -> sqlite_utils.Database:
     """Open (or create) a 医养台账 data file and bring its schema up to date.
 
     A foreign or corrupt file, or one written by a newer version, raises StoreError and is left untouched.
@@ -152,6 +152,7 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
     ``check="auto"`` (the window) runs it now only when ``sync_check_reason`` gives a reason; otherwise the
     returned database has ``integrity_pending = True`` and the caller must run ``background_check`` after the
     window shows (see the integrity-check section below for the rules and why they are safe).
+    ``clock`` dates the copy made before a migration and the integrity-check record.
     """
     if check not in ("now", "auto"):
         raise ValueError(check)
@@ -179,16 +180,16 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
         raise StoreError(N_("msg", "数据文件 {path} 已损坏或无法打开（{err}），未做任何改动。").format(path=path, err=e)) from e
     if version < SCHEMA_VERSION:
         if version > 0:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
             backup_copy(db, path.with_name(f"{path.stem}.before-v{SCHEMA_VERSION}-{stamp}{path.suffix or '.db'}"))
         try:
-            migrate(db, version, is_demo=is_demo)
+            migrate(db, version, is_demo=is_demo, clock=clock)
         except sqlite3.Error as e:
             db.close()
             raise StoreError(N_("msg", "升级数据文件 {path} 失败（{err}），文件保持原样。").format(path=path, err=e)) from e
     reason = "new" if not existed or version < SCHEMA_VERSION else None
     if check == "auto" and reason is None:
-        reason = "wal" if wal_left else _sync_check_reason(db, path)
+        reason = "wal" if wal_left else _sync_check_reason(db, path, clock)
     if check == "now" or reason is not None:
         try:
             problem = _quick_check(db.conn, path)
@@ -204,7 +205,7 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
     except StoreError:
         db.close()
         raise
-    db.integrity_checked_at = _now_iso() if check == "auto" and not db.integrity_pending else None
+    db.integrity_checked_at = clock.stamp() if check == "auto" and not db.integrity_pending else None
     return db
 
 
@@ -233,10 +234,6 @@ CLOSED_KEY, CHECKED_KEY = "clean_close", "last_full_check"
 _MTIME_SLACK = 30.0  # seconds between the close record and the final checkpoint that writes the file
 
 
-def _now_iso() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
-
-
 def _quick_check(con: sqlite3.Connection, path: Path) -> str | None:
     """None when ``PRAGMA quick_check`` passes, else the Chinese message that refuses the file."""
     try:
@@ -254,7 +251,7 @@ def _quick_check(con: sqlite3.Connection, path: Path) -> str | None:
     return None
 
 
-def _sync_check_reason(db: sqlite_utils.Database, path: Path) -> str | None:
+def _sync_check_reason(db: sqlite_utils.Database, path: Path, clock: Clock) -> str | None:
     """Why the file must be checked before use (see above), or None when the check may run after the window shows."""
     st = path.stat()
     if st.st_size < SMALL_FILE:
@@ -269,12 +266,13 @@ def _sync_check_reason(db: sqlite_utils.Database, path: Path) -> str | None:
         return "no record"
     if st.st_size != closed_size or st.st_mtime > closed_at + _MTIME_SLACK:
         return "changed outside"
-    if dt.datetime.now() - checked > dt.timedelta(days=FULL_CHECK_DAYS) or checked > dt.datetime.now():
+    now = clock.now()
+    if now - checked > dt.timedelta(days=FULL_CHECK_DAYS) or checked > now:
         return "last check too old"
     return None
 
 
-def close_db(db: sqlite_utils.Database) -> None:
+def close_db(db: sqlite_utils.Database, clock: Clock = SYSTEM) -> None:
     """Close at the end of a window session, recording a clean close (and the file's size) for the next open.
 
     The record is written, the log checkpointed into the file and the connection closed; if any step fails the
@@ -291,7 +289,7 @@ def close_db(db: sqlite_utils.Database) -> None:
             for _ in range(3):  # the size the file has once this record is in it (the record rarely adds a page)
                 db.conn.execute("INSERT INTO app_meta (key, value) VALUES (?, ?) "
                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                                [CLOSED_KEY, json.dumps({"at": time.time(), "size": size})])
+                                [CLOSED_KEY, json.dumps({"at": clock.timestamp(), "size": size})])
                 now = db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0]
                 if now == size:
                     break
@@ -321,13 +319,13 @@ def background_check(path: Path | str, on_connect=None) -> str | None:
         con.close()
 
 
-def record_check_passed(db: sqlite_utils.Database) -> None:
+def record_check_passed(db: sqlite_utils.Database, clock: Clock = SYSTEM) -> None:
     """Note that a full check of the file passed now (after ``background_check``); ``close_db`` records it."""
-    db.integrity_checked_at = _now_iso()
+    db.integrity_checked_at = clock.stamp()
     db.integrity_pending = False
 
 
-def migrate(db: sqlite_utils.Database, from_version: int, *, is_demo: bool = False) -> None:
+def migrate(db: sqlite_utils.Database, from_version: int, *, is_demo: bool = False, clock: Clock = SYSTEM) -> None:
     """Run the pending steps, each in its own transaction with the version bump."""
     for number, step in enumerate(MIGRATIONS, start=1):
         if number <= from_version:
@@ -335,7 +333,7 @@ def migrate(db: sqlite_utils.Database, from_version: int, *, is_demo: bool = Fal
         with db.atomic():
             step(db)
             if number == 1:
-                now = dt.datetime.now().isoformat(timespec="seconds")
+                now = clock.stamp()
                 db.execute("INSERT INTO app_meta (key, value) VALUES ('app_id', ?), ('created_at', ?), "
                            "('created_by_version', ?), ('is_demo', ?)", [APP_ID, now, __version__, "1" if is_demo else "0"])
                 db.execute("INSERT INTO institution (id) VALUES (1)")

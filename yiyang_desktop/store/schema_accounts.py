@@ -97,18 +97,23 @@ def _triggers_for(db: sqlite_utils.Database, table: str) -> str:
         return f"(SELECT json_group_object(k, v) FROM ({parts}))"
 
     any_change = " OR ".join(f"OLD.{_q(n)} IS NOT NEW.{_q(n)}" for n, _ in names)
-    actor = "(SELECT user FROM audit_actor WHERE id = 1)"
+    actor = "COALESCE((SELECT user FROM audit_actor WHERE id = 1), 'system')"
+    # the time comes from the use case's clock (audit_actor.at, set by services.audit.begin); a write made
+    # outside the program (no actor time) falls back to SQLite's own clock
+    at = "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
+    if any(c[1] == "at" for c in db.execute("PRAGMA table_info(audit_actor)").fetchall()):  # from m_audit_actor_time
+        at = f"COALESCE((SELECT at FROM audit_actor WHERE id = 1), {at})"
     t, name = _q(table), TRIGGER_PREFIX + table
-    ins = "INSERT INTO audit_log (user, action, tbl, row_key, old, new) VALUES"
+    ins = "INSERT INTO audit_log (at, user, action, tbl, row_key, old, new) VALUES"
     return f"""
 CREATE TRIGGER {_q(name + '_ins')} AFTER INSERT ON {t} BEGIN
-  {ins} (COALESCE({actor}, 'system'), 'insert', '{table}', {key('NEW')}, NULL, {whole('NEW')});
+  {ins} ({at}, {actor}, 'insert', '{table}', {key('NEW')}, NULL, {whole('NEW')});
 END;
 CREATE TRIGGER {_q(name + '_upd')} AFTER UPDATE ON {t} WHEN {any_change} BEGIN
-  {ins} (COALESCE({actor}, 'system'), 'update', '{table}', {key('NEW')}, {changed('OLD')}, {changed('NEW')});
+  {ins} ({at}, {actor}, 'update', '{table}', {key('NEW')}, {changed('OLD')}, {changed('NEW')});
 END;
 CREATE TRIGGER {_q(name + '_del')} AFTER DELETE ON {t} BEGIN
-  {ins} (COALESCE({actor}, 'system'), 'delete', '{table}', {key('OLD')}, {whole('OLD')}, NULL);
+  {ins} ({at}, {actor}, 'delete', '{table}', {key('OLD')}, {whole('OLD')}, NULL);
 END;
 """
 
@@ -126,6 +131,12 @@ def install_audit_triggers(db: sqlite_utils.Database) -> None:
     for statement in script.split("\nEND;"):
         if statement.strip():
             db.execute(statement + "\nEND;")
+
+
+def m_audit_actor_time(db: sqlite_utils.Database) -> None:
+    """Audit times from the program's one clock: the use case writes its time into ``audit_actor.at``."""
+    db.execute("ALTER TABLE audit_actor ADD COLUMN at TEXT")
+    install_audit_triggers(db)
 
 
 def m_audit_user_index(db: sqlite_utils.Database) -> None:

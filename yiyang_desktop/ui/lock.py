@@ -124,7 +124,7 @@ class IdleLock(QObject):
 
     def try_unlock(self, password: str) -> bool:
         try:
-            A.authenticate(self.ctx.db, self.ctx.user or "", password)
+            A.authenticate(self.ctx.db, self.ctx.user or "", password, clock=self.ctx.clock)
         except ServiceError as e:
             self.overlay.error.setText(error_text(e))
             self.overlay.error.show()

@@ -130,7 +130,7 @@ class ReferralDialog(ServiceDialog):
         self.direction.setItemText(0, self.tr("上转（本院 → 医院）"))
         self.direction.setItemText(1, self.tr("下转/回转（医院 → 本院）"))
         self.when = f.add("referred_at", self.tr("转诊时间"), DateTimeField())
-        self.when.set_value(dt.datetime.combine(ctx.today(), dt.datetime.now().time().replace(second=0, microsecond=0)))
+        self.when.set_value(ctx.now().replace(second=0))
         self.resident = f.add("resident_id", self.tr("老人"), ResidentPicker(ctx))
         self.partner = f.add("partner_id", self.tr("医疗机构"), partner_combo(ctx))
         f.add("department", self.tr("科室"), QLineEdit())
