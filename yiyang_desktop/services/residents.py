@@ -6,13 +6,12 @@ import functools
 import json
 
 from ..domain.ids import IdNumberError, parse_id_number
+from ..domain.vocabulary import CATEGORIES  # noqa: F401 - pages and imports read it from here
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from .base import Checker, Context, NotFound, ValidationError, fail, iso
 from .accounts import requires
 from .beds import BED_LABEL_SQL, bed_free_problem
 
-CATEGORIES = (N_("enum", "特困"), N_("enum", "低保"), N_("enum", "三无"), N_("enum", "五保"), N_("enum", "计生特殊家庭"),
-              N_("enum", "优抚"), N_("enum", "残疾"))
 INSURANCES = (N_("enum", "城镇职工"), N_("enum", "城乡居民"), N_("enum", "无"), N_("enum", "其他"))
 SEXES = (N_("enum", "男"), N_("enum", "女"))
 DISCHARGE_REASONS = (N_("enum", "回家"), N_("enum", "转院"), N_("enum", "死亡"), N_("enum", "其他"))
