@@ -123,20 +123,20 @@ def test_copy_edit_and_use_a_profile(qtbot, page, demo_ctx):
     assert dlg.copy("my-town-2026", "本镇（2026）") == "my-town-2026"
     edit = ProfileEditDialog(demo_ctx, policy.get_profile(demo_ctx, "my-town-2026"), dlg)
     qtbot.addWidget(edit)
-    edit.set_value("operating.yuan_per_bed_month", "一百")
-    edit.set_value("operating.uplifts[1].yuan", "-5")
+    edit.set_value("operating.rates[1].yuan", "一百")
+    edit.set_value("operating.rates[2].yuan", "-5")
     edit.save()
     assert edit.result() == 0
-    r = edit.row_of("operating.yuan_per_bed_month")
+    r = edit.row_of("operating.rates[1].yuan")
     assert "不是数字" in edit.table.item(r, 2).text()
     assert edit.table.item(r, 1).text() == "一百"  # kept as typed
-    assert "之间" in edit.table.item(edit.row_of("operating.uplifts[1].yuan"), 2).text()
-    edit.set_value("operating.yuan_per_bed_month", "120")
-    edit.set_value("operating.uplifts[1].yuan", "180")
+    assert "之间" in edit.table.item(edit.row_of("operating.rates[2].yuan"), 2).text()
+    edit.set_value("operating.rates[1].yuan", "120")
+    edit.set_value("operating.rates[2].yuan", "180")
     edit.save()
     assert edit.result() == 1
     saved = policy.get_profile(demo_ctx, "my-town-2026").data["operating"]
-    assert str(saved["yuan_per_bed_month"]) == "120" and str(saved["uplifts"][0]["yuan"]) == "180"
+    assert str(saved["rates"][0]["yuan"]) == "120" and str(saved["rates"][1]["yuan"]) == "180"
 
     dlg.table.selectRow([r["id"] for r in dlg.model.rows].index("hecheng-2021"))
     shown = []
@@ -162,16 +162,17 @@ def test_copy_edit_and_use_a_profile(qtbot, page, demo_ctx):
 
 def test_a_broken_profile_file_is_refused_naming_the_field(qtbot, page, demo_ctx, tmp_path, monkeypatch):
     from yiyang_desktop.assets import resource_path
-    text = resource_path("policies/chongqing-2023.toml").read_text(encoding="utf-8")
+    text = resource_path("policies/hecheng-2021.toml").read_text(encoding="utf-8")
     bad = tmp_path / "bad.toml"
-    bad.write_text(text.replace('id = "chongqing-2023"', 'id = "cq-copy"').replace("min_age = 60", "min_age = 200"),
+    bad.write_text(text.replace('id = "hecheng-2021"', 'id = "cq-copy"').replace("min_age = 60", "min_age = 200"),
                    encoding="utf-8")
+    line = next(i for i, t in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if "min_age = 200" in t)
     dlg = PolicyDialog(demo_ctx, page)
     qtbot.addWidget(dlg)
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     dlg.import_file(str(bad))
-    assert warned and "operating.min_age" in warned[0]
+    assert warned and "operating.rates[1].min_age" in warned[0] and f"第{line}行" in warned[0]
     assert "cq-copy" not in [p.id for p in policy.list_profiles(demo_ctx)]
 
 

@@ -53,7 +53,8 @@ class Profile:
 
 
 def _problems(err: L.ProfileError) -> list[Problem]:
-    return [Problem(p.path, str(p) if p.line else p.message) for p in err.problems]
+    return [Problem(p.path, N_("msg", "第{n}行：{msg}").format(n=p.line, msg=p.message) if p.line else p.message)
+            for p in err.problems]
 
 
 def read_file(path: Path) -> PolicyProfile:

@@ -22,7 +22,7 @@ from .settings import get_setting
 
 __all__ = ["ConstructionResult", "OperatingResult", "construction_subsidy", "operating_subsidy", "parse_months",
            "month_end", "record_application", "list_applications", "get_application", "parse_yuan",
-           "approve_construction", "grade_valid_months"]
+           "approve_construction"]
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -38,7 +38,7 @@ def construction_subsidy(ctx: Context, profile_id: str | None = None, as_of: dt.
                                 as_of, profile.describe())
 
 
-def grade_valid_months(ctx: Context, profile) -> int:
+def _grade_valid_months(ctx: Context, profile) -> int:
     """How long an assessment stays valid for a grade rule: the profile's setting, else the reassessment period."""
     return profile.operating.grade_valid_months or int(get_setting(ctx, "reassessment_months") or 6)
 
@@ -55,7 +55,7 @@ def operating_subsidy(ctx: Context, year: int, months: list[int] | None = None, 
     as_of = as_of or ctx.today()
     first, last = month_bounds(year, months[0])[0], month_bounds(year, months[-1])[1]
     snap = S.period_snapshot(ctx.db, first, last)
-    return compute_operating(profile.profile, snap, year, months, as_of, grade_valid_months(ctx, profile.profile),
+    return compute_operating(profile.profile, snap, year, months, as_of, _grade_valid_months(ctx, profile.profile),
                              profile.describe())
 
 

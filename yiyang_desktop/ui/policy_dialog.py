@@ -272,12 +272,7 @@ class PolicyDialog(QDialog):
             if not path:
                 return
         try:
-            text = Path(path).read_text(encoding="utf-8")
-            data = policy.load_profile_file(text, "json" if path.endswith(".json") else "toml")
-            profile = policy.save_user_profile(self.ctx, data)
-        except (OSError, UnicodeDecodeError) as e:
-            QMessageBox.warning(self, self.tr("导入政策配置"), self.tr("无法读取文件：{err}").format(err=e))
-            return
+            profile = policy.import_profile_file(self.ctx, Path(path))  # problems name the line and the key
         except ServiceError as e:
             detail = "\n".join(f"{p.field}：{tr_text(p.message)}" if p.field else tr_text(p.message)
                                for p in getattr(e, "problems", [])) or error_text(e)
