@@ -265,3 +265,36 @@ def test_shown_page_has_figures_and_a_changed_choice_is_computed(page, qtbot, de
     assert page.app.kind == "operating-subsidy"
     page.month_to.setValue(6)
     qtbot.waitUntil(lambda: page.app is not None and page.app.summary.get("months") == list(range(1, 7)), timeout=5000)
+
+
+def test_saving_a_zero_or_other_region_application_asks_first(qtbot, page, demo_ctx, tmp_path):
+    """The page names the profile, its version, force dates and the as-of day; before writing an application whose
+    amount is 0 or whose profile is for another region it lists why and asks, with 取消 as the default button."""
+    from PySide6.QtWidgets import QApplication
+    choose(page, "construction-subsidy")
+    page.profile.setCurrentIndex(page.profile.findData("zhanjiang-2018"))
+    page.compute()
+    text = page.summary.text()
+    assert "zhanjiang-2018 第2版" in text and "2018-01-01 起" in text and "按 2026-11-23 的记录计算" in text
+    seen = []
+
+    def answer(press_save: bool):
+        box = QApplication.activeModalWidget()
+        seen.append(box.informativeText())
+        if press_save:
+            qtbot.mouseClick(box.button(QMessageBox.Save), Qt.LeftButton)
+        else:
+            qtbot.keyClick(box, Qt.Key_Return)  # Enter takes the default button: 取消
+
+    before = len(list_applications(demo_ctx))
+    QTimer.singleShot(0, lambda: answer(False))
+    assert page.save_files(folder=tmp_path / "no") == []
+    assert "申请金额为0元" in seen[0] and "广东省湛江市" in seen[0]
+    assert not (tmp_path / "no").exists() and len(list_applications(demo_ctx)) == before
+    QTimer.singleShot(0, lambda: answer(True))
+    files = page.save_files(folder=tmp_path / "yes")
+    assert len(files) == 2 and len(list_applications(demo_ctx)) == before + 1
+    # the active profile for this home's region asks nothing
+    page.profile.setCurrentIndex(page.profile.findData("hecheng-2021"))
+    page.compute()
+    assert A.save_warnings(demo_ctx, page.app) == [] and len(page.save_files(folder=tmp_path / "ok")) == 2

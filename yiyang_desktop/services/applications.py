@@ -272,6 +272,7 @@ def save_warnings(ctx: Context, app: Application) -> list[str]:
         return []
     from .base import NotFound
     from .policy import get_profile
+    from ..domain.dates import month_bounds
     s = app.summary
     out: list[str] = []
     profile = s.get("profile") or {}
@@ -279,13 +280,15 @@ def save_warnings(ctx: Context, app: Application) -> list[str]:
         why = [str(p) for p in s.get("problems", [])]
         why += [f"{m}月：{note}" for m, note in (s.get("month_notes") or {}).items()]
         out.append(N_("msg", "申请金额为0元。{why}").format(why="；".join(why[:6]) or N_("msg", "没有符合条件的床位或床次")))
-    elif s.get("month_notes"):
-        out.append(N_("msg", "以下月份没有计入：{notes}").format(
-            notes="；".join(f"{m}月：{note}" for m, note in s["month_notes"].items())))
     try:
         rules = get_profile(ctx, profile.get("id")).profile
     except NotFound:
         return out
+    if app.kind == "operating-subsidy" and s.get("amount_fen"):
+        outside = [m for m in s["months"] if not rules.in_force_through(*month_bounds(s["year"], m))]
+        if outside:
+            out.append(N_("msg", "{months}不在政策配置的有效期内（{force}），没有计入").format(
+                months="、".join(f"{m}月" for m in outside), force=rules.force_text()))
     inst = get_institution(ctx)
     if rules.region_matches(inst.get("region_code"), inst.get("region_name")) is False:
         out.append(N_("msg", "政策配置“{title}”适用于{region}，本机构的行政区划是{mine}：请确认选对了政策配置").format(

@@ -185,7 +185,8 @@ class ReturnsPage(Page):
         self._enable(True)
         f = ret.figures
         rate = f.get("occupancy_rate")
-        text = self.tr("{m}：月末床位 {beds} 张，在住 {occ} 张，入住率 {rate}；入住 {a} 人，出院 {d} 人（其中死亡 {x} 人）。").format(
+        text = self.tr("按 {d} 的记录计算。").format(d=f["as_of"]) + " " + self.tr(
+            "{m}：月末床位 {beds} 张，在住 {occ} 张，入住率 {rate}；入住 {a} 人，出院 {d} 人（其中死亡 {x} 人）。").format(
             m=ret.key, beds=f["beds_total"], occ=f["beds_occupied"], rate="—" if rate is None else f"{rate * 100:.1f}%",
             a=f["admissions"], d=f["discharges"], x=f["deaths"])
         versions = RT.submitted_returns(self.ctx, ret.key)

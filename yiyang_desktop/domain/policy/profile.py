@@ -234,9 +234,11 @@ class PolicyProfile:
         return self.in_force(first) and self.in_force(last)
 
     def force_text(self) -> str:
+        """"2021-03-24 起" or "2018-01-01 至 2020-12-31" (the last day in force)."""
         start = self.effective_from.isoformat() if self.effective_from else "—"
-        end = self.effective_to.isoformat() if self.effective_to else N_("msg", "至今")
-        return f"{start} 至 {end}"
+        if self.effective_to is None:
+            return N_("msg", "{start} 起").format(start=start)
+        return N_("msg", "{start} 至 {end}").format(start=start, end=self.effective_to.isoformat())
 
     def nursing_target_on(self, d: dt.date) -> Fraction | None:
         """The nursing-bed share expected by ``d``: the latest target whose deadline is on or before ``d``, else the
