@@ -185,12 +185,15 @@ def _count_month(profile, snap: PeriodSnapshot, m, first, last, census, valid_mo
     at_end = {r.resident_id: r for r in census.residents}
     by_bed = {b.bed_id: b for b in census.beds}
     occs = [o for o in snap.occupancies if o.start <= last and (o.end is None or o.end > first)]
+    held_by = {}
+    for o in occs:
+        held_by.setdefault(o.resident_id, []).append(o)
     days = {}
     if rules.count_rule == MONTH_END:
         candidates = list(at_end)
     else:  # held a bed at the end of at least one day of the month (a same-day stay holds none)
-        for rid in sorted({o.resident_id for o in occs}):
-            days[rid] = census_days(occs, rid, first, last)
+        for rid in sorted(held_by):
+            days[rid] = census_days(held_by[rid], rid, first, last)
         candidates = [rid for rid, n in days.items() if n > 0]
     beds = {b.id: b for b in snap.beds}
     for rid in candidates:
@@ -199,7 +202,7 @@ def _count_month(profile, snap: PeriodSnapshot, m, first, last, census, valid_mo
         if here is not None:
             bed_label, bed_type, sub_type = here.bed, here.bed_type, by_bed[here.bed_id].sub_type
         else:  # left during the month: the last bed held at the end of a day
-            held = [o for o in occs if o.resident_id == rid and (o.end is None or o.end > o.start)]
+            held = [o for o in held_by[rid] if o.end is None or o.end > o.start]
             last_occ = max(held, key=lambda o: o.start)
             day = min((last_occ.end or last) - dt.timedelta(days=1), last)
             rec = beds.get(last_occ.bed_id)

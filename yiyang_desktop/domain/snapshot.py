@@ -7,6 +7,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .census import Absence, BedRecord, Occupancy
 
@@ -98,8 +99,15 @@ class PeriodSnapshot:
         i = bisect_right([g.assessed_on for g in rows], d)
         return rows[i - 1] if i else None
 
+    @cached_property
+    def stays_by_resident(self) -> dict[int, list[Stay]]:
+        out: dict[int, list[Stay]] = {}
+        for s in self.stays:
+            out.setdefault(s.resident_id, []).append(s)
+        return out
+
     def stay_in(self, resident_id: int, first: dt.date, last: dt.date) -> Stay | None:
         """The resident's latest stay admitted by ``last`` and not discharged by ``first``."""
-        found = [s for s in self.stays if s.resident_id == resident_id and s.admission <= last
+        found = [s for s in self.stays_by_resident.get(resident_id, ()) if s.admission <= last
                  and (s.discharge is None or s.discharge > first)]
         return max(found, key=lambda s: (s.admission, s.id)) if found else None
