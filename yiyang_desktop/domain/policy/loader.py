@@ -15,7 +15,7 @@ from typing import Any
 
 from ..text import QT_TRANSLATE_NOOP as N_
 from . import grades as G
-from .fields import default_of, fields_of, key_of
+from .fields import fields_of, key_of
 from .profile import PolicyProfile
 from .toml_lines import key_lines, line_of
 
@@ -230,7 +230,3 @@ def to_data(obj) -> dict:
     """The profile (or a section, a row) as the plain dict of the file format: yuan, decimal strings, ISO dates."""
     return {key_of(f, meta): _plain(meta, getattr(obj, f.name)) for f, meta in fields_of(obj.__class__)}
 
-
-def defaults_of(cls) -> dict:
-    return to_data(cls()) if all(default_of(f) is not None or meta.kind == "section"
-                                 for f, meta in fields_of(cls)) else {}
