@@ -26,6 +26,15 @@ def _print(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def open_file(path, **kw):
+    """``open_db`` for the command line: what it set aside on the way (a foreign -wal) is said on stderr."""
+    from .store.db import open_db
+    db = open_db(path, **kw)
+    for note in getattr(db, "open_notes", ()):
+        print(f"注意：{note}", file=sys.stderr)
+    return db
+
+
 def _open(args, *, create: bool = False):
     """Open the data file and log in (--user / YIYANG_USER, password from YIYANG_PASSWORD or a prompt)."""
     from .cli_accounts import open_context
@@ -48,8 +57,8 @@ def cmd_demo(args) -> int:
     from .services.demo import build_demo
     out = Path(args.out)
     if out.exists() and out.stat().st_size > 0:
-        from .store.db import meta, open_db
-        db = open_db(out, create=False)  # a foreign or broken file is refused here, untouched
+        from .store.db import meta
+        db = open_file(out, create=False)  # a foreign or broken file is refused here, untouched
         demo = meta(db, "is_demo") == "1"
         db.close()
         if not demo:
@@ -70,8 +79,8 @@ def cmd_census(args) -> int:
 
 def cmd_check(args) -> int:
     from .services.audit import verify_chain
-    from .store.db import integrity_report, open_db
-    db = open_db(args.db or default_db_path(), create=False)  # no login: the report shows no personal data
+    from .store.db import integrity_report
+    db = open_file(args.db or default_db_path(), create=False)  # no login: the report shows no personal data
     report = integrity_report(db)
     report["audit"] = verify_chain(db)
     report["ok"] = report["ok"] and report["audit"]["ok"]

@@ -23,7 +23,7 @@ BUSY_TIMEOUT_MS = 10000  # a second writer waits this long for the first, then g
 
 def _refuse_db_error(path: Path, e: sqlite3.Error) -> StoreError:
     """The Chinese refusal for an SQLite error met while looking at or opening ``path``."""
-    if is_disk_full(e):
+    if is_disk_full(e, path.parent):
         return DiskFull(DISK_FULL.format(path=path, err=e))
     if not folder_writable(path.parent):
         return StoreError(_READ_ONLY.format(path=path))
@@ -153,7 +153,7 @@ def check_writable(db: sqlite_utils.Database, path: Path | str) -> None:
         finally:
             db.conn.rollback()
     except sqlite3.OperationalError as e:
-        if is_disk_full(e):
+        if is_disk_full(e, Path(path).parent):
             raise DiskFull(DISK_FULL.format(path=path, err=e)) from e
         if "readonly" in str(e) or "read-only" in str(e) or "unable to open" in str(e):
             raise StoreError(_READ_ONLY.format(path=path)) from e
@@ -208,6 +208,18 @@ def backup_copy(db: sqlite_utils.Database, target: Path) -> Path:
     return target
 
 
+def _remove_new(files: list[Path]) -> None:
+    """Remove the -wal/-shm a refused open created (empty log; no other program can have them open yet)."""
+    wal = next((p for p in files if p.name.endswith("-wal")), None)
+    if wal is not None and wal.exists() and wal.stat().st_size > 0:
+        return  # something was written to it after all: keep it
+    for p in files:
+        try:
+            p.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
             check: str = "now", clock: Clock = SYSTEM) -> sqlite_utils.Database:
     """Open (or create) a 医养台账 data file and bring its schema up to date.
@@ -240,6 +252,8 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
                 raise DiskFull(DISK_FULL.format(path=path, err=e.strerror or e)) from e
             raise StoreError(N_("msg", "无法创建数据文件夹 {path}：{err}").format(path=path.parent, err=e.strerror)) from e
     db = None
+    beside = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    new_beside = [p for p in beside if not p.exists()]  # what a refusal below must not leave behind
     try:
         db = connect(path)
         version = schema_version(db)
@@ -250,13 +264,14 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
             try:
                 migrate(db, version, is_demo=is_demo, clock=clock)
             except sqlite3.Error as e:
-                if is_disk_full(e):
+                if is_disk_full(e, path.parent):
                     raise
                 raise StoreError(N_("msg", "升级数据文件 {path} 失败（{err}），文件保持原样。").format(path=path, err=e)) from e
         check_writable(db, path)
     except (sqlite3.DatabaseError, OSError) as e:
         if db is not None:
             db.close()
+        _remove_new(new_beside)
         if isinstance(e, OSError):
             if is_disk_full(e):
                 raise DiskFull(DISK_FULL.format(path=path, err=e.strerror or e)) from e
@@ -265,6 +280,7 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
     except StoreError:
         if db is not None:
             db.close()
+        _remove_new(new_beside)
         raise
     db.integrity_pending = check == "auto" and existed and not look.checked
     db.integrity_checked_at = clock.stamp() if check == "auto" and not db.integrity_pending else None

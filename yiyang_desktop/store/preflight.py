@@ -56,14 +56,23 @@ FOREIGN_WAL = N_("msg", "数据文件 {path} 旁边有一个不属于它的日�
                      "已原样改名为 {aside} 放在一旁，没有写入数据文件。数据文件按磁盘上的内容打开。")
 
 
-def is_disk_full(err: BaseException) -> bool:
-    """Whether an OSError or SQLite error means no space was left (ENOSPC, EDQUOT, SQLITE_FULL)."""
+LOW_SPACE = 1024 * 1024  # below this much free space an I/O error is taken for a full disk
+
+
+def is_disk_full(err: BaseException, folder: Path | None = None) -> bool:
+    """Whether an OSError or SQLite error means no space was left (ENOSPC, EDQUOT, SQLITE_FULL; or an SQLite I/O
+    error — e.g. growing the -shm file — while ``folder``'s disk has almost no free space)."""
     if isinstance(err, OSError) and err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return True
     if isinstance(err, sqlite3.Error):
-        if getattr(err, "sqlite_errorcode", None) == 13:  # SQLITE_FULL
+        code = getattr(err, "sqlite_errorcode", None)
+        if code == 13 or "disk is full" in str(err):  # SQLITE_FULL
             return True
-        return "disk is full" in str(err) or "database or disk is full" in str(err)
+        if folder is not None and (code is not None and code & 0xFF == 10 or "disk I/O error" in str(err)):
+            try:
+                return shutil.disk_usage(folder).free < LOW_SPACE
+            except OSError:
+                return False
     return False
 
 
