@@ -36,12 +36,19 @@ def cmd_apply(args) -> int:
     return 0
 
 
+def _target(args) -> Path:
+    from .services.base import ServiceError
+    if not args.target:
+        raise ServiceError("请给出政策配置文件的路径，例如：yiyang policy check 配置.toml")
+    return Path(args.target)
+
+
 def cmd_policy(args) -> int:
     from .cli import _open, _print
     from .services import policy as P
+    from .services.profile_files import read_profile_file
     if args.action == "check":
-        problems = P.check_profile(P.load_profile_file(Path(args.target).read_text(encoding="utf-8"),
-                                                       "json" if args.target.endswith(".json") else "toml"))
+        problems = P.check_profile(read_profile_file(_target(args)))
         for p in problems:
             print(f"{p.field}：{p.message}", file=sys.stderr)
         _print({"file": args.target, "ok": not problems, "problems": [{"field": p.field, "message": str(p.message)}
@@ -57,9 +64,7 @@ def cmd_policy(args) -> int:
         P.set_active_profile(ctx, args.target)
         _print({"active": args.target})
     elif args.action == "import":
-        path = Path(args.target)
-        data = P.load_profile_file(path.read_text(encoding="utf-8"), "json" if path.suffix == ".json" else "toml")
-        _print(P.save_user_profile(ctx, data).describe())
+        _print(P.save_user_profile(ctx, read_profile_file(_target(args))).describe())
     return 0
 
 

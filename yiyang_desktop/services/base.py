@@ -224,9 +224,28 @@ class Checker:
             return value.strip() in ("1", "true", "True", "是", "yes")
         return bool(value)
 
+    def sub(self, data: dict[str, Any], field_name: str) -> "Checker":
+        """A checker for a nested record (one contact of a list): its problems are filed here under ``field_name``,
+        so a too-long contact name refuses the whole save like any other field."""
+        child = Checker(data)
+        child.problems = _Filed(self, field_name)
+        return child
+
     def raise_if_any(self) -> None:
         if self.problems:
             raise ValidationError(self.problems)
+
+
+class _Filed(list):
+    """The problem list of a sub-checker: appends to the parent under one field name."""
+
+    def __init__(self, parent: Checker, field_name: str):
+        super().__init__()
+        self.parent, self.field_name = parent, field_name
+
+    def append(self, p: Problem) -> None:  # type: ignore[override]
+        super().append(p)
+        self.parent.problems.append(Problem(self.field_name, p.message))
 
 
 def fail(field_name: str, message: str) -> None:
