@@ -81,8 +81,11 @@ def cmd_check(args) -> int:
     from .services.audit import verify_chain
     from .store.db import integrity_report
     db = open_file(args.db or default_db_path(), create=False)  # no login: the report shows no personal data
-    report = integrity_report(db)
-    report["audit"] = verify_chain(db)
+    try:
+        report = integrity_report(db)
+        report["audit"] = verify_chain(db)
+    finally:
+        db.close()
     report["ok"] = report["ok"] and report["audit"]["ok"]
     _print(report)
     return 0 if report["ok"] else 1

@@ -279,7 +279,7 @@ def inspect_backup(path: Path | str, *, full: bool = True, db_path: Path | None 
             institution = _institution_name(con)
         finally:
             con.close()
-    except sqlite3.DatabaseError as e:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
         raise ServiceError(N_("msg", "备份文件 {path} 已损坏（{err}），不能用来恢复。").format(path=path, err=e)) from e
     if problems != ["ok"]:
         raise ServiceError(N_("msg", "备份文件 {path} 完整性检查未通过（{err}），不能用来恢复。")
@@ -308,7 +308,7 @@ def file_facts(path: Path | str) -> tuple[str | None, str]:
             return read_identity(con)[1], _institution_name(con)
         finally:
             con.close()
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error, UnicodeDecodeError):
         return None, ""
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,7 @@ def scan(path: Path) -> dict[str, dict[tuple[int, int], BadCell]]:
                 path=path.name, mb=unpacked // (1024 * 1024), limit=MAX_UNPACKED // (1024 * 1024)))
         try:
             parts = _sheet_parts(zf)
-        except (KeyError, ET.ParseError) as e:
+        except (KeyError, ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
             raise _refuse(path, N_("msg", "文件 {path} 已损坏或不是有效的 Excel 工作簿（.xlsx），无法导入")) from e
         bad: dict[str, dict[tuple[int, int], BadCell]] = {}
         for title, part in parts:
@@ -116,7 +117,7 @@ def scan(path: Path) -> dict[str, dict[tuple[int, int], BadCell]]:
                     bad[title] = _scan_sheet(path, title, f)
             except KeyError as e:
                 raise _refuse(path, N_("msg", "文件 {path} 已损坏或不是有效的 Excel 工作簿（.xlsx），无法导入")) from e
-            except (ET.ParseError, zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
+            except (ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
                 raise ServiceError(N_("msg", "文件 {path} 的工作表“{sheet}”已损坏，无法导入").format(
                     path=path.name, sheet=title)) from e
     return bad

@@ -13,7 +13,7 @@ from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-from .preflight import (DAMAGED, DISK_FULL, FOREIGN_WAL, SHORT, DiskFull, StoreError, is_disk_full, judge_wal,
+from .preflight import (DB_ERRORS, DAMAGED, DISK_FULL, FOREIGN_WAL, SHORT, DiskFull, StoreError, is_disk_full, judge_wal,
                         read_header, read_identity, ro_uri, set_aside, short_by, wal_in_use)
 
 __all__ = ["StoreError", "DiskFull", "open_db", "inspect_file", "connect", "close_db", "meta", "file_identity"]
@@ -21,7 +21,7 @@ __all__ = ["StoreError", "DiskFull", "open_db", "inspect_file", "connect", "clos
 BUSY_TIMEOUT_MS = 10000  # a second writer waits this long for the first, then gets services.base.BUSY
 
 
-def _refuse_db_error(path: Path, e: sqlite3.Error) -> StoreError:
+def _refuse_db_error(path: Path, e: BaseException) -> StoreError:
     """The Chinese refusal for an SQLite error met while looking at or opening ``path``."""
     if is_disk_full(e, path.parent):
         return DiskFull(DISK_FULL.format(path=path, err=e))
@@ -91,7 +91,7 @@ def _look(path: Path, *, check: str, clock: Clock = SYSTEM) -> _Look:
             look.checked = need or replayed
         finally:
             con.close()
-    except sqlite3.DatabaseError as e:
+    except DB_ERRORS as e:
         raise _refuse_db_error(path, e) from e
     if verdict is not None and not verdict.belongs:
         aside = set_aside(path, clock)
@@ -119,7 +119,7 @@ def inspect_file(path: Path | str) -> int:
             _inspect_con(con, path, look)
         finally:
             con.close()
-    except sqlite3.DatabaseError as e:
+    except DB_ERRORS as e:
         raise StoreError(DAMAGED.format(path=path, err=e)) from e
     return look.version
 
@@ -268,7 +268,7 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
                     raise
                 raise StoreError(N_("msg", "升级数据文件 {path} 失败（{err}），文件保持原样。").format(path=path, err=e)) from e
         check_writable(db, path)
-    except (sqlite3.DatabaseError, OSError) as e:
+    except (*DB_ERRORS, OSError) as e:
         if db is not None:
             db.close()
         _remove_new(new_beside)
@@ -322,7 +322,7 @@ def _quick_check(con: sqlite3.Connection, path: Path) -> str | None:
         if "interrupt" in str(e):  # stopped by the caller (the window closing): no verdict
             raise
         return DAMAGED.format(path=path, err=e)
-    except sqlite3.DatabaseError as e:
+    except DB_ERRORS as e:
         return DAMAGED.format(path=path, err=e)
     if result != "ok":
         lines = result.splitlines()

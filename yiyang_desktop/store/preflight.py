@@ -40,6 +40,11 @@ WAL_VERSION = 3007000
 WAL_HEADER, FRAME_HEADER = 32, 24
 
 
+# SQLite errors, and the UnicodeDecodeError Python raises instead when a damaged file puts invalid UTF-8 into
+# SQLite's own error message ("malformed database schema (…\xc7…)").
+DB_ERRORS = (sqlite3.DatabaseError, UnicodeDecodeError)
+
+
 class StoreError(Exception):
     """A data file that cannot be used. ``str(err)`` is a plain Chinese sentence naming the file."""
 
@@ -228,7 +233,7 @@ def judge_wal(path: Path, header: Header) -> WalVerdict:
             own_app, own_id = read_identity(con)
         finally:
             con.close()
-    except sqlite3.DatabaseError:
+    except DB_ERRORS:
         own_app, own_id = None, None  # the file alone may be mid-checkpoint; the replayed copy decides
     try:
         with tempfile.TemporaryDirectory(prefix="yiyang-wal-") as tmp:
@@ -239,7 +244,7 @@ def judge_wal(path: Path, header: Header) -> WalVerdict:
             try:
                 try:
                     result = con.execute("PRAGMA quick_check").fetchone()[0]
-                except sqlite3.DatabaseError as e:
+                except DB_ERRORS as e:
                     return WalVerdict(False, str(e), frames)
                 if result != "ok":
                     return WalVerdict(False, result.splitlines()[0], frames)
