@@ -108,10 +108,15 @@ def open_and_check(path: Path) -> str:
     except REFUSALS:
         return "refused"
     try:
-        integrity_report(db)
+        from yiyang_desktop.services.audit import verify_chain
+        report = integrity_report(db)
+        try:
+            verify_chain(db)
+        except (sqlite3.DatabaseError, UnicodeDecodeError):  # yiyang check reports it (cli.cmd_check)
+            report["ok"] = False
     finally:
         db.close()
-    return "ok"
+    return "ok" if report["ok"] else "refused"
 
 
 def attack_files(work: Path, base: Path, rng: random.Random, tally: Tally, scale: int) -> None:

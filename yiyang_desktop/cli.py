@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -83,7 +84,10 @@ def cmd_check(args) -> int:
     db = open_file(args.db or default_db_path(), create=False)  # no login: the report shows no personal data
     try:
         report = integrity_report(db)
-        report["audit"] = verify_chain(db)
+        try:
+            report["audit"] = verify_chain(db)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # damage the audit trail's pages carry
+            report["audit"] = {"ok": False, "checked": 0, "unsealed": 0, "problems": [str(e)]}
     finally:
         db.close()
     report["ok"] = report["ok"] and report["audit"]["ok"]

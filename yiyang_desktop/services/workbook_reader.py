@@ -98,7 +98,7 @@ def scan(path: Path) -> dict[str, dict[tuple[int, int], BadCell]]:
     """Check sizes and find bad cells: {sheet title: {(row, column) 1-based: BadCell}}. Raises ServiceError."""
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError) as e:
         raise _refuse(path, N_("msg", "文件 {path} 已损坏或不是有效的 Excel 工作簿（.xlsx），无法导入")) from e
     with zf:
         unpacked = sum(max(i.file_size, 0) for i in zf.infolist())
@@ -108,7 +108,8 @@ def scan(path: Path) -> dict[str, dict[tuple[int, int], BadCell]]:
                 path=path.name, mb=unpacked // (1024 * 1024), limit=MAX_UNPACKED // (1024 * 1024)))
         try:
             parts = _sheet_parts(zf)
-        except (KeyError, ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
+        except (KeyError, ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+                NotImplementedError, RuntimeError) as e:  # a damaged entry, an unknown zip version, encryption
             raise _refuse(path, N_("msg", "文件 {path} 已损坏或不是有效的 Excel 工作簿（.xlsx），无法导入")) from e
         bad: dict[str, dict[tuple[int, int], BadCell]] = {}
         for title, part in parts:
@@ -117,7 +118,8 @@ def scan(path: Path) -> dict[str, dict[tuple[int, int], BadCell]]:
                     bad[title] = _scan_sheet(path, title, f)
             except KeyError as e:
                 raise _refuse(path, N_("msg", "文件 {path} 已损坏或不是有效的 Excel 工作簿（.xlsx），无法导入")) from e
-            except (ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
+            except (ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+                    RuntimeError) as e:
                 raise ServiceError(N_("msg", "文件 {path} 的工作表“{sheet}”已损坏，无法导入").format(
                     path=path.name, sheet=title)) from e
     return bad
