@@ -321,7 +321,7 @@ class ApplicationsPage(Page):
             folder = Path(chosen)
         QSettings().setValue("applications/folder", str(folder))
         try:
-            files = run_in_background(self, self.tr("正在生成申请表…"), self._write, self.app, folder)
+            files = run_in_background(self, self.tr("正在生成申请表…"), self._write, self.app, folder, ctx=self.ctx)
         except Cancelled:
             self.files_label.setText(self.tr("已取消，未保存文件。"))
             return []
@@ -354,7 +354,7 @@ class ApplicationsPage(Page):
         return box.exec() == QMessageBox.Save
 
     def _write(self, step, app, folder):
-        return A.write(self.ctx, app, folder, step=lambda text: step(tr_text(text)))
+        return A.write(step.ctx, app, folder, step=lambda text: step(tr_text(text)))
 
     def open_folder(self) -> None:
         if self.files:

@@ -255,14 +255,14 @@ class ReturnsPage(Page):
         def work(step):
             out = []
             for i, job in enumerate(jobs):
-                ret = job() if callable(job) else job
+                ret = job(step.ctx) if callable(job) else job
                 step(self.tr("正在生成 {m} 月报…").format(m=ret.key), i, len(jobs))
-                out += RT.write_files(self.ctx, ret, folder, name)
+                out += RT.write_files(step.ctx, ret, folder, name)
             step("", len(jobs), len(jobs))
             return out
 
         try:
-            files = run_in_background(self, self.tr("正在生成月报…"), work)
+            files = run_in_background(self, self.tr("正在生成月报…"), work, ctx=self.ctx)
         except Cancelled:
             self.files_label.setText(self.tr("已取消。"))
             return None
@@ -289,7 +289,7 @@ class ReturnsPage(Page):
         folder = self._folder(folder)
         if folder is None:
             return None
-        jobs = [lambda m=m: RT.compute_return(self.ctx, year, m) for m in months]
+        jobs = [lambda ctx, m=m: RT.compute_return(ctx, year, m) for m in months]
         return self._write(jobs, folder)
 
     def export_submitted(self, folder: Path | None = None) -> list[Path] | None:
