@@ -34,7 +34,7 @@ from .permissions import public
 from .base import ServiceError
 
 ACTOR_SIGN_IN = "（登录尝试）"  # the "user" of a failed sign-in entry: nobody is signed in yet
-KEY_ID_KEY, LINEAGE_KEY, ACCOUNTS_KEY = "audit_key_id", "audit_lineage", "audit_accounts"
+KEY_ID_KEY, LINEAGE_KEY, ACCOUNTS_KEY, SCHEMA_KEY = "audit_key_id", "audit_lineage", "audit_accounts", "audit_schema"
 
 TRIGGERS_BROKEN = N_("msg", "数据文件的审计触发器不完整或被改动（{detail}）。为防止修改不留记录，本程序不会保存任何修改。"
                             "请运行“yiyang check”查看，并从备份恢复。")
@@ -71,7 +71,7 @@ def sign(key: bytes, *parts: Any) -> str:
     return hmac.new(key, _canonical(list(parts)).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def accounts_digest(key: bytes, db) -> str:
+def _accounts_digest(key: bytes, db) -> str:
     """A keyed digest of the accounts (who may sign in with which role): an administrator inserted or promoted
     behind the trail's back (triggers switched off and on again) no longer matches it."""
     rows = db.execute("SELECT id, username, display_name, role, active, password_hash, must_change FROM users "
@@ -97,6 +97,7 @@ def _check_triggers(db) -> None:
         pass
 
 
+@public("the program's own plumbing: only Context.transaction calls it, inside a write transaction")
 def begin(db, user: str, at: dt.datetime) -> int:
     """At the start of a use case's transaction: refuse when the audit triggers are not as installed; name the
     actor and the time (from the context's clock) that the triggers write; returns the mark ``seal`` needs."""
@@ -109,10 +110,11 @@ def begin(db, user: str, at: dt.datetime) -> int:
     since = S.mark(db)
     if state.can_seal:
         stored = S.get_meta(db, ACCOUNTS_KEY)
-        _accounts_ok[(id(db.conn), since)] = stored is None or hmac.compare_digest(stored, accounts_digest(state.key, db))
+        _accounts_ok[(id(db.conn), since)] = stored is None or hmac.compare_digest(stored, _accounts_digest(state.key, db))
     return since
 
 
+@public("the program's own plumbing: only Context.transaction calls it, inside a write transaction")
 def seal(db, since_id: int) -> int:
     """Chain the entries written after ``since_id`` (this transaction's); reset the actor. Returns how many.
 
@@ -143,9 +145,42 @@ def seal(db, since_id: int) -> int:
         prev = mac
     S.write_seals(db, seals)
     S.write_head(db, seq, prev, sign(state.key, "head", state.file_id, seq, prev))
+    record_schema(db, state.key, state.file_id)
     if accounts_ok:
-        S.set_meta(db, ACCOUNTS_KEY, accounts_digest(state.key, db))
+        S.set_meta(db, ACCOUNTS_KEY, _accounts_digest(state.key, db))
     return len(rows)
+
+
+def _schema_now(db) -> tuple[int, int]:
+    return db.execute("PRAGMA user_version").fetchone()[0], S.schema_cookie(db)
+
+
+@public("the program's own plumbing: seal and the backup copy call it")
+def record_schema(db, key: bytes, file_id: str) -> None:
+    """Sign the data version and SQLite's schema counter as they are now. Dropping and re-creating a trigger (or
+    any table change) moves the counter: found by ``verify_chain`` even when the triggers look right again."""
+    uv, cookie = _schema_now(db)
+    S.set_meta(db, SCHEMA_KEY, f"{uv}:{cookie}:{sign(key, 'schema', file_id, uv, cookie)}")
+
+
+def _schema_problems(db, key: bytes, file_id: str, problems: list[str], notes: list[str]) -> None:
+    stored = S.get_meta(db, SCHEMA_KEY)
+    if stored is None:
+        return
+    try:
+        uv, cookie, sig = stored.split(":")
+        uv, cookie = int(uv), int(cookie)
+    except ValueError:
+        problems.append(N_("msg", "数据库结构记录被改动过"))
+        return
+    if not hmac.compare_digest(sig, sign(key, "schema", file_id, uv, cookie)):
+        problems.append(N_("msg", "数据库结构记录的签名不对（被改动过）"))
+        return
+    now_uv, now_cookie = _schema_now(db)
+    if now_uv != uv:
+        notes.append(N_("msg", "数据文件在最后一条审计记录之后升级过（数据版本 {a} → {b}）").format(a=uv, b=now_uv))
+    elif now_cookie != cookie:
+        problems.append(N_("msg", "数据库结构在本程序之外被改动过（例如审计触发器被删除后又重建）：期间的修改可能没有留下审计记录"))
 
 
 @public("the program's own entries: every caller checks its permission first")
@@ -218,8 +253,9 @@ def verify_chain(db, *, path=None) -> dict:
     elif not rows and head and head[0] > 0:
         problems.append(N_("msg", "审计记录被全部删除（链尾记录为第 {seq} 条）").format(seq=head[0]))
     if key_status == "ok":
+        _schema_problems(db, state.key, state.file_id, problems, notes)
         stored = S.get_meta(db, ACCOUNTS_KEY)
-        if stored is not None and not hmac.compare_digest(stored, accounts_digest(state.key, db)):
+        if stored is not None and not hmac.compare_digest(stored, _accounts_digest(state.key, db)):
             problems.append(N_("msg", "用户账号表在本程序之外被改动过（例如直接加入或提升了管理员），与签名不符"))
     return {"ok": not problems, "checked": checked, "unsealed": unsealed, "length": len(rows),
             "problems": problems, "notes": notes, "key": key_status}

@@ -31,7 +31,7 @@ def _signature(key: bytes, file_id: str, a: dict) -> str:
     return sign(key, "anchor", file_id, a["kind"], str(a["ref"]), a["lineage"], a["seq"], a["mac"], a["length"], a["at"])
 
 
-def current(db, *, kind: str, ref: str, at: str) -> dict | None:
+def _current(db, *, kind: str, ref: str, at: str) -> dict | None:
     """The head of ``db`` now as an anchor (signed when this computer holds the file's key); None before any entry."""
     from . import audit_key
     head = S.read_head(db)
@@ -46,9 +46,10 @@ def current(db, *, kind: str, ref: str, at: str) -> dict | None:
     return a
 
 
+@public("called inside submit_return's transaction, whose permission is checked there")
 def anchor_return(db, return_id: int, at: str) -> None:
     """Inside ``submit_return``'s transaction: anchor the head as it was before this submission."""
-    a = current(db, kind="return", ref=str(return_id), at=at)
+    a = _current(db, kind="return", ref=str(return_id), at=at)
     if a is None:
         return
     db.execute("INSERT INTO audit_anchors (kind, ref, lineage, seq, mac, length, at, key_id, signature) "
@@ -57,6 +58,7 @@ def anchor_return(db, return_id: int, at: str) -> None:
                 a["signature"] or ""])
 
 
+@public("writes the anchor into a backup copy being made (make_backup checks \"backup\")")
 def write_into_copy(path: Path, kind: str, ref: str, at: str) -> dict | None:
     """After a backup copy is made: its own head, written into its own ``app_meta``. Returns the anchor."""
     con = sqlite3.connect(str(path))
@@ -65,16 +67,21 @@ def write_into_copy(path: Path, kind: str, ref: str, at: str) -> dict | None:
         db = sqlite_utils.Database(con)
         if not S.has_keyed_columns(db):
             return None
-        a = current(db, kind=kind, ref=ref, at=at)
+        a = _current(db, kind=kind, ref=ref, at=at)
         if a is None:
             return None
+        from . import audit, audit_key
+        st = audit_key.state(db)
         with con:
             S.set_meta(db, ANCHOR_META, json.dumps(a, ensure_ascii=False))
+            if st.can_seal:  # the copy has a schema counter of its own
+                audit.record_schema(db, st.key, st.file_id)
         return a
     finally:
         con.close()
 
 
+@public("a backup's anchor: positions and MACs, no personal data")
 def read_from_file(path: Path | str) -> dict | None:
     """The anchor a backup file carries (read-only), or None."""
     try:
@@ -88,6 +95,7 @@ def read_from_file(path: Path | str) -> dict | None:
         return None
 
 
+@public("positions and MACs only, no personal data")
 def stored(db) -> list[dict]:
     """The anchors kept in the data file (submitted returns)."""
     try:

@@ -65,6 +65,7 @@ def state(db) -> KeyState:
     return KeyState(file_id, file_key_id, key, kid, gone)
 
 
+@public("the program's own plumbing: called by seal and replace inside a write transaction")
 def create(db, *, user: str, at: str, reason: str, key: bytes | None = None, prev: str | None = None) -> KeyState:
     """Make (or take) the key, write the first keyed entry and name the key in the file. Inside the open write
     transaction; the entry is sealed with this transaction's others."""
@@ -133,6 +134,8 @@ def take_recovery_code(ctx: Context) -> str | None:
     if not st.file_id or not st.can_seal or not keystore.code_pending(st.file_id):
         return None
     keystore.mark_code_shown(st.file_id)
+    if S.get_meta(ctx.db, "is_demo") == "1":
+        return None  # the demo's key needs no safekeeping
     return keystore.recovery_code(st.key)
 
 
@@ -161,6 +164,7 @@ def replace(ctx: Context) -> str:
     return code
 
 
+@public("called by restore after its \"restore\" check, inside a write transaction")
 def adopt(db, *, user: str, at: str) -> None:
     """A file restored from a backup made before it had a key: start its keyed chain with this computer's key for
     its identity (``services.backup_restore``; anywhere else that situation is reported as tampering)."""
@@ -180,6 +184,7 @@ def describe_state(db) -> dict:
             "code_pending": bool(st.file_id and st.can_seal and keystore.code_pending(st.file_id))}
 
 
+@public("compares identities only; no personal data")
 def path_problems(db, path: Path | str) -> list[str]:
     """The file at ``path`` claims an identity this computer holds no key for, while it holds one for another file
     that used to be at this very place: it was replaced (or its identity rewritten) outside the program."""

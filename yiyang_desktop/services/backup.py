@@ -57,6 +57,7 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+@public("a file name only")
 def backup_name(db_path: Path, when: dt.datetime, tag: str = "") -> str:
     return f"{Path(db_path).stem}-{when.strftime(STAMP)}{'-' + tag if tag else ''}.db"
 
@@ -65,6 +66,7 @@ def _pattern(db_path: Path) -> re.Pattern:
     return re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})(?:-([a-z][a-z-]*?))?(?:-(\d+))?\.db$")
 
 
+@public("a file name only")
 def parse_backup_name(db_path: Path, name: str) -> tuple[dt.datetime, str] | None:
     """(time, tag) of a backup file of this data file, or None for any other file."""
     m = _pattern(db_path).match(name)

@@ -24,6 +24,7 @@ def ensure_recordable(ctx: Context) -> None:
         raise audit.AuditUnavailable(audit.KEY_MISSING)
 
 
+@public("checks the permission it is given (export.personal by default) before anything is written")
 @contextmanager
 def exporting(ctx: Context, kind: str, path: Path | str | list, *, perm: str = "export.personal",
               rows: int | None = None, extra: dict | None = None) -> Iterator[None]:

@@ -54,6 +54,14 @@ ROLE_PERMS: dict[str, frozenset[str]] = {
 F = TypeVar("F", bound=Callable)
 
 
+def _declare(reason: str):
+    def wrap(func):
+        func.public_reason = reason
+        return func
+    return wrap
+
+
+@_declare("the permission check itself")
 def current_role(ctx: Context) -> str | None:
     """The role in force now: re-read from the accounts for a signed-in user (None once disabled or deleted)."""
     if ctx.user_id is None:
@@ -67,15 +75,18 @@ def current_role(ctx: Context) -> str | None:
     return role
 
 
+@_declare("the permission check itself")
 def permissions(ctx: Context) -> frozenset[str]:
     return ROLE_PERMS.get(current_role(ctx) or "", frozenset())
 
 
+@_declare("the permission check itself")
 def can(ctx: Context, perm: str) -> bool:
     """Whether the signed-in role has ``perm`` now (False when nobody is signed in)."""
     return perm in permissions(ctx)
 
 
+@_declare("the permission check itself")
 def check(ctx: Context, perm: str) -> None:
     if perm not in PERMS:
         raise KeyError(perm)
@@ -90,6 +101,7 @@ def check(ctx: Context, perm: str) -> None:
     raise PermissionDenied(N_("msg", "“{role}”角色无权{action}").format(role=ctx.role, action=action))
 
 
+@_declare("the permission check itself")
 def check_login(ctx: Context, action: str) -> None:
     if current_role(ctx) is None:
         raise PermissionDenied(N_("msg", "请先登录，才能{action}").format(action=action))

@@ -209,7 +209,6 @@ class AssessmentsPage(Page):
             QMessageBox.information(self, self.tr("打印评估报告"), self.tr("这位老人还没有已完成的评估。"))
             return None
         from ..exports.assessment_pdf import write_assessment_pdf
-        from ..services.accounts import record_export
         from ..services.assessment_reports import report_data
         folder = data_dir() / "exports"
         folder.mkdir(parents=True, exist_ok=True)
@@ -217,14 +216,13 @@ class AssessmentsPage(Page):
         data = run_action(self, report_data, self.ctx, last["id"])
         if data is None:
             return None
-        write_assessment_pdf(path, data)
-        record_export(self.ctx, "能力评估报告", path)
+        if run_action(self, self._write_recorded, "能力评估报告", path, lambda: write_assessment_pdf(path, data)) is None:
+            return None
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 
     def export_excel(self, *_, path: Path | None = None) -> Path | None:
         from ..exports.grades_xlsx import write_grades_xlsx
-        from ..services.accounts import record_export
         from ..services.assessment_reports import grade_rows
         from ..services.institution import get_institution
         if path is None:
@@ -238,9 +236,17 @@ class AssessmentsPage(Page):
         if found is None:
             return None
         rows = [{**r, "sex": tr_enum(r["sex"]), "state": tr_enum(r["state"])} for r in found]
-        written = write_grades_xlsx(path, get_institution(self.ctx).get("name") or "", self.ctx.today().isoformat(), rows)
-        record_export(self.ctx, "能力等级表", written)
-        return written
+        name = get_institution(self.ctx).get("name") or ""
+        return run_action(self, self._write_recorded, "能力等级表", path,
+                          lambda: write_grades_xlsx(path, name, self.ctx.today().isoformat(), rows))
+
+    def _write_recorded(self, kind: str, path: Path, write):
+        """Write a file with personal data through ``services.exporting``: refused before it exists when it could not
+        be entered in the audit trail; removed again if the entry fails."""
+        from ..services.exporting import exporting
+        with exporting(self.ctx, kind, path):
+            out = write()
+        return out or path
 
 
 def history_html(ctx, resident_id: int, name: str) -> str:
