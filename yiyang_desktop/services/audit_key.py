@@ -53,6 +53,8 @@ def state(db) -> KeyState:
     key = keystore.get_key(file_id) if file_id else None
     kid = keystore.key_id(key) if key else None
     gone = False
+    if key is not None and file_key_id is not None and file_key_id == kid:
+        _remember(file_id, db)
     if key is not None and file_id:
         confirmed = keystore.is_confirmed(file_id)
         if file_key_id is not None and file_key_id == kid and not confirmed:
@@ -63,6 +65,21 @@ def state(db) -> KeyState:
         elif file_key_id is None and confirmed:
             gone = True
     return KeyState(file_id, file_key_id, key, kid, gone)
+
+
+_remembered: set[tuple[str, str]] = set()
+
+
+def _remember(file_id: str, db) -> None:
+    """Note once per process where this file lies (``path_problems`` notices another file put in its place)."""
+    path = db_file(db)
+    if path is None or (file_id, str(path)) in _remembered:
+        return
+    _remembered.add((file_id, str(path)))
+    try:
+        keystore.remember_path(file_id, path)
+    except keystore.KeyStoreError:
+        pass
 
 
 @public("the program's own plumbing: called by seal and replace inside a write transaction")
