@@ -210,8 +210,10 @@ def describe_parts(e: dict, names: _Names | None = None) -> list:
     if action == "login":
         return [N_("msg", "登录成功")] + ([N_("msg", "密码加密强度已升级")] if new.get("rehashed") else [])
     if action == "login_failed":
-        return [N_("msg", "登录失败：{reason}（用户名“{name}”）").format(
-            reason=_REASONS.get(new.get("reason"), new.get("reason") or ""), name=new.get("username") or "")]
+        reason = _REASONS.get(new.get("reason"), new.get("reason") or "")
+        if not new.get("username"):
+            return [N_("msg", "登录失败：{reason}").format(reason=reason)]
+        return [N_("msg", "登录失败：{reason}（用户名“{name}”）").format(reason=reason, name=new["username"])]
     if action == "export":
         parts = [N_("msg", "导出“{kind}”到 {path}").format(kind=new.get("kind", ""), path=new.get("path", ""))]
         if new.get("rows") is not None:
