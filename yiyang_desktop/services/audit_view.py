@@ -31,6 +31,9 @@ KINDS = {
 TABLE_LABELS = L.TABLES
 table_label = L.table_label
 EMPTY, YES, NO, DETAILS = N_("enum", "（空）"), N_("enum", "是"), N_("enum", "否"), N_("enum", "（详细内容）")
+DATA_FILE = N_("enum", "数据文件")
+#: Columns a new or deleted record shows nothing useful in (the sign-in counters).
+_QUIET = {"failed_count", "locked_until", "last_login"}
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?")
 
 
@@ -97,17 +100,22 @@ class _Names:
 
     def __init__(self, db, entries: list[dict]):
         self.db = db
-        rids, sids, bids, pids = set(), set(), set(), set()
+        rids, sids, bids, pids, fids = set(), set(), set(), set(), set()
         for e in entries:
             for values in (e["old"], e["new"]):
                 for k, v in values.items():
                     if isinstance(v, int):
-                        {"resident_id": rids, "stay_id": sids, "bed_id": bids, "partner_id": pids}.get(k, set()).add(v)
+                        {"resident_id": rids, "stay_id": sids, "bed_id": bids, "partner_id": pids,
+                         "referral_id": fids}.get(k, set()).add(v)
             key = _int(e["row_key"])
             if key is not None:
-                {"residents": rids, "stays": sids, "beds": bids, "partners": pids}.get(e["table"], set()).add(key)
-        self.stay_resident = self._map("SELECT id, resident_id FROM stays", sids)
-        rids |= set(self.stay_resident.values())
+                {"residents": rids, "stays": sids, "beds": bids, "partners": pids,
+                 "referrals": fids}.get(e["table"], set()).add(key)
+        self.referral_resident = self._map("SELECT id, resident_id FROM referrals", fids)
+        stays = self._map("SELECT id, resident_id || '|' || admission_date FROM stays", sids)
+        self.stay_resident = {k: int(v.split("|")[0]) for k, v in stays.items()}
+        self.stay_admitted = {k: v.split("|")[1] for k, v in stays.items()}
+        rids |= set(self.stay_resident.values()) | set(self.referral_resident.values())
         self.residents = self._map("SELECT id, name FROM residents", rids)
         self.beds = self._map("SELECT b.id, TRIM(CASE WHEN b.building != '' THEN b.building || '-' ELSE '' END || "
                               "CASE WHEN b.floor != '' THEN b.floor || '-' ELSE '' END || b.room || '-' || b.number) "
@@ -140,11 +148,14 @@ class _Names:
         if t == "partners":
             return self.partners.get(key) or values.get("name") or e["row_key"] or ""
         rid = values.get("resident_id") or (self.stay_resident.get(key) if t == "stays" else None)
-        rid = rid or self.stay_resident.get(values.get("stay_id"))
+        rid = rid or self.stay_resident.get(values.get("stay_id")) or self.referral_resident.get(values.get("referral_id"))
+        rid = rid or (self.referral_resident.get(key) if t == "referrals" else None)
         if rid:
             return self.resident(rid) or f"#{rid}"
         if t == "export":
             return str(values.get("kind") or "")
+        if t in ("audit", "backup"):
+            return DATA_FILE
         return e["row_key"] or ""
 
 
@@ -172,6 +183,10 @@ def format_value(table: str, field: str, value: Any, names: _Names | None = None
             return n
         if field == "partner_id" and (n := names.partners.get(value)):
             return n
+        if field == "stay_id" and (d := names.stay_admitted.get(value)):
+            return N_("msg", "{date}入住").format(date=d)
+        if field == "referral_id" and (n := names.resident(names.referral_resident.get(value))):
+            return N_("msg", "{name}的转诊").format(name=n)
     if isinstance(value, str) and (field in L.LISTS or table == "settings" and field == "value"):
         try:
             data = json.loads(value)
@@ -206,7 +221,8 @@ def describe_parts(e: dict, names: _Names | None = None) -> list:
     if action in ("insert", "delete"):
         data = new if action == "insert" else old
         return [N_("msg", "{field}：{value}").format(field=label(f), value=format_value(t, f, v, names))
-                for f, v in data.items() if v is not None and v != "" and f not in L.SECRET and f != "id"]
+                for f, v in data.items() if v is not None and v != "" and f not in L.SECRET and f != "id"
+                and f not in _QUIET]
     if action == "login":
         return [N_("msg", "登录成功")] + ([N_("msg", "密码加密强度已升级")] if new.get("rehashed") else [])
     if action == "login_failed":

@@ -2,12 +2,12 @@
 and the dialog that shows a recovery code once."""
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ..services import audit_key as K
-from ..services.base import ServiceError, ValidationError
+from ..services.base import ServiceError
 from ..services.permissions import can
 from .common import ERROR_STYLE, error_text
 
@@ -26,13 +26,15 @@ class ShowCodeDialog(QDialog):
                                "中输入它，那台电脑才能保存修改。恢复码只显示这一次。"))
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.code = QLabel(code)
+        groups = code.split("-")
+        self.code = QLabel("-".join(groups[:7]) + "-\n" + "-".join(groups[7:]))  # two lines of 7 groups
         self.code.setObjectName("recovery_code")
-        font = QFont("monospace")
-        font.setStyleHint(QFont.TypeWriter)
-        font.setPointSize(font.pointSize() + 4)
+        self.code_text = code
+        font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
         self.code.setFont(font)
-        self.code.setWordWrap(True)
+        self.code.setStyleSheet("padding: 8px; border: 1px solid #999; background: white;")
         self.code.setTextInteractionFlags(self.code.textInteractionFlags() | self.code.textInteractionFlags().TextSelectableByMouse)
         lay.addWidget(self.code)
         row = QHBoxLayout()
@@ -82,13 +84,10 @@ class EnterCodeDialog(QDialog):
     def _ok(self) -> None:
         try:
             K.install(self.ctx.db, self.field.text())
-        except ValidationError as e:
+        except ServiceError as e:  # (a ValidationError on the field "code" too): said under the field, text kept
             self.error.setText(error_text(e))
             self.error.show()
-            return
-        except ServiceError as e:
-            self.error.setText(error_text(e))
-            self.error.show()
+            self.adjustSize()
             return
         self.accept()
 
@@ -100,6 +99,12 @@ class AuditKeyPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         lay = QVBoxLayout(self)
+        about = QLabel(self.tr("审计记录的每一条都用一把密钥签名，密钥保存在这台电脑上（不在数据文件里），"
+                               "所以即使有人拿到数据文件，也无法改写审计记录而不被发现。换电脑或在第二台电脑上使用同一个"
+                               "数据文件时，需要输入管理员保管的恢复码。"))
+        about.setWordWrap(True)
+        about.setStyleSheet("color: #555;")
+        lay.addWidget(about)
         self.status = QLabel()
         self.status.setObjectName("audit_key_status")
         self.status.setWordWrap(True)
