@@ -142,7 +142,9 @@ def check(db, anchors: list[dict]) -> dict:
     parents = _lineages(db)
     checked = 0
     for a in anchors:
-        where = KIND_LABELS.get(a.get("kind"), N_("msg", "{ref}")).format(ref=a.get("where") or a.get("ref", ""))
+        label = KIND_LABELS.get(a.get("kind"))
+        ref = a.get("where") or a.get("ref", "")
+        where = label.format(ref=ref) if label else str(ref)
         if a.get("key_id") != st.key_id:
             notes.append(N_("msg", "{where}的锚点由另一把审计密钥签名，未核对").format(where=where))
             continue

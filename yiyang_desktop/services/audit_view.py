@@ -16,17 +16,16 @@ from .permissions import requires
 
 ACTIONS = {"insert": N_("enum", "新增"), "update": N_("enum", "修改"), "delete": N_("enum", "删除"),
            "export": N_("enum", "导出"), "login": N_("enum", "登录"), "login_failed": N_("enum", "登录失败"),
-           "key": N_("enum", "审计密钥"), "restore": N_("enum", "恢复备份"), "anchor": N_("enum", "锚点"),
-           "review": N_("enum", "核对")}
+           "key": N_("enum", "审计密钥"), "restore": N_("enum", "恢复备份"), "anchor": N_("enum", "锚点")}
 #: The audit page's "kind" filter: sign-ins apart, so they do not drown the changes.
 KINDS = {
     "not_sign_in": (N_("enum", "修改、导出与系统（不含登录）"), ("insert", "update", "delete", "export", "key", "restore",
-                                                          "anchor", "review")),
+                                                          "anchor")),
     "all": (N_("enum", "全部"), ()),
     "changes": (N_("enum", "数据修改"), ("insert", "update", "delete")),
     "sign_in": (N_("enum", "登录"), ("login", "login_failed")),
     "export": (N_("enum", "导出"), ("export",)),
-    "system": (N_("enum", "审计密钥与恢复"), ("key", "restore", "anchor", "review")),
+    "system": (N_("enum", "审计密钥与恢复"), ("key", "restore", "anchor")),
 }
 TABLE_LABELS = L.TABLES
 table_label = L.table_label
@@ -245,8 +244,6 @@ def describe_parts(e: dict, names: _Names | None = None) -> list:
     if action == "restore":
         return [N_("msg", "从备份 {name} 恢复数据文件（备份的审计记录到第 {seq} 条）").format(
             name=new.get("backup", ""), seq=new.get("cut", 0))]
-    if action == "review":
-        return [N_("msg", "管理员确认了当前的用户账号表")]
     return [N_("msg", "{field}：{value}").format(field=k, value=v) for k, v in new.items()]
 
 
