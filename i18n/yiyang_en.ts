@@ -8279,6 +8279,10 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Signed</translation>
     </message>
     <message>
+        <source>无法读取数据库结构（{err}），审计触发器无法核对</source>
+        <translation>The database structure cannot be read ({err}); the audit triggers cannot be checked</translation>
+    </message>
+    <message>
         <source>审计触发器缺失：{names}</source>
         <translation>audit triggers missing: {names}</translation>
     </message>

@@ -33,6 +33,8 @@ def open_file(path, **kw):
     db = open_db(path, **kw)
     for note in getattr(db, "open_notes", ()):
         print(f"注意：{note}", file=sys.stderr)
+    for problem in getattr(db, "trigger_problems", ()):
+        print(f"警告：{problem}。为防止修改不留记录，本程序不会保存任何修改；请运行 yiyang check 查看。", file=sys.stderr)
     return db
 
 

@@ -161,16 +161,24 @@ def get_key(file_id: str) -> bytes | None:
             return None
     kr = _keyring() if note.get("backend") == "keyring" or not note else None
     if kr is not None:
+        cached = _from_keyring.get((str(config_dir()), file_id))
+        if cached is not None:
+            return cached  # one question to the credential store per process (it may have to ask to unlock)
         try:
             text = kr.get_password(KEYRING_SERVICE, _safe_name(file_id))
         except Exception:  # noqa: BLE001 - a locked or broken credential store: treat as absent
             return None
         if text:
             try:
-                return base64.b32decode(text)
+                key = base64.b32decode(text)
             except ValueError:
                 return None
+            _from_keyring[(str(config_dir()), file_id)] = key
+            return key
     return None
+
+
+_from_keyring: dict[tuple[str, str], bytes] = {}
 
 
 def put_key(file_id: str, key: bytes, *, code_pending: bool) -> str:
@@ -184,6 +192,7 @@ def put_key(file_id: str, key: bytes, *, code_pending: bool) -> str:
         try:
             kr.set_password(KEYRING_SERVICE, _safe_name(file_id), text)
             backend = "keyring"
+            _from_keyring[(str(config_dir()), file_id)] = key
         except Exception:  # noqa: BLE001 - the credential store refused: fall back to the key file
             backend = "file"
     if note.get("key_id") != key_id(key):
@@ -192,6 +201,7 @@ def put_key(file_id: str, key: bytes, *, code_pending: bool) -> str:
     note.pop("key", None)
     if backend == "file":
         note["key"] = text
+        _from_keyring.pop((str(config_dir()), file_id), None)
     _write_note(file_id, note)
     return backend
 

@@ -5,14 +5,12 @@ Permissions are checked here, in the service layer, so the command line obeys th
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import hmac
 import secrets
 
-from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_
-from .base import Busy, Context, NotFound, PermissionDenied, Problem, ServiceError, ValidationError
+from .base import Context, NotFound, PermissionDenied, Problem, ServiceError, ValidationError
 from .permissions import (PERMS, ROLE_LABELS, ROLE_PERMS, ROLES, can, check, current_role,  # noqa: F401
                           permissions, public, requires, requires_login)
 

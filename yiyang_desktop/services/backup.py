@@ -36,7 +36,7 @@ from ..store.locks import lock_holder, lock_path  # noqa: F401 - the command lin
 from ..store.preflight import read_identity, ro_uri
 from .audit_anchors import read_from_file
 from .base import Context, ServiceError
-from .permissions import check, public, requires
+from .permissions import public, requires
 
 SECOND_DIR_KEY = "backup_second_dir"  # settings table: a second folder (USB disk) for copies
 TAG_BEFORE_RESTORE = "before-restore"

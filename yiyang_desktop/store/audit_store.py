@@ -121,7 +121,16 @@ def _norm(sql: str | None) -> str:
 
 def trigger_problems(db: sqlite_utils.Database) -> list[str]:
     """Chinese sentences for each audit trigger that is missing or changed, and for any other trigger that writes
-    to the audit tables or sits on them; [] when all is as the program installs it."""
+    to the audit tables or sits on them; [] when all is as the program installs it. A schema that cannot even be
+    read (damaged text in it) is a problem too."""
+    import sqlite3
+    try:
+        return _trigger_problems(db)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
+        return [N_("msg", "无法读取数据库结构（{err}），审计触发器无法核对").format(err=e)]
+
+
+def _trigger_problems(db: sqlite_utils.Database) -> list[str]:
     if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").fetchone():
         return []  # a data version before the audit trail: the migration installs it
     want = expected_triggers(db)

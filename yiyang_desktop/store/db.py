@@ -282,6 +282,10 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
             db.close()
         _remove_new(new_beside)
         raise
+    from .audit_store import trigger_problems
+    # the audit triggers, compared with what the program installs: a missing or changed one means no use case
+    # may write (``services.audit.begin`` refuses); the window and the command line say so at once
+    db.trigger_problems = trigger_problems(db)
     db.integrity_pending = check == "auto" and existed and not look.checked
     db.integrity_checked_at = clock.stamp() if check == "auto" and not db.integrity_pending else None
     db.open_notes = look.notes
