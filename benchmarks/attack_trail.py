@@ -21,7 +21,7 @@ from yiyang_desktop.services import accounts as A  # noqa: E402
 from yiyang_desktop.services.base import Context  # noqa: E402
 from yiyang_desktop.store.db import open_db  # noqa: E402
 
-from attack_common import CLOCK  # noqa: E402
+from attack_common import CLOCK, run_cli  # noqa: E402
 
 # ---------------------------------------------------------------- rewriting the trail
 
@@ -230,7 +230,8 @@ def attack_tamper(work: Path, prepared: dict, tally: dict) -> None:
         case = work / "tamper" / re.sub(r"\W+", "-", name) / "yiyang.db"
         case.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(base, case)
-        if _check(case):  # the program has looked at the file where it lies before it is tampered with
+        run_cli(["--db", case, "census"], "admin", "demo", {})  # the program has used the file where it lies
+        if _check(case):
             undetected.append(f"{name}: the copy failed the check before it was touched")
             continue
         if apply is not None:

@@ -103,7 +103,7 @@ def begin(db, user: str, at: dt.datetime) -> int:
     actor and the time (from the context's clock) that the triggers write; returns the mark ``seal`` needs."""
     from . import audit_key
     _check_triggers(db)
-    state = audit_key.state(db)
+    state = audit_key.state(db, remember=True)
     if state.record_gone:
         raise AuditUnavailable(KEY_RECORD_GONE)
     S.set_actor(db, user, at.isoformat(sep=" ", timespec="seconds"))

@@ -44,7 +44,8 @@ _replacing: dict[int, tuple[str, bytes]] = {}  # connection → (file id, new ke
 
 
 @public("reads only whether a key is present (no personal data)")
-def state(db) -> KeyState:
+def state(db, *, remember: bool = False) -> KeyState:
+    """The file's key and this computer's. ``remember`` (the write path): note once where the file lies."""
     file_id = S.get_meta(db, "file_id")
     file_key_id = S.get_meta(db, KEY_ID_KEY)
     pending = _replacing.get(id(db.conn))
@@ -53,7 +54,7 @@ def state(db) -> KeyState:
     key = keystore.get_key(file_id) if file_id else None
     kid = keystore.key_id(key) if key else None
     gone = False
-    if key is not None and file_key_id is not None and file_key_id == kid:
+    if remember and key is not None and file_key_id is not None and file_key_id == kid:
         _remember(file_id, db)
     if key is not None and file_id:
         confirmed = keystore.is_confirmed(file_id)
