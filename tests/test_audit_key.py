@@ -188,7 +188,7 @@ def test_a_file_from_before_keys_is_upgraded_and_its_old_entries_stay_protected(
         return len(rows)
     monkeypatch.setattr(audit, "seal", sha_seal)
     monkeypatch.setattr(audit, "_check_triggers", lambda d: None)
-    monkeypatch.setattr(audit_key, "state", lambda d: audit_key.KeyState(None, None, None, None))
+    monkeypatch.setattr(audit_key, "state", lambda d, **kw: audit_key.KeyState(None, None, None, None))
     for room in ("101", "102", "103"):
         bed(ctx, room=room)
     db.close()
