@@ -120,7 +120,7 @@ def test_copy_edit_and_use_a_profile(qtbot, page, demo_ctx):
     ids = [r["id"] for r in dlg.model.rows]
     assert {"hecheng-2021", "chongqing-2023"} <= set(ids)
     dlg.table.selectRow(ids.index("hecheng-2021"))
-    assert dlg.copy("my-town-2026", "本镇（2026）") == "my-town-2026"
+    assert dlg.copy(new_id="my-town-2026", title="本镇（2026）") == "my-town-2026"
     edit = ProfileEditDialog(demo_ctx, policy.get_profile(demo_ctx, "my-town-2026"), dlg)
     qtbot.addWidget(edit)
     edit.set_value("operating.yuan_per_bed_month", "一百")
@@ -170,7 +170,7 @@ def test_a_broken_profile_file_is_refused_naming_the_field(qtbot, page, demo_ctx
     qtbot.addWidget(dlg)
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
-    dlg.import_file(str(bad))
+    dlg.import_file(path=str(bad))
     assert warned and "operating.min_age" in warned[0]
     assert "cq-copy" not in [p.id for p in policy.list_profiles(demo_ctx)]
 

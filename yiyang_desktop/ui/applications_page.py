@@ -294,7 +294,7 @@ class ApplicationsPage(Page):
         saved = QSettings().value("applications/folder")
         return Path(saved) if saved else data_dir() / "申报"
 
-    def save_files(self, folder: Path | None = None) -> list[Path]:
+    def save_files(self, *, folder: Path | None = None) -> list[Path]:
         if self.app is None and self.compute() is None:
             return []
         if self.app.missing:

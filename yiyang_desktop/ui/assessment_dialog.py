@@ -122,7 +122,7 @@ class AssessmentDialog(QDialog):
         for i, inst in enumerate(list_instruments()):
             inst_box.setItemText(i, inst.name + (self.tr("（待核对）") if inst.pending_verification else ""))
         self.instrument = self.info.add("instrument_id", self.tr("评估标准"), inst_box)
-        self.info.add("assessed_on", self.tr("评估基准日期"), DateField(optional=False)).set_value(self.ctx.today())
+        self.info.add("assessed_on", self.tr("评估基准日期"), DateField(optional=False, value=self.ctx.today()))
         self.info.add("reason", self.tr("评估原因"), combo(A.REASONS))
         self.info.add("assessor1", self.tr("评估员1"), QLineEdit())
         self.info.add("assessor2", self.tr("评估员2"), QLineEdit())

@@ -34,7 +34,7 @@ class CareEventDialog(ServiceDialog):
     def __init__(self, ctx, resident_id: int, parent=None):
         super().__init__(self.tr("记录照护风险事件"), parent)
         self.ctx, self.resident_id = ctx, resident_id
-        self.form.add("event_date", self.tr("发生日期"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("event_date", self.tr("发生日期"), DateField(optional=False, value=ctx.today()))
         self.form.add("kind", self.tr("事件类型"), combo(A.RISK_KINDS))
         self.form.add("note", self.tr("经过"), QLineEdit())
 

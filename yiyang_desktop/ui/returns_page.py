@@ -218,7 +218,7 @@ class ReturnsPage(Page):
                                            "（见“与报送版本的差异”）。已报送的数字保持不变；如需更正，请生成更正版本。")
                                    .format(v=versions[0]["version"], n=len(diffs)))
 
-    def submit(self, correction: bool = False, note: str | None = None) -> int | None:
+    def submit(self, *, correction: bool = False, note: str | None = None) -> int | None:
         if self.ret is None:
             return None
         if note is None:
@@ -273,13 +273,13 @@ class ReturnsPage(Page):
         self._enable(self.ret is not None)
         return files
 
-    def save_files(self, folder: Path | None = None) -> list[Path] | None:
+    def save_files(self, *, folder: Path | None = None) -> list[Path] | None:
         if self.ret is None and self.compute() is None:
             return None
         folder = self._folder(folder)
         return None if folder is None else self._write([self.ret], folder)
 
-    def export_year(self, folder: Path | None = None) -> list[Path] | None:
+    def export_year(self, *, folder: Path | None = None) -> list[Path] | None:
         year = self.year.value()
         months = RT.months_of_year(self.ctx, year)
         if not months:
@@ -291,7 +291,7 @@ class ReturnsPage(Page):
         jobs = [lambda m=m: RT.compute_return(self.ctx, year, m) for m in months]
         return self._write(jobs, folder)
 
-    def export_submitted(self, folder: Path | None = None) -> list[Path] | None:
+    def export_submitted(self, *, folder: Path | None = None) -> list[Path] | None:
         rows = self.history.selectionModel().selectedRows()
         row = self.history_model.row_at(rows[0].row()) if rows else None
         if row is None:
