@@ -3,6 +3,7 @@ the PDF rendered in the preview."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -264,3 +265,44 @@ def test_shown_page_has_figures_and_a_changed_choice_is_computed(page, qtbot, de
     assert page.app.kind == "operating-subsidy"
     page.month_to.setValue(6)
     qtbot.waitUntil(lambda: page.app is not None and page.app.summary.get("months") == list(range(1, 7)), timeout=5000)
+
+
+SHIPPED_PROFILES = sorted(p.stem for p in (Path(__file__).parents[1] / "resources" / "policies").glob("*.toml"))
+FORMS = [("construction-subsidy", p) for p in SHIPPED_PROFILES] + [("operating-subsidy", p) for p in SHIPPED_PROFILES] \
+    + [("insurance-designation", None)]  # 医保定点 has no subsidy rates: its profile box is disabled
+
+
+@pytest.mark.parametrize("kind,profile_id", FORMS, ids=[f"{k}-{p or 'no-profile'}" for k, p in FORMS])
+def test_every_form_is_saved_by_its_button_for_each_shipped_profile(qtbot, page, tmp_path, monkeypatch, kind, profile_id):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+    out = tmp_path / "申报文件"
+    out.mkdir()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: asked.append(a) or str(out)))
+    choose(page, kind)
+    if profile_id is not None:
+        assert page.profile.isEnabled()
+        page.profile.setCurrentIndex(page.profile.findData(profile_id))
+        assert page.profile.currentData() == profile_id
+    else:
+        assert not page.profile.isEnabled()
+    qtbot.mouseClick(page.compute_btn, Qt.LeftButton)
+    assert page.app is not None and page.save_btn.isEnabled(), page.summary.text()
+    qtbot.mouseClick(page.save_btn, Qt.LeftButton)
+    assert len(asked) == 1
+    xlsx, pdf = sorted(out.iterdir(), key=lambda f: f.suffix, reverse=True)
+    assert (xlsx.suffix, pdf.suffix) == (".xlsx", ".pdf") and page.files == [xlsx, pdf]
+    book = load_workbook(xlsx)
+    cells = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None}
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    title = page.app.form.values["表名"]
+    assert any(title in c for c in cells) and title.replace(" ", "") in text.replace(" ", "").replace("\n", "")
+    if kind != "insurance-designation":
+        from yiyang_desktop.domain.money import capital
+        fen = page.app.amount_fen
+        flat = text.replace(" ", "")
+        assert yuan_text(fen).replace(",", "") in flat and capital(fen) in flat, (fen, text[:400])
+        assert page.app.summary["profile"]["id"] == profile_id
+    assert page.preview.page_count() >= 1 and page.tabs.currentWidget() is page.preview
