@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -17,6 +16,7 @@ from ..services.base import ServiceError
 from ..services.institution import get_institution
 from .common import RecordTableModel, error_text, record_table, tr_enum, tr_text
 from .page import Page
+from .saved import open_folder, show_saved
 from .tasks import Cancelled, run_in_background
 
 WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 6px 10px;"
@@ -271,6 +271,7 @@ class ReturnsPage(Page):
         self.files = files
         self.files_label.setText(self.tr("已保存 {n} 个文件到 {folder}").format(n=len(files), folder=folder))
         self._enable(self.ret is not None)
+        show_saved(self, self.tr("保存月报"), files)
         return files
 
     def save_files(self, *, folder: Path | None = None) -> list[Path] | None:
@@ -302,4 +303,4 @@ class ReturnsPage(Page):
 
     def open_folder(self) -> None:
         if self.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files[0].parent)))
+            open_folder(self, self.files[0])
