@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import threading
 from pathlib import Path
 
 import shiboken6
@@ -17,7 +19,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QDialog, QDialogButtonBox,
-                               QFileDialog, QInputDialog, QMenu, QMessageBox, QTabWidget, QWidget)
+                               QFileDialog, QInputDialog, QMenu, QMenuBar, QMessageBox, QTabWidget, QToolBar, QWidget)
 
 from yiyang_desktop.logsetup import LOGGER, install_excepthook
 from yiyang_desktop.services.demo import DEMO_PASSWORD, DEMO_USER
@@ -60,6 +62,8 @@ class Presser:
         self.opened_urls: list[str] = []
         self.errors: list[str] = []
         self.running: list[QDialog] = []  # dialogs inside exec(), outermost first
+        self.menus: list[QMenu] = []
+        self.page_name = "窗口"
         self.where = ""
         self.saves = 0
 
@@ -155,8 +159,8 @@ class Presser:
         QApplication.processEvents()
         self.close_strays()
 
-    def trigger(self, action: QAction) -> None:
-        self.where = f"{self.page_name} {label(action)}"
+    def trigger(self, action: QAction, how: str = "") -> None:
+        self.where = f"{self.page_name} {how}{label(action)}"
         self.triggered.append(self.where)
         action.trigger()
         QApplication.processEvents()
@@ -190,7 +194,7 @@ class Presser:
         for b in root.findChildren(QAbstractButton):
             if not pressable(b) or key_of(b) in self.pressed or b.window() is not self.window:
                 continue
-            if not any(alive(t) and t.isVisible() for t in [root]):
+            if not root.isVisible():
                 return
             self.select_first_rows(root)
             if pressable(b):
@@ -223,7 +227,7 @@ class Presser:
             if w.contextMenuPolicy() == Qt.ActionsContextMenu:
                 for a in w.actions():
                     if a.isEnabled() and a.isVisible() and not SKIP.match(a.text()):
-                        self.trigger(a)
+                        self.trigger(a, "右键 ")
             elif w.contextMenuPolicy() == Qt.CustomContextMenu:
                 for n in range(20):  # a menu's entries, one opening each (an entry may change the next menu)
                     self.menus: list[QMenu] = []
@@ -234,8 +238,19 @@ class Presser:
                                if a.isEnabled() and a.isVisible() and not a.isSeparator() and not SKIP.match(a.text())]
                     if n >= len(actions):
                         break
-                    self.page_name = f"{self.page_name.split(' 右键')[0]} 右键"
-                    self.trigger(actions[n])
+                    self.trigger(actions[n], "右键 ")
+
+    def bar_actions(self) -> None:
+        """Menu bars and tool bars (and their submenus), and the window's own shortcut actions."""
+        def walk(actions):
+            for a in actions:
+                if a.menu() is not None:
+                    walk(a.menu().actions())
+                elif a.isEnabled() and a.isVisible() and not a.isSeparator() and not SKIP.match(a.text()):
+                    self.trigger(a)
+        walk(self.window.actions())
+        for bar in self.window.findChildren(QMenuBar) + self.window.findChildren(QToolBar):
+            walk(bar.actions())
 
     def grab_menus(self) -> None:
         """A context menu that opened: its entries noted, then closed as Escape would (QMenu.exec cannot be patched:
@@ -291,7 +306,6 @@ def test_press_every_button_and_action(qtbot, qapp, demo_ctx, tmp_path, monkeypa
     window.resize(1366, 768)
     window.show()
     p = Presser(qtbot, window, out, make_samples(tmp_path / "samples"))
-    p.page_name = "窗口"
 
     monkeypatch.setattr(QDialog, "exec", lambda dlg, *a: p.exec_dialog(dlg))
     monkeypatch.setattr(QPrintDialog, "exec", lambda dlg, *a: p.print_dialog(dlg))
@@ -322,13 +336,9 @@ def test_press_every_button_and_action(qtbot, qapp, demo_ctx, tmp_path, monkeypa
     handler = LogErrors()
     logging.getLogger(LOGGER).addHandler(handler)
     previous = install_excepthook(reached_error_dialog)
-    import sys
-    import threading
     previous_thread_hook = threading.excepthook
     try:
-        for action in window.actions():
-            if action.isEnabled() and not SKIP.match(action.text()):
-                p.trigger(action)
+        p.bar_actions()
         for row, key in enumerate(list(window.pages)):
             item = window.nav.item(row)
             qtbot.mouseClick(window.nav.viewport(), Qt.LeftButton, pos=window.nav.visualItemRect(item).center())
@@ -345,9 +355,11 @@ def test_press_every_button_and_action(qtbot, qapp, demo_ctx, tmp_path, monkeypa
 
     print(f"\n按钮 {len(p.pressed)} 个（对话框内 {len(p.dialog_pressed)} 次），动作 {len(p.triggered)} 个，"
           f"对话框 {len(p.dialogs)} 个，消息框 {len(p.messages)} 个，交给系统打开 {len(p.opened_urls)} 次")
-    report = tmp_path.parent / "press-every-button.txt"
-    report.write_text("\n".join(["# pressed", *p.pressed.values(), "# actions", *p.triggered, "# dialogs", *p.dialogs, "# in dialogs", *p.dialog_pressed,
-                                 "# messages", *p.messages, "# opened", *p.opened_urls]), encoding="utf-8")
+    report = tmp_path / "press-every-button.txt"  # what was pressed and what it opened, for a reader who wonders
+    report.write_text("\n".join(["# pressed", *p.pressed.values(), "# actions", *p.triggered, "# dialogs", *p.dialogs,
+                                 "# in dialogs", *p.dialog_pressed, "# messages", *p.messages,
+                                 "# opened", *p.opened_urls]), encoding="utf-8")
+    print(f"明细：{report}")
     assert not p.errors, f"{len(p.errors)} 个错误到达了错误对话框或日志：\n\n" + "\n\n".join(p.errors)
     assert demo_ctx.user == DEMO_USER and window.isVisible()  # still signed in, the window still open
     assert len(p.pressed) >= MIN_BUTTONS, sorted(p.pressed.values())

@@ -10,10 +10,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Saved", text)
-
-
 def folder_of(path: Path | str) -> Path:
     path = Path(path)
     return path if path.is_dir() else path.parent
@@ -24,8 +20,8 @@ def open_folder(parent: QWidget | None, path: Path | str) -> bool:
     folder = folder_of(path)
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return True
-    QMessageBox.information(parent, _tr("打开所在文件夹"),
-                            _tr("无法自动打开文件夹，请在文件管理器中打开：\n{folder}").format(folder=str(folder)))
+    text = QCoreApplication.translate("Saved", "无法自动打开文件夹，请在文件管理器中打开：\n{folder}")
+    QMessageBox.information(parent, QCoreApplication.translate("Saved", "打开所在文件夹"), text.format(folder=str(folder)))
     return False
 
 
@@ -34,17 +30,17 @@ def show_saved(parent: QWidget | None, title: str, paths: Sequence[Path | str], 
     (window-modal, like the error dialog): the caller has finished its work when it appears."""
     paths = [Path(p) for p in paths]
     if len(paths) == 1:
-        text = _tr("已保存到：\n{path}").format(path=str(paths[0]))
+        text = QCoreApplication.translate("Saved", "已保存到：\n{path}").format(path=str(paths[0]))
     else:
-        text = _tr("已保存 {n} 个文件到：\n{folder}\n\n{names}").format(
+        text = QCoreApplication.translate("Saved", "已保存 {n} 个文件到：\n{folder}\n\n{names}").format(
             n=len(paths), folder=str(folder_of(paths[0])), names="\n".join(p.name for p in paths))
     if note:
         text += "\n\n" + note
     box = QMessageBox(QMessageBox.Information, title, text, QMessageBox.Ok, parent)
     box.setObjectName("saved_message")
     box.setTextInteractionFlags(Qt.TextSelectableByMouse)
-    box.button(QMessageBox.Ok).setText(_tr("确定"))
-    folder_button = box.addButton(_tr("打开所在文件夹"), QMessageBox.ActionRole)
+    box.button(QMessageBox.Ok).setText(QCoreApplication.translate("Saved", "确定"))
+    folder_button = box.addButton(QCoreApplication.translate("Saved", "打开所在文件夹"), QMessageBox.ActionRole)
     folder_button.setObjectName("btn_open_saved_folder")
     folder_button.clicked.connect(lambda: open_folder(parent, paths[0]))
     box.setDefaultButton(QMessageBox.Ok)
