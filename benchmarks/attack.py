@@ -273,7 +273,6 @@ def _import_try(tally, kind, ctx, I, path, before) -> None:
 
 def attack_policies(work: Path, rng: random.Random, tally: Tally, scale: int) -> None:
     from yiyang_desktop.services import policy as P
-    from yiyang_desktop.services.profile_files import read_profile_file
     shipped = sorted((ROOT / "resources" / "policies").glob("*.toml"))
     cases = [("gbk.toml", 'id = "x-1"\ntitle = "测试"\n'.encode("gbk")), ("deep.json", b"[" * 50000 + b"]" * 50000),
              ("deep.toml", b"x = " + b"[" * 50000 + b"]" * 50000), ("list.json", b"[1, 2]"), ("bin.toml", os.urandom(500))]
@@ -290,7 +289,7 @@ def attack_policies(work: Path, rng: random.Random, tally: Tally, scale: int) ->
         p = work / name
         p.write_bytes(blob)
         try:
-            problems = P.check_profile(read_profile_file(p))
+            problems = P.check_file(p)
             tally.add("bad-policy", "refused" if problems else "ok")
         except REFUSALS:
             tally.add("bad-policy", "refused")
