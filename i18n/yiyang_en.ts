@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -260,6 +261,10 @@
         <translation>Earliest application date: {d}</translation>
     </message>
     <message>
+        <source>（按 {d} 的记录判断）</source>
+        <translation> (judged on the records as of {d})</translation>
+    </message>
+    <message>
         <source>申请金额 &lt;b&gt;{yuan}&lt;/b&gt; 元（{capital}）</source>
         <translation>Amount claimed &lt;b&gt;{yuan}&lt;/b&gt; yuan ({capital})</translation>
     </message>
@@ -276,12 +281,24 @@
         <translation>Basis: {title} ({doc})</translation>
     </message>
     <message>
+        <source>政策配置 {id} 第{v}版，有效期 {force}；按 {d} 的记录计算</source>
+        <translation>Policy profile {id} version {v}, in force {force}; computed on the records as of {d}</translation>
+    </message>
+    <message>
+        <source>未计入的月份：{notes}</source>
+        <translation>Months not counted: {notes}</translation>
+    </message>
+    <message>
         <source>资料不全</source>
         <translation>Details missing</translation>
     </message>
     <message>
         <source>申请表还缺少：{fields}。请先在“机构信息”中填写。</source>
         <translation>The form still lacks: {fields}. Fill them in under “Institution” first.</translation>
+    </message>
+    <message>
+        <source>未保存：请先核对上面的提醒。</source>
+        <translation>Not saved: please check the warnings first.</translation>
     </message>
     <message>
         <source>保存到文件夹</source>
@@ -306,6 +323,22 @@
     <message>
         <source>保存申请表</source>
         <translation>Save the application</translation>
+    </message>
+    <message>
+        <source>保存前请确认</source>
+        <translation>Please confirm before saving</translation>
+    </message>
+    <message>
+        <source>这份申请表有以下情况，确定要保存吗？</source>
+        <translation>This application has the following issues. Save it anyway?</translation>
+    </message>
+    <message>
+        <source>仍然保存</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>登记批复</source>
@@ -438,7 +471,7 @@
         <translation>“{item}” has no score yet: press a number key to score it (to skip it for now, press ↓).</translation>
     </message>
     <message>
-        <source>　合计 {n}</source>
+        <source>&#x3000;合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
     <message>
@@ -467,7 +500,7 @@
     </message>
     <message>
         <source>本标准的分级与组合表待核对，结果仅供参考。</source>
-        <translation>This standard's bands and combination table are still to be verified; treat the result as provisional.</translation>
+        <translation>This standard&apos;s bands and combination table are still to be verified; treat the result as provisional.</translation>
     </message>
 </context>
 <context>
@@ -797,6 +830,34 @@ The current data is backed up first (marked “Saved before restore”), so you 
         <source>已恢复到 {created} 的备份。恢复前的数据保存在 {path}</source>
         <translation>Restored the backup of {created}. The data from before the restore is saved in {path}</translation>
     </message>
+    <message>
+        <source>机构</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>旧版备份</source>
+        <translation>Older backup</translation>
+    </message>
+    <message>
+        <source>这是另一家机构的备份</source>
+        <translation>Another institution&apos;s backup</translation>
+    </message>
+    <message>
+        <source>这份备份属于另一家机构“{other}”，不是当前数据文件“{current}”的备份。
+
+继续恢复会用“{other}”的数据替换“{current}”的全部数据。除非确实要这样做，请选择“取消”。</source>
+        <translation>This backup belongs to another institution, “{other}”, not to the open data file (“{current}”).
+
+Restoring it replaces all of “{current}”’s data with “{other}”’s. Unless that is really what you want, choose “Cancel”.</translation>
+    </message>
+    <message>
+        <source>仍然恢复“{other}”的数据</source>
+        <translation>Restore “{other}”’s data anyway</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>BarChart</name>
@@ -952,7 +1013,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
         <translation>Delete</translation>
     </message>
     <message>
-        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）　在住 &lt;b&gt;{occ}&lt;/b&gt;　空闲 {free}　预留 {res}　维修 {rep}　入住率 &lt;b&gt;{rate}&lt;/b&gt;　护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-care share &lt;b&gt;{share}&lt;/b&gt;</translation>
     </message>
     <message>
@@ -1106,7 +1167,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。</source>
-        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use "Admit" again.</translation>
+        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use &quot;Admit&quot; again.</translation>
     </message>
 </context>
 <context>
@@ -1677,7 +1738,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>还不知道哪天回来可以不填返回日期，回来那天点“销假”。外出期间床位仍为这位老人保留。</source>
-        <translation>If the return date is not known yet, leave it empty and click "End leave" on the day of return. The bed stays reserved for the resident meanwhile.</translation>
+        <translation>If the return date is not known yet, leave it empty and click &quot;End leave&quot; on the day of return. The bed stays reserved for the resident meanwhile.</translation>
     </message>
     <message>
         <source>去向</source>
@@ -1685,7 +1746,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>如：县人民医院、子女家</source>
-        <translation>e.g. county hospital, child's home</translation>
+        <translation>e.g. county hospital, child&apos;s home</translation>
     </message>
     <message>
         <source>备注</source>
@@ -2264,7 +2325,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>按“{profile}”，本机构{beds}张床位属于{band}一档：{req}</source>
-        <translation>Under “{profile}”, this institution's {beds} beds fall in the “{band}” band: {req}</translation>
+        <translation>Under “{profile}”, this institution&apos;s {beds} beds fall in the “{band}” band: {req}</translation>
     </message>
     <message>
         <source>当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。</source>
@@ -2423,7 +2484,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>补贴标准、条件和床位比例目标按地区的政策文件配置。程序自带的配置不能修改：当地标准不同时，先“复制”，再修改复制出的配置并设为当前。</source>
-        <translation>Subsidy rates, conditions and bed-share targets are set from each region's policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
+        <translation>Subsidy rates, conditions and bed-share targets are set from each region&apos;s policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
     </message>
     <message>
         <source>当前</source>
@@ -2442,8 +2503,12 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Region</translation>
     </message>
     <message>
-        <source>施行日期</source>
-        <translation>In force from</translation>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>In force</translation>
     </message>
     <message>
         <source>来源</source>
@@ -2516,10 +2581,6 @@ It may have been moved or deleted; please add it again.</translation>
     <message>
         <source>政策配置 (*.toml *.json)</source>
         <translation>Policy profiles (*.toml *.json)</translation>
-    </message>
-    <message>
-        <source>无法读取文件：{err}</source>
-        <translation>Cannot read the file: {err}</translation>
     </message>
     <message>
         <source>配置文件有误，未导入：
@@ -2611,7 +2672,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>转诊医生电话</source>
-        <translation>Referring doctor's phone</translation>
+        <translation>Referring doctor&apos;s phone</translation>
     </message>
     <message>
         <source>紧急程度</source>
@@ -2671,7 +2732,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital's receiving doctor</translation>
+        <translation>Hospital&apos;s receiving doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -2683,7 +2744,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>病情摘要（转回原因）</source>
@@ -2806,7 +2867,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。统计范围随上方筛选条件变化。</source>
-        <translation>Counted by the month of the referral date; the state columns show each referral's current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
+        <translation>Counted by the month of the referral date; the state columns show each referral&apos;s current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
     </message>
     <message>
         <source>转诊记录</source>
@@ -2849,16 +2910,16 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit return</translation>
     </message>
     <message>
-        <source>{name}　{direction}　{state}</source>
+        <source>{name}&#x3000;{direction}&#x3000;{state}</source>
         <translation>{name}  {direction}  {state}</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital's receiving doctor</translation>
+        <translation>Hospital&apos;s receiving doctor</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>本院转诊医生</source>
@@ -3085,7 +3146,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未登记，请点“编辑”补上</source>
-        <translation>None recorded; add them with "Edit"</translation>
+        <translation>None recorded; add them with &quot;Edit&quot;</translation>
     </message>
     <message>
         <source>尚未入住。</source>
@@ -3184,7 +3245,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>暂不入住（如先登记、等床位）可去掉勾选，以后在列表中点“办理入住”。</source>
-        <translation>To register without admitting (e.g. waiting for a bed), untick this and use "Admit" in the list later.</translation>
+        <translation>To register without admitting (e.g. waiting for a bed), untick this and use &quot;Admit&quot; in the list later.</translation>
     </message>
     <message>
         <source>请填写入住日期</source>
@@ -3322,11 +3383,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。</source>
-        <translation>No resident matches. For discharged residents tick "Show discharged".</translation>
+        <translation>No resident matches. For discharged residents tick &quot;Show discharged&quot;.</translation>
     </message>
     <message>
         <source>还没有在住的老人。点“新增老人”登记并办理入住。</source>
-        <translation>No residents yet. Click "Add resident" to register and admit one.</translation>
+        <translation>No residents yet. Click &quot;Add resident&quot; to register and admit one.</translation>
     </message>
     <message>
         <source>已出院</source>
@@ -3360,7 +3421,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>, in hospital from {d}</translation>
     </message>
     <message>
-        <source>{name}　{date} 转往 {partner}{since}</source>
+        <source>{name}&#x3000;{date} 转往 {partner}{since}</source>
         <translation>{name}  referred to {partner} on {date}{since}</translation>
     </message>
     <message>
@@ -3385,7 +3446,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -3515,6 +3576,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Monthly returns</translation>
     </message>
     <message>
+        <source>按 {d} 的记录计算。</source>
+        <translation>Computed on the records as of {d}.</translation>
+    </message>
+    <message>
         <source>{m}：月末床位 {beds} 张，在住 {occ} 张，入住率 {rate}；入住 {a} 人，出院 {d} 人（其中死亡 {x} 人）。</source>
         <translation>{m}: {beds} beds at month end, {occ} occupied, occupancy {rate}; {a} admissions, {d} discharges ({x} deaths).</translation>
     </message>
@@ -3601,14 +3666,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
 <context>
     <name>Saved</name>
     <message>
-        <source>打开所在文件夹</source>
-        <translation>Open containing folder</translation>
-    </message>
-    <message>
         <source>无法自动打开文件夹，请在文件管理器中打开：
 {folder}</source>
         <translation>The folder could not be opened automatically. Please open it in your file manager:
 {folder}</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
     </message>
     <message>
         <source>已保存到：
@@ -3764,7 +3829,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>本机构是该医师的第一执业地点</source>
-        <translation>This institution is the physician's first practice registration</translation>
+        <translation>This institution is the physician&apos;s first practice registration</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -3881,7 +3946,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Change referral state</translation>
     </message>
     <message>
-        <source>{name}　{direction}　{partner}　当前：{state}（{date}）</source>
+        <source>{name}&#x3000;{direction}&#x3000;{partner}&#x3000;当前：{state}（{date}）</source>
         <translation>{name}  {direction}  {partner}  now: {state} ({date})</translation>
     </message>
     <message>
@@ -4115,7 +4180,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
@@ -4123,7 +4188,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>或者，填写本机构名称后开始：</source>
-        <translation>Or enter your institution's name to start:</translation>
+        <translation>Or enter your institution&apos;s name to start:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
@@ -4507,7 +4572,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>三无</source>
-        <translation>"Three nos" elder</translation>
+        <translation>&quot;Three nos&quot; elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -4519,7 +4584,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans' families)</translation>
+        <translation>Entitled group (veterans&apos; families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -4527,11 +4592,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees' insurance</translation>
+        <translation>Urban employees&apos; insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents' insurance</translation>
+        <translation>Urban-rural residents&apos; insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -4779,7 +4844,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>机构车辆</source>
-        <translation>Home's vehicle</translation>
+        <translation>Home&apos;s vehicle</translation>
     </message>
     <message>
         <source>家属自行</source>
@@ -4935,7 +5000,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>与医保有关的医疗机构信息系统相关材料</source>
-        <translation>Documents on the institution's information system relevant to medical insurance</translation>
+        <translation>Documents on the institution&apos;s information system relevant to medical insurance</translation>
     </message>
     <message>
         <source>纳入定点后使用医保基金的预测性分析报告</source>
@@ -4943,7 +5008,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码证书及法定代表人身份证明</source>
-        <translation>Unified social credit code certificate and the legal representative's proof of identity</translation>
+        <translation>Unified social credit code certificate and the legal representative&apos;s proof of identity</translation>
     </message>
     <message>
         <source>医疗服务人员信息表</source>
@@ -5090,19 +5155,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
+        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date "{d}" in the ID number is not plausible</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
+        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -5110,11 +5175,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
+        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -5134,7 +5199,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -5214,11 +5279,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>疾病编码“{code}”不是有效的 ICD-10 编码（如 I10、F03.1）</source>
-        <translation>"{code}" is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
+        <translation>&quot;{code}&quot; is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
     </message>
     <message>
         <source>照护风险事件“{k}”的次数应为0及以上的整数</source>
-        <translation>The count of care-risk event "{k}" must be a whole number, 0 or more</translation>
+        <translation>The count of care-risk event &quot;{k}&quot; must be a whole number, 0 or more</translation>
     </message>
     <message>
         <source>评估答案格式不对</source>
@@ -5282,7 +5347,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed's service start date {d}</translation>
+        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -5375,6 +5440,22 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>文件 {path} 无法写入（可能正在 Excel/WPS 中打开），请关闭后重试</source>
         <translation>The file {path} cannot be written (it may be open in Excel/WPS); close it and try again</translation>
+    </message>
+    <message>
+        <source>申请金额为0元。{why}</source>
+        <translation>The amount applied for is 0 yuan. {why}</translation>
+    </message>
+    <message>
+        <source>没有符合条件的床位或床次</source>
+        <translation>no bed or bed-month qualifies</translation>
+    </message>
+    <message>
+        <source>{months}不在政策配置的有效期内（{force}），没有计入</source>
+        <translation>{months} are outside the policy profile&apos;s period in force ({force}) and were not counted</translation>
+    </message>
+    <message>
+        <source>政策配置“{title}”适用于{region}，本机构的行政区划是{mine}：请确认选对了政策配置</source>
+        <translation>Policy profile “{title}” is for {region}, but this institution is in {mine}: please check the profile chosen</translation>
     </message>
     <message>
         <source>行政区划代码</source>
@@ -5494,11 +5575,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident "{name}"</translation>
+        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category "{x}" is not one of: {opts}</translation>
+        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -5666,7 +5747,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member "{name}"</translation>
+        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -5690,7 +5771,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
@@ -5738,7 +5819,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
-        <translation>Unknown item "{code}" ({inst} has no such item)</translation>
+        <translation>Unknown item &quot;{code}&quot; ({inst} has no such item)</translation>
     </message>
     <message>
         <source>{code} {name}：{value} 不是允许的分值，可选：{allowed}</source>
@@ -5750,11 +5831,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>“昏迷”应为是或否</source>
-        <translation>"Coma" must be yes or no</translation>
+        <translation>&quot;Coma&quot; must be yes or no</translation>
     </message>
     <message>
-        <source>疾病诊断应为 ICD-10 编码的列表，如 ["F01", "I10"]</source>
-        <translation>Diagnoses must be a list of ICD-10 codes, e.g. ["F01", "I10"]</translation>
+        <source>疾病诊断应为 ICD-10 编码的列表，如 [&quot;F01&quot;, &quot;I10&quot;]</source>
+        <translation>Diagnoses must be a list of ICD-10 codes, e.g. [&quot;F01&quot;, &quot;I10&quot;]</translation>
     </message>
     <message>
         <source>近30天照护风险事件次数应为不小于0的整数</source>
@@ -5770,7 +5851,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>缺少“{key}”</source>
-        <translation>"{key}" is missing</translation>
+        <translation>&quot;{key}&quot; is missing</translation>
     </message>
     <message>
         <source>类型不对</source>
@@ -5790,11 +5871,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>引用了不存在的项目“{c}”</source>
-        <translation>refers to item "{c}", which does not exist</translation>
+        <translation>refers to item &quot;{c}&quot;, which does not exist</translation>
     </message>
     <message>
         <source>满分应为各项目最高分之和 {m}</source>
-        <translation>the maximum must be the sum of the items' maxima, {m}</translation>
+        <translation>the maximum must be the sum of the items&apos; maxima, {m}</translation>
     </message>
     <message>
         <source>每个项目应属于且只属于一个一级指标</source>
@@ -5806,7 +5887,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>编号“{id}”应与文件名一致</source>
-        <translation>the id "{id}" must match the file name</translation>
+        <translation>the id &quot;{id}&quot; must match the file name</translation>
     </message>
     <message>
         <source>分数 {v} 落在 {n} 个分段中（应恰好1个）</source>
@@ -5822,7 +5903,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>分段下限大于上限</source>
-        <translation>the band's lower limit is above its upper limit</translation>
+        <translation>the band&apos;s lower limit is above its upper limit</translation>
     </message>
     <message>
         <source>条件应含 all、any、not、count、var 之一</source>
@@ -5842,7 +5923,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>规则引用了未知变量“{v}”</source>
-        <translation>a rule refers to the unknown value "{v}"</translation>
+        <translation>a rule refers to the unknown value &quot;{v}&quot;</translation>
     </message>
     <message>
         <source>规则涉及的组合太多（{n}），无法逐一核对</source>
@@ -5918,19 +5999,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>只支持“昏迷”标记，且等级须存在</source>
-        <translation>only the "coma" flag is supported, and its grade must exist</translation>
+        <translation>only the &quot;coma&quot; flag is supported, and its grade must exist</translation>
     </message>
     <message>
         <source>上调规则缺少条件</source>
         <translation>a raise rule has no conditions</translation>
     </message>
     <message>
-        <source>诊断范围应写成 ["F00", "F03"] 的形式</source>
-        <translation>a diagnosis range must be written like ["F00", "F03"]</translation>
+        <source>诊断范围应写成 [&quot;F00&quot;, &quot;F03&quot;] 的形式</source>
+        <translation>a diagnosis range must be written like [&quot;F00&quot;, &quot;F03&quot;]</translation>
     </message>
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
-        <translation>There is no instrument "{id}"; available: {known}</translation>
+        <translation>There is no instrument &quot;{id}&quot;; available: {known}</translation>
     </message>
     <message>
         <source>草稿不能出具评估报告，请先完成评估</source>
@@ -6098,7 +6179,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>续签协议的生效日期须晚于原协议的生效日期 {d}</source>
-        <translation>The renewal must start after the original's start date {d}</translation>
+        <translation>The renewal must start after the original&apos;s start date {d}</translation>
     </message>
     <message>
         <source>生效日期不能晚于终止日期 {d}</source>
@@ -6238,7 +6319,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -6278,7 +6359,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>请填写医院的诊断结果</source>
-        <translation>Enter the hospital's diagnosis</translation>
+        <translation>Enter the hospital&apos;s diagnosis</translation>
     </message>
     <message>
         <source>转诊指征“{x}”不在设置的列表中</source>
@@ -6609,14 +6690,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>No internal medical facility or practice licence number under “Institution”</translation>
     </message>
     <message>
-        <source>未填写执业许可证日期或正式运营日期</source>
-        <translation>Neither the practice licence date nor the formal operation start date is filled in</translation>
-    </message>
-    <message>
-        <source>{start}起运营，{earliest}起可申请</source>
-        <translation>Operating since {start}; can apply from {earliest}</translation>
-    </message>
-    <message>
         <source>首次注册在本机构的医师：{names}</source>
         <translation>Physicians first registered here: {names}</translation>
     </message>
@@ -6631,6 +6704,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>尚未确认</source>
         <translation>not yet confirmed</translation>
+    </message>
+    <message>
+        <source>未填写{fields}</source>
+        <translation>{fields} not filled in</translation>
+    </message>
+    <message>
+        <source>正式运营日期{op}、执业许可证日期{lic}，取较晚的{start}起算，{earliest}起可申请</source>
+        <translation>Formal operation {op}, licence {lic}: counted from the later, {start}; may apply from {earliest}</translation>
     </message>
     <message>
         <source>床位{n}张；{state}</source>
@@ -6657,6 +6738,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>must be text</translation>
     </message>
     <message>
+        <source>只写日期，不写时间（格式：2026-01-31）</source>
+        <translation>Write a date without a time (format: 2026-01-31)</translation>
+    </message>
+    <message>
         <source>请填写日期（格式：2026-01-31）</source>
         <translation>enter a date (format: 2026-01-31)</translation>
     </message>
@@ -6667,6 +6752,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>应为数字</source>
         <translation>must be a number</translation>
+    </message>
+    <message>
+        <source>第{n}行</source>
+        <translation>line {n}</translation>
     </message>
     <message>
         <source>“{v}”不是数字</source>
@@ -6685,20 +6774,28 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>an amount may have at most 2 decimal places (fen)</translation>
     </message>
     <message>
+        <source>应为文字列表，例如 [&quot;民办&quot;]</source>
+        <translation>Should be a list of texts, e.g. [&quot;民办&quot;]</translation>
+    </message>
+    <message>
+        <source>能力等级“{v}”不是评估量表中的等级，永远不会匹配任何老人。可写（全称或括号中的简称）：{opts}</source>
+        <translation>Ability grade “{v}” is not a grade of any assessment instrument and would never match a resident. Allowed (full name or the short name in brackets): {opts}</translation>
+    </message>
+    <message>
         <source>应为 true 或 false</source>
         <translation>must be true or false</translation>
     </message>
     <message>
-        <source>应为文字列表</source>
-        <translation>must be a list of text</translation>
-    </message>
-    <message>
-        <source>缺少这一节</source>
-        <translation>this section is missing</translation>
-    </message>
-    <message>
         <source>应为表格（每行一组设置）</source>
         <translation>must be a table (one set of settings per row)</translation>
+    </message>
+    <message>
+        <source>应为一节设置</source>
+        <translation>Should be a section of settings</translation>
+    </message>
+    <message>
+        <source>没有“{key}”这一项（可写：{opts}）</source>
+        <translation>There is no setting “{key}” (allowed: {opts})</translation>
     </message>
     <message>
         <source>政策配置应为一组键值</source>
@@ -6709,32 +6806,28 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>the ID may use only lowercase letters, digits and hyphens (2–40 characters), e.g. shenyang-2024</translation>
     </message>
     <message>
-        <source>废止日期早于施行日期</source>
-        <translation>the repeal date is before the effective date</translation>
+        <source>行政区划代码应为6位数字</source>
+        <translation>The administrative division code should have 6 digits</translation>
+    </message>
+    <message>
+        <source>有效期截止日早于施行日期</source>
+        <translation>The last day in force is before the start date</translation>
+    </message>
+    <message>
+        <source>{start} 起</source>
+        <translation>from {start}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
     </message>
     <message>
         <source>上限应大于下限（0 表示无上限）</source>
         <translation>the upper limit must be above the lower limit (0 means no upper limit)</translation>
     </message>
     <message>
-        <source>应为每种举办方式的系数</source>
-        <translation>must give a factor for each provision</translation>
-    </message>
-    <message>
-        <source>举办方式只能是：{opts}</source>
-        <translation>the provision must be one of: {opts}</translation>
-    </message>
-    <message>
-        <source>床位类型只能是：{opts}</source>
-        <translation>the bed type must be one of: {opts}</translation>
-    </message>
-    <message>
-        <source>只能是：{opts}</source>
-        <translation>must be one of: {opts}</translation>
-    </message>
-    <message>
-        <source>提高标准须至少限定床位类型、能力等级或机构类型之一</source>
-        <translation>a higher rate must be limited to at least one of bed type, grade or institution kind</translation>
+        <source>第{n}行：{msg}</source>
+        <translation>line {n}: {msg}</translation>
     </message>
     <message>
         <source>没有编号为“{id}”的政策配置。可用的有：{ids}</source>
@@ -6757,6 +6850,22 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>This institution ({owner}, {kind}) is not eligible for the subsidy (limited to: {wanted})</translation>
     </message>
     <message>
+        <source>举办性质未填</source>
+        <translation>ownership not filled in</translation>
+    </message>
+    <message>
+        <source>机构类型未填</source>
+        <translation>kind not filled in</translation>
+    </message>
+    <message>
+        <source>{what}不在政策配置“{title}”的有效期内（{force}），不能申请</source>
+        <translation>{what} is outside the period in force of policy profile “{title}” ({force}): nothing can be claimed</translation>
+    </message>
+    <message>
+        <source>计算日期{d}</source>
+        <translation>The as-of day {d}</translation>
+    </message>
+    <message>
         <source>已于{date}获得建设补贴（第{app}号申请），不再重复申请</source>
         <translation>Construction subsidy already granted on {date} (application no. {app}); not claimed again</translation>
     </message>
@@ -6770,15 +6879,15 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{what}不在本政策的建设补贴范围</source>
-        <translation>{what} is not covered by this policy's construction subsidy</translation>
+        <translation>{what} is not covered by this policy&apos;s construction subsidy</translation>
     </message>
     <message>
         <source>租赁床位未填写租赁到期日，无法确认租期是否满{n}年</source>
         <translation>The rented bed has no lease end date, so a lease of at least {n} years cannot be confirmed</translation>
     </message>
     <message>
-        <source>租期（{start}至{end}）不足{n}年</source>
-        <translation>The lease ({start} to {end}) is shorter than {n} years</translation>
+        <source>租期（{start}至{end}，含到期日）不足{n}年</source>
+        <translation>Lease ({start} to {end}, end date included) is shorter than {n} years</translation>
     </message>
     <message>
         <source>{prov}方式开办的床位不在补贴范围</source>
@@ -6809,12 +6918,24 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>The policy profile “{title}” sets no operating-subsidy rate, so the amount is 0; bed-months are still counted by the conditions</translation>
     </message>
     <message>
-        <source>请先在“机构信息”中填写正式运营日期（政策要求运营满{n}个月）</source>
-        <translation>First enter the formal operation start date under “Institution” (the policy requires {n} months of operation)</translation>
+        <source>能力等级（{grade}）不是{wanted}</source>
+        <translation>Ability grade ({grade}) is not {wanted}</translation>
     </message>
     <message>
-        <source>该月尚未结束</source>
-        <translation>The month has not ended yet</translation>
+        <source>无有效评估</source>
+        <translation>no valid assessment</translation>
+    </message>
+    <message>
+        <source>政策配置“{title}”没有运营补贴条款，不计床次</source>
+        <translation>Policy profile “{title}” has no operating-subsidy clause: no bed-months are counted</translation>
+    </message>
+    <message>
+        <source>该月尚未结束（计算日期{d}）</source>
+        <translation>The month has not ended (as-of day {d})</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月</source>
+        <translation>{y}-{m:0&gt;2}</translation>
     </message>
     <message>
         <source>机构尚未正式运营</source>
@@ -6841,6 +6962,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>{d} days in residence this month, fewer than {n}</translation>
     </message>
     <message>
+        <source>{what}不在运营补贴条款的范围</source>
+        <translation>{what} is not covered by any operating-subsidy clause</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
         <source>{d}时{age}周岁，未满{min}周岁</source>
         <translation>Aged {age} on {d}, under {min}</translation>
     </message>
@@ -6857,16 +6986,16 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Less than {n} months of continuous stay by {d} (admitted {start})</translation>
     </message>
     <message>
-        <source>基本标准</source>
-        <translation>Basic rate</translation>
-    </message>
-    <message>
         <source>没有这份申请记录</source>
         <translation>No such application record</translation>
     </message>
     <message>
         <source>“{v}”不是有效金额（元，最多两位小数）</source>
         <translation>“{v}” is not a valid amount (yuan, at most two decimals)</translation>
+    </message>
+    <message>
+        <source>批复日期{d}还没有到</source>
+        <translation>The decision date {d} has not come yet</translation>
     </message>
     <message>
         <source>没有这份建设补贴申请</source>
@@ -6886,7 +7015,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>查看数据</source>
-        <extracomment>Every permission and the action it allows, as a refusal names it ("无权{action}").</extracomment>
+        <extracomment>Every permission and the action it allows, as a refusal names it (&quot;无权{action}&quot;).</extracomment>
         <translation>view data</translation>
     </message>
     <message>
@@ -7061,6 +7190,162 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>{kind}结束</source>
         <translation>{kind} ended</translation>
     </message>
+    <message>
+        <source>数据文件正忙：另一项操作（或另一个程序）正在保存，等了 {s} 秒仍未完成。这次没有保存任何内容，请稍后再试。</source>
+        <translation>The data file is busy: another task (or another program) has been saving for {s} seconds. Nothing was saved this time; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>内存中的数据库不能在后台任务中使用</source>
+        <translation>An in-memory database cannot be used by a background task</translation>
+    </message>
+    <message>
+        <source>磁盘已满，未能保存（{err}）。已做的修改全部撤销，数据文件没有改动。请清理磁盘空间后再试。</source>
+        <translation>The disk is full; nothing was saved ({err}). Every change was undone and the data file is unchanged. Free some disk space and try again.</translation>
+    </message>
+    <message>
+        <source>紧急联系人姓名</source>
+        <translation>Emergency contact name</translation>
+    </message>
+    <message>
+        <source>紧急联系人电话</source>
+        <translation>Emergency contact phone</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 不完整（文件比应有的短 {missing} 字节，可能复制或下载时被中断），已损坏，未做任何改动。请从备份恢复，或重新复制原文件。</source>
+        <translation>The data file {path} is incomplete ({missing} bytes shorter than it should be; a copy or download was probably interrupted). It is damaged and was left unchanged. Restore a backup, or copy the original file again.</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 所在的磁盘已满，无法打开或保存（{err}）。数据文件没有改动。请清理磁盘空间后再试。</source>
+        <translation>The disk holding the data file {path} is full: it cannot be opened or saved ({err}). The data file is unchanged. Free some disk space and try again.</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 旁边有一个不属于它的日志文件（-wal，常见于手动复制文件时留下的旧文件），已原样改名为 {aside} 放在一旁，没有写入数据文件。数据文件按磁盘上的内容打开。</source>
+        <translation>Beside the data file {path} lay a log file (-wal) that does not belong to it (often left behind when files are copied by hand). It was renamed, unchanged, to {aside} and nothing of it was written into the data file, which opens as it is on disk.</translation>
+    </message>
+    <message>
+        <source>页大小 {n} 无效</source>
+        <translation>invalid page size {n}</translation>
+    </message>
+    <message>
+        <source>日志文件头无效</source>
+        <translation>invalid log header</translation>
+    </message>
+    <message>
+        <source>日志的页大小 {w} 与数据文件的 {p} 不同</source>
+        <translation>the log&apos;s page size {w} differs from the data file&apos;s {p}</translation>
+    </message>
+    <message>
+        <source>日志与数据文件的审计记录接不上（日志属于这个文件的另一个版本）</source>
+        <translation>the log does not continue the file&apos;s audit trail (it belongs to another version of this file)</translation>
+    </message>
+    <message>
+        <source>日志来自另一个数据文件</source>
+        <translation>the log comes from another data file</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 旁边有一个不属于它的日志文件（-wal），但无法把它移开（{err}），未做任何改动。请关闭其他可能打开该文件的程序后再试。</source>
+        <translation>Beside the data file {path} lies a log file (-wal) that does not belong to it, but it could not be moved aside ({err}). Nothing was changed. Close any other program that may have the file open and try again.</translation>
+    </message>
+    <message>
+        <source>联系人姓名</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <source>联系人电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>联系人职务</source>
+        <translation>Contact position</translation>
+    </message>
+    <message>
+        <source>（未填写名称的机构）</source>
+        <translation>(institution without a name)</translation>
+    </message>
+    <message>
+        <source>这份备份属于另一家机构“{other}”，不是当前数据文件（“{current}”）的备份。恢复会用“{other}”的数据替换“{current}”的全部数据。</source>
+        <translation>This backup belongs to another institution, “{other}”, not to the open data file (“{current}”). Restoring it would replace all of “{current}”’s data with “{other}”’s.</translation>
+    </message>
+    <message>
+        <source>单元格 {ref} 是错误值 {v}（公式出错或引用失效），请在 Excel 中改正后重新导入</source>
+        <translation>Cell {ref} holds the error value {v} (a broken formula or reference); correct it in Excel and import again</translation>
+    </message>
+    <message>
+        <source>单元格 {ref} 是公式，但文件里没有保存它的计算结果（可能由其他程序生成），请在 Excel 中打开、保存后再导入，或把公式换成数值</source>
+        <translation>Cell {ref} is a formula whose computed value is not stored in the file (perhaps written by another program); open and save it in Excel before importing, or replace the formula by its value</translation>
+    </message>
+    <message>
+        <source>文件 {path} 已损坏或不是有效的 Excel 工作簿（.xlsx），无法导入</source>
+        <translation>The file {path} is damaged or not a valid Excel workbook (.xlsx); it cannot be imported</translation>
+    </message>
+    <message>
+        <source>文件 {path} 解压后有 {mb} MB，远超导入台账应有的大小（上限 {limit} MB），可能已损坏或是恶意文件，没有导入</source>
+        <translation>The file {path} unpacks to {mb} MB, far more than an import ledger can be (limit {limit} MB); it may be damaged or malicious. Nothing was imported</translation>
+    </message>
+    <message>
+        <source>文件 {path} 的工作表“{sheet}”已损坏，无法导入</source>
+        <translation>The sheet “{sheet}” of {path} is damaged; it cannot be imported</translation>
+    </message>
+    <message>
+        <source>文件 {path} 的工作表“{sheet}”大得不合常理（{what}），可能已损坏或是恶意文件，没有导入。请只把台账数据复制到导入模板中再导入</source>
+        <translation>The sheet “{sheet}” of {path} is absurdly large ({what}); it may be damaged or malicious. Nothing was imported. Copy only the ledger data into the import template and import that</translation>
+    </message>
+    <message>
+        <source>声明的范围 {ref}</source>
+        <translation>declared range {ref}</translation>
+    </message>
+    <message>
+        <source>超过 {n} 行</source>
+        <translation>more than {n} rows</translation>
+    </message>
+    <message>
+        <source>用到了第 {n} 列</source>
+        <translation>uses column {n}</translation>
+    </message>
+    <message>
+        <source>文件 {path} 太大，内存不足，无法导入</source>
+        <translation>The file {path} is too large for the memory; it cannot be imported</translation>
+    </message>
+    <message>
+        <source>内容太长（{n} 个字，最多 {m} 个字）</source>
+        <translation>Too long ({n} characters; at most {m})</translation>
+    </message>
+    <message>
+        <source>评估标准文件有误，没有导入任何数据：{err}</source>
+        <translation>An assessment instrument file is broken; nothing was imported: {err}</translation>
+    </message>
+    <message>
+        <source>{path} 是文件夹，不是政策配置文件</source>
+        <translation>{path} is a folder, not a policy profile file</translation>
+    </message>
+    <message>
+        <source>找不到政策配置文件 {path}</source>
+        <translation>Policy profile file {path} not found</translation>
+    </message>
+    <message>
+        <source>无法读取政策配置文件 {path}：{err}</source>
+        <translation>Cannot read the policy profile file {path}: {err}</translation>
+    </message>
+    <message>
+        <source>文件 {path} 太大（超过 1 MB），不是政策配置文件</source>
+        <translation>The file {path} is too large (over 1 MB) to be a policy profile</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是文本文件（可能是 Excel、Word 或图片），不是政策配置文件</source>
+        <translation>The file {path} is not a text file (perhaps Excel, Word or a picture); it is not a policy profile</translation>
+    </message>
+    <message>
+        <source>文件 {path} 是 GBK（ANSI）编码的，请用记事本“另存为”并选择 UTF-8 编码后再试</source>
+        <translation>The file {path} is GBK (ANSI) encoded; save it again as UTF-8 (Notepad: Save As → UTF-8) and try again</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是 UTF-8 编码的文本，请另存为 UTF-8 编码后再试</source>
+        <translation>The file {path} is not UTF-8 text; save it again as UTF-8 and try again</translation>
+    </message>
+    <message>
+        <source>文件 {path} 的层次嵌套太深（超过 {n} 层），不是政策配置文件</source>
+        <translation>The file {path} nests too deeply (more than {n} levels); it is not a policy profile</translation>
+    </message>
 </context>
 <context>
     <name>pdf</name>
@@ -7103,6 +7388,365 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>报送备注：{t}</source>
         <translation>Submission remarks: {t}</translation>
+    </message>
+</context>
+<context>
+    <name>policy</name>
+    <message>
+        <source>原文摘录</source>
+        <translation>Source sentence</translation>
+    </message>
+    <message>
+        <source>政策文件中规定这一条的原句，照抄；文件没有写的不要填在这里，写在“解读”中</source>
+        <translation>The sentence of the policy document that sets this rule, copied word for word; what the document does not say goes under “Reading”</translation>
+    </message>
+    <message>
+        <source>解读</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>文件没有写明、本配置的做法（例如“老人按年满60周岁计”）</source>
+        <translation>How this profile reads what the document leaves open (e.g. “older people = aged 60 or more”)</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>目标的期限，例如 2025-12-31</source>
+        <translation>The target&apos;s deadline, e.g. 2025-12-31</translation>
+    </message>
+    <message>
+        <source>最低比例</source>
+        <translation>Minimum share</translation>
+    </message>
+    <message>
+        <source>0–1 之间的小数，例如 0.35 表示 35%</source>
+        <translation>A decimal between 0 and 1, e.g. 0.35 for 35%</translation>
+    </message>
+    <message>
+        <source>护理型床位占养老床位的比例目标</source>
+        <translation>Targets for the nursing-bed share of elderly-care beds</translation>
+    </message>
+    <message>
+        <source>床位数下限（含本数）</source>
+        <translation>Beds from (inclusive)</translation>
+    </message>
+    <message>
+        <source>张</source>
+        <translation>beds</translation>
+    </message>
+    <message>
+        <source>床位数上限（不含本数）</source>
+        <translation>Beds up to (exclusive)</translation>
+    </message>
+    <message>
+        <source>0 表示无上限</source>
+        <translation>0 means no upper limit</translation>
+    </message>
+    <message>
+        <source>要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>须有生效的医疗合作协议</source>
+        <translation>Needs a medical cooperation agreement in force</translation>
+    </message>
+    <message>
+        <source>须有内设医疗机构</source>
+        <translation>Needs an internal medical institution</translation>
+    </message>
+    <message>
+        <source>按床位数的医疗能力要求</source>
+        <translation>Medical capacity required by number of beds</translation>
+    </message>
+    <message>
+        <source>新建床位按标准乘以的系数，1 为全额</source>
+        <translation>Factor for newly built beds; 1 is the full rate</translation>
+    </message>
+    <message>
+        <source>改扩建床位的系数，减半写 0.5</source>
+        <translation>Factor for renovated beds; half is 0.5</translation>
+    </message>
+    <message>
+        <source>租赁房产开办的床位的系数，减半写 0.5</source>
+        <translation>Factor for beds in leased premises; half is 0.5</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>举办方式</source>
+        <translation>Provision</translation>
+    </message>
+    <message>
+        <source>本次新增床位数门槛</source>
+        <translation>Minimum new beds in this application</translation>
+    </message>
+    <message>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <source>医疗床位子类型</source>
+        <translation>Medical bed sub-types</translation>
+    </message>
+    <message>
+        <source>空表示该类型的全部床位</source>
+        <translation>Empty means every bed of the type</translation>
+    </message>
+    <message>
+        <source>限机构类型</source>
+        <translation>Only institution kinds</translation>
+    </message>
+    <message>
+        <source>空表示不限</source>
+        <translation>Empty means any</translation>
+    </message>
+    <message>
+        <source>每床标准</source>
+        <translation>Rate per bed</translation>
+    </message>
+    <message>
+        <source>元/床</source>
+        <translation>yuan/bed</translation>
+    </message>
+    <message>
+        <source>可申请的举办性质</source>
+        <translation>Ownership that may apply</translation>
+    </message>
+    <message>
+        <source>与“可申请的机构类型”满足任一即可；都空表示不限</source>
+        <translation>Either this or “Kinds that may apply” suffices; both empty means any</translation>
+    </message>
+    <message>
+        <source>可申请的机构类型</source>
+        <translation>Kinds that may apply</translation>
+    </message>
+    <message>
+        <source>租赁开办的最短租期</source>
+        <translation>Minimum lease for leased premises</translation>
+    </message>
+    <message>
+        <source>年</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>从床位投入使用日算到租赁到期日（含当日）；0 表示不限</source>
+        <translation>From the bed&apos;s service date to the lease&apos;s end date (inclusive); 0 means no minimum</translation>
+    </message>
+    <message>
+        <source>按举办方式的系数</source>
+        <translation>Factors by provision</translation>
+    </message>
+    <message>
+        <source>新增床位数门槛</source>
+        <translation>New-bed thresholds</translation>
+    </message>
+    <message>
+        <source>标准</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>元/床/月</source>
+        <translation>yuan/bed/month</translation>
+    </message>
+    <message>
+        <source>限举办性质</source>
+        <translation>Only ownership</translation>
+    </message>
+    <message>
+        <source>空表示不限；与“限机构类型”同时填写时两项都要符合</source>
+        <translation>Empty means any; with “Only institution kinds” also filled, both must match</translation>
+    </message>
+    <message>
+        <source>限床位类型</source>
+        <translation>Only bed types</translation>
+    </message>
+    <message>
+        <source>按月末（或离院前最后一天）床位的类型；空表示不限</source>
+        <translation>The bed&apos;s type at month end (or on the last day before leaving); empty means any</translation>
+    </message>
+    <message>
+        <source>限医疗床位子类型</source>
+        <translation>Only medical bed sub-types</translation>
+    </message>
+    <message>
+        <source>只约束医疗床位；空表示不限</source>
+        <translation>Restricts medical beds only; empty means any</translation>
+    </message>
+    <message>
+        <source>年满</source>
+        <translation>Aged at least</translation>
+    </message>
+    <message>
+        <source>周岁</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>按当月最后一天的周岁计，生日在最后一天也算；0 表示不限</source>
+        <translation>Age on the month&apos;s last day (a birthday on that day counts); 0 means any age</translation>
+    </message>
+    <message>
+        <source>只计本地户籍老人</source>
+        <translation>Local hukou only</translation>
+    </message>
+    <message>
+        <source>连续入住满</source>
+        <translation>Continuous stay of at least</translation>
+    </message>
+    <message>
+        <source>个月</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>从本次入住日到当月最后一天</source>
+        <translation>From this stay&apos;s admission to the month&apos;s last day</translation>
+    </message>
+    <message>
+        <source>不计的老人类别</source>
+        <translation>Resident categories not counted</translation>
+    </message>
+    <message>
+        <source>限能力等级</source>
+        <translation>Only ability grades</translation>
+    </message>
+    <message>
+        <source>评估量表中的等级名称，全称或括号中的简称均可，例如“重度失能”</source>
+        <translation>Grade names of the assessment instruments, in full or the short name in brackets, e.g. “重度失能”</translation>
+    </message>
+    <message>
+        <source>机构正式运营满</source>
+        <translation>Institution in formal operation for at least</translation>
+    </message>
+    <message>
+        <source>正式运营满几个月后的月份才计；0 表示不限</source>
+        <translation>Months count only after this many months of formal operation; 0 means no minimum</translation>
+    </message>
+    <message>
+        <source>月末入住率下限</source>
+        <translation>Minimum month-end occupancy</translation>
+    </message>
+    <message>
+        <source>0–1 之间的小数；低于则该月不计</source>
+        <translation>A decimal between 0 and 1; a month below it counts nothing</translation>
+    </message>
+    <message>
+        <source>床次计算口径</source>
+        <translation>Bed-month rule</translation>
+    </message>
+    <message>
+        <source>month_end：当月最后一天日末在住；any_day：当月至少一天日末在住；min_days：当月日末在住满“最少在住天数”</source>
+        <translation>month_end: in residence at the end of the month&apos;s last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
+    </message>
+    <message>
+        <source>最少在住天数</source>
+        <translation>Minimum days</translation>
+    </message>
+    <message>
+        <source>天</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>只用于 min_days 口径</source>
+        <translation>Only for the min_days rule</translation>
+    </message>
+    <message>
+        <source>请假、住院保留床位的老人计入</source>
+        <translation>Count residents on leave or in hospital who keep the bed</translation>
+    </message>
+    <message>
+        <source>只用于 month_end 口径：月末请假或住院、床位保留的老人是否计入</source>
+        <translation>Only for the month_end rule: whether residents on leave or in hospital at month end, who keep the bed, count</translation>
+    </message>
+    <message>
+        <source>能力评估有效期</source>
+        <translation>Assessment valid for</translation>
+    </message>
+    <message>
+        <source>0 表示用“设置”中的复评周期</source>
+        <translation>0 means the reassessment period in Settings</translation>
+    </message>
+    <message>
+        <source>补贴条款</source>
+        <translation>Subsidy clauses</translation>
+    </message>
+    <message>
+        <source>一个床次适用多条时取标准最高的一条，不叠加</source>
+        <translation>When several clauses fit a bed-month, the highest rate applies; they are not added</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>小写字母、数字和连字符，2–40个字符，例如 shenyang-2024</source>
+        <translation>Lower-case letters, digits and hyphens, 2–40 characters, e.g. shenyang-2024</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>适用地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>例如“湖南省怀化市鹤城区”</source>
+        <translation>e.g. “湖南省怀化市鹤城区”</translation>
+    </message>
+    <message>
+        <source>行政区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <source>6位代码，例如 431202；市级配置写市的代码（如 440800），省级写省的代码</source>
+        <translation>6 digits, e.g. 431202; a city&apos;s profile uses the city&apos;s code (e.g. 440800), a province&apos;s the province&apos;s</translation>
+    </message>
+    <message>
+        <source>政策文件</source>
+        <translation>Policy document</translation>
+    </message>
+    <message>
+        <source>发文机关、文件名称和文号</source>
+        <translation>Issuing office, title and document number</translation>
+    </message>
+    <message>
+        <source>施行日期</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <source>有效期至（含当日）</source>
+        <translation>In force until (inclusive)</translation>
+    </message>
+    <message>
+        <source>废止前的最后一天；空表示仍有效</source>
+        <translation>The last day in force; empty means still in force</translation>
+    </message>
+    <message>
+        <source>来源说明</source>
+        <translation>Source note</translation>
+    </message>
+    <message>
+        <source>文件出处、印发日期和整体解读</source>
+        <translation>Where the document comes from, its date and the overall reading</translation>
+    </message>
+    <message>
+        <source>床位目标</source>
+        <translation>Bed targets</translation>
+    </message>
+    <message>
+        <source>按规模的医疗能力要求</source>
+        <translation>Medical capacity by size</translation>
+    </message>
+    <message>
+        <source>建设补贴</source>
+        <translation>Construction subsidy</translation>
+    </message>
+    <message>
+        <source>运营补贴</source>
+        <translation>Operating subsidy</translation>
     </message>
 </context>
 <context>
@@ -7375,6 +8019,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>统计期：{a} 至 {b}；时点数为月末（{b}）24时数</source>
         <translation>Period: {a} to {b}; point-in-time figures as at 24:00 on the last day ({b})</translation>
+    </message>
+    <message>
+        <source>；按 {d} 的记录计算</source>
+        <translation>; computed on the records as of {d}</translation>
     </message>
     <message>
         <source>；第{v}版，{who} 于 {at} 报送</source>

@@ -70,12 +70,12 @@ def test_construction_hecheng_golden(home):
     # 50 × 6000 new + 3000 renovated (half) + 2 × 3000 leased ≥ 5 years (half) + 8000 medical nursing
     assert res.amount_fen == (50 * 6000 + 3000 + 2 * 3000 + 8000) * 100
     assert res.bed_count == 54
-    reasons = {x["bed_id"]: str(x["reason"]) for x in res.excluded}
+    reasons = {x.bed_id: str(x.reason) for x in res.excluded}
     b = home.extra["beds"]
     assert set(reasons) == {b["short"], b["med_rehab"]}
     assert "不足5年" in reasons[b["short"]] and "康复" in reasons[b["med_rehab"]]
-    line = next(x for x in res.lines if x["bed_id"] == b["renovated"])
-    assert line["amount_fen"] == 300000 and line["factor"] == "0.5" and "改扩建" in str(line["basis"])
+    line = next(x for x in res.lines if x.bed_id == b["renovated"])
+    assert line.amount_fen == 300000 and line.factor == "0.5" and "改扩建" in str(line.basis)
     assert capital(res.amount_fen) == "叁拾壹万柒仟元整"
 
 
@@ -83,7 +83,7 @@ def test_construction_chongqing_golden_with_thresholds(home):
     res = S.construction_subsidy(home, "chongqing-2023", D(2026, 11, 23))
     # own property (new + renovated) 51 beds ≥ 50 → 10000 each; 2 leased < 20 → none
     assert res.amount_fen == 51 * 1000000 and res.bed_count == 51
-    reasons = {x["bed_id"]: str(x["reason"]) for x in res.excluded}
+    reasons = {x.bed_id: str(x.reason) for x in res.excluded}
     b = home.extra["beds"]
     assert "未达到20张" in reasons[b["leased1"]] and "未达到20张" in reasons[b["leased2"]]
     assert "不足5年" in reasons[b["short"]]
@@ -91,7 +91,7 @@ def test_construction_chongqing_golden_with_thresholds(home):
     # below the own-property threshold everything own is excluded with the reason
     home.db.execute("UPDATE beds SET provision = '租赁', lease_end_date = '2040-01-01' WHERE room = '110'")
     res = S.construction_subsidy(home, "chongqing-2023", D(2026, 11, 23))
-    assert res.bed_count == 0 and any("未达到50张" in str(x["reason"]) for x in res.excluded)
+    assert res.bed_count == 0 and any("未达到50张" in str(x.reason) for x in res.excluded)
 
 
 def test_a_granted_bed_is_not_applied_for_again(home, tmp_path):
@@ -99,12 +99,16 @@ def test_a_granted_bed_is_not_applied_for_again(home, tmp_path):
     A.write(home, app, tmp_path)
     app_id = app.summary["application_id"]
     renovated = home.extra["beds"]["renovated"]
-    assert S.approve_construction(home, app_id, D(2026, 12, 1), bed_ids=[renovated]) == 1
+    with pytest.raises(ValidationError):  # a decision cannot be dated after today
+        S.approve_construction(home, app_id, D(2026, 12, 1), bed_ids=[renovated])
+    assert S.approve_construction(home, app_id, D(2026, 11, 20), bed_ids=[renovated]) == 1
     res = S.construction_subsidy(home, "hecheng-2021")
     assert res.bed_count == 53
-    assert "已于2026-12-01获得建设补贴" in str(next(x for x in res.excluded if x["bed_id"] == renovated)["reason"])
+    assert "已于2026-11-20获得建设补贴" in str(next(x for x in res.excluded if x.bed_id == renovated).reason)
+    # as on a day before the grant (--date), the application made then is reproduced
+    assert S.construction_subsidy(home, "hecheng-2021", D(2026, 11, 19)).bed_count == 54
     with pytest.raises(ServiceError):
-        S.approve_construction(home, app_id, D(2026, 12, 2))
+        S.approve_construction(home, app_id, D(2026, 11, 21))
 
 
 def test_an_institution_outside_the_rules_gets_nothing_and_is_told_why(home):
@@ -120,25 +124,35 @@ def test_operating_hecheng_golden(home):
     people = home.extra["people"]
     months = {}
     for line in res.lines:
-        months.setdefault(line["resident_id"], []).append(line["month"])
+        months.setdefault(line.resident_id, []).append(line.month)
     assert months[people["r1"][0]] == list(range(1, 13))
     assert months[people["r2"][0]] == list(range(7, 13))       # turns 60 on 15 July
     assert people["r3"][0] not in months                        # not local
     assert months[people["r4"][0]] == [3, 4, 5, 6, 7]           # in on 15 March, out on 10 August
     assert months[people["r5"][0]] == list(range(1, 13))
     assert months[people["r6"][0]] == list(range(1, 13))
-    rates = {line["resident_id"]: line["rate_fen"] for line in res.lines}
+    rates = {line.resident_id: line.rate_fen for line in res.lines}
     assert rates[people["r1"][0]] == 10000 and rates[people["r5"][0]] == 15000 and rates[people["r6"][0]] == 15000
     assert res.bed_months == 12 + 6 + 5 + 12 + 12
     assert res.amount_fen == (12 + 6 + 5) * 10000 + 24 * 15000
     assert res.by_month[1] == 3 and res.by_month[7] == 5 and res.by_month[8] == 4
-    reasons = {(x["resident_id"], x["month"]): str(x["reason"]) for x in res.excluded}
+    reasons = {(x.resident_id, x.month): str(x.reason) for x in res.excluded}
     assert "未满60周岁" in reasons[(people["r2"][0], 6)]
     assert reasons[(people["r3"][0], 1)] == "非本地户籍"
 
 
-def test_operating_chongqing_counts_bed_months_with_no_rate(home):
+def test_operating_chongqing_has_no_operating_clause(home):
+    # Changed on purpose (issue #13): the 重庆 reply letter (seed 003) grants no operating subsidy. Version 1 of the
+    # profile counted 3 + 3 + 4 bed-months at 0 元 under conditions of its own (本地户籍, 60周岁) that no sentence
+    # of the text gives; version 2 has no operating clause, so nothing is counted and the form says why.
     res = S.operating_subsidy(home, 2025, [1, 2, 3], "chongqing-2023")
+    assert res.amount_fen == 0 and res.bed_months == 0
+    assert "没有运营补贴条款" in str(res.problems[0])
+    # a zero-rate clause of the user's own still counts bed-months without money
+    data = P.get_profile(home, "chongqing-2023").data | {"id": "cq-count", "title": "重庆（统计床次）"}
+    data["operating"]["rates"] = [{"label": "床次统计", "yuan": 0, "local_hukou_only": True}]
+    P.save_user_profile(home, data)
+    res = S.operating_subsidy(home, 2025, [1, 2, 3], "cq-count")
     assert res.amount_fen == 0 and res.bed_months == 3 + 3 + 4
     assert "没有规定运营补贴标准" in str(res.problems[0])
 
@@ -148,12 +162,14 @@ def test_operating_future_months_and_min_operating_months(home):
     assert set(res.month_notes) == {11, 12} and res.by_month[10] == 4
     data = P.get_profile(home, "hecheng-2021").data
     data.update(id="strict", title="严格")
-    data["operating"].update(min_operating_months=18, min_stay_months=6, exclude_categories=["特困"])
+    data["operating"]["min_operating_months"] = 18
+    for rate in data["operating"]["rates"]:
+        rate.update(min_stay_months=6, exclude_categories=["特困"])
     P.save_user_profile(home, data)
     res = S.operating_subsidy(home, 2025, None, "strict")
     assert all("未满18个月" in str(res.month_notes[m]) for m in range(1, 7))
     assert res.by_month[7] == 4  # r2 (in since January) has 6 months on 31 July; r4 (March) has not
-    assert any("连续入住未满6个月" in str(x["reason"]) for x in res.excluded if x["month"] == 7)
+    assert any("连续入住未满6个月" in str(x.reason) for x in res.excluded if x.month == 7)
 
 
 def test_grade_uplift_from_a_user_profile(home):
@@ -164,11 +180,11 @@ def test_grade_uplift_from_a_user_profile(home):
     grade = home.db.execute("SELECT final_grade_name FROM assessments").fetchone()[0]
     P.copy_profile(home, "hecheng-2021", "graded", "按等级")
     data = P.get_profile(home, "graded").data
-    data["operating"]["uplifts"].append({"label": "重度失能", "bed_types": [], "sub_types": [], "grades": [grade],
-                                         "kind_any": [], "yuan": 300})
+    data["operating"]["rates"].append({"label": "重度失能", "ownership_any": ["民办"], "local_hukou_only": True,
+                                       "grades": [grade], "yuan": 300})
     P.save_user_profile(home, data)
     res = S.operating_subsidy(home, 2025, None, "graded")
-    rates = {line["month"]: line["rate_fen"] for line in res.lines if line["resident_id"] == r1}
+    rates = {line.month: line.rate_fen for line in res.lines if line.resident_id == r1}
     # assessed on 20 June, valid for the 6-month reassessment period: June–November at 300, December back to 100
     assert [rates[m] for m in range(1, 13)] == [10000] * 5 + [30000] * 6 + [10000]
 
@@ -179,13 +195,14 @@ def test_shipped_profiles_load_and_a_wrong_field_is_named(home):
     assert {"hecheng-2021", "chongqing-2023", "zhanjiang-2018", "blank"} <= set(P.shipped_ids())
     data = P.get_profile(home, "hecheng-2021").data
     data.update(id="mine")
-    data["operating"]["min_age"] = "六十"
+    data["operating"]["rates"][0]["min_age"] = "六十"
     data["construction"]["rates"][0]["bed_type"] = "豪华床位"
     data["construction"]["provision_factor"]["租赁"] = "-1"
     with pytest.raises(ValidationError) as err:
         P.save_user_profile(home, data)
     fields = set(err.value.by_field())
-    assert fields == {"operating.min_age", "construction.rates[1].bed_type", "construction.provision_factor.租赁"}
+    assert fields == {"operating.rates[1].min_age", "construction.rates[1].bed_type",
+                      "construction.provision_factor.租赁"}
     with pytest.raises(ValidationError) as err:
         P.save_user_profile(home, P.get_profile(home, "hecheng-2021").data)
     assert "不能覆盖" in str(err.value)
@@ -195,8 +212,8 @@ def test_nursing_targets_and_size_rules_come_from_the_profile(home):
     zj = P.get_profile(home, "zhanjiang-2018")
     assert zj.nursing_target_on(D(2019, 6, 1)) == P.Fraction(1, 5)
     assert zj.nursing_target_on(D(2026, 1, 1)) == P.Fraction(7, 20)
-    assert zj.size_rule_for(99)["max_beds"] == 100 and zj.size_rule_for(100)["needs_clinic"]
-    assert zj.size_rule_for(250)["min_beds"] == 200
+    assert zj.size_rule_for(99).max_beds == 100 and zj.size_rule_for(100).needs_clinic
+    assert zj.size_rule_for(250).min_beds == 200
     assert P.get_profile(home, "chongqing-2023").nursing_target_on(D(2026, 1, 1)) is None
 
 

@@ -6,7 +6,12 @@ import pytest
 
 from yiyang_desktop.services import returns as RT
 from yiyang_desktop.services.census import census, load_occupancies
-from yiyang_desktop.services.returns_figures import month_bounds, month_occupancies
+from yiyang_desktop.domain.dates import month_bounds
+from yiyang_desktop.store import snapshots
+
+
+def month_occupancies(ctx, start, end):
+    return snapshots.month_occupancies(ctx.db, start, end)
 
 D = dt.date
 

@@ -124,20 +124,20 @@ def test_copy_edit_and_use_a_profile(qtbot, page, demo_ctx):
     assert dlg.copy(new_id="my-town-2026", title="本镇（2026）") == "my-town-2026"
     edit = ProfileEditDialog(demo_ctx, policy.get_profile(demo_ctx, "my-town-2026"), dlg)
     qtbot.addWidget(edit)
-    edit.set_value("operating.yuan_per_bed_month", "一百")
-    edit.set_value("operating.uplifts[1].yuan", "-5")
+    edit.set_value("operating.rates[1].yuan", "一百")
+    edit.set_value("operating.rates[2].yuan", "-5")
     edit.save()
     assert edit.result() == 0
-    r = edit.row_of("operating.yuan_per_bed_month")
+    r = edit.row_of("operating.rates[1].yuan")
     assert "不是数字" in edit.table.item(r, 2).text()
     assert edit.table.item(r, 1).text() == "一百"  # kept as typed
-    assert "之间" in edit.table.item(edit.row_of("operating.uplifts[1].yuan"), 2).text()
-    edit.set_value("operating.yuan_per_bed_month", "120")
-    edit.set_value("operating.uplifts[1].yuan", "180")
+    assert "之间" in edit.table.item(edit.row_of("operating.rates[2].yuan"), 2).text()
+    edit.set_value("operating.rates[1].yuan", "120")
+    edit.set_value("operating.rates[2].yuan", "180")
     edit.save()
     assert edit.result() == 1
     saved = policy.get_profile(demo_ctx, "my-town-2026").data["operating"]
-    assert str(saved["yuan_per_bed_month"]) == "120" and str(saved["uplifts"][0]["yuan"]) == "180"
+    assert str(saved["rates"][0]["yuan"]) == "120" and str(saved["rates"][1]["yuan"]) == "180"
 
     dlg.table.selectRow([r["id"] for r in dlg.model.rows].index("hecheng-2021"))
     shown = []
@@ -163,16 +163,17 @@ def test_copy_edit_and_use_a_profile(qtbot, page, demo_ctx):
 
 def test_a_broken_profile_file_is_refused_naming_the_field(qtbot, page, demo_ctx, tmp_path, monkeypatch):
     from yiyang_desktop.assets import resource_path
-    text = resource_path("policies/chongqing-2023.toml").read_text(encoding="utf-8")
+    text = resource_path("policies/hecheng-2021.toml").read_text(encoding="utf-8")
     bad = tmp_path / "bad.toml"
-    bad.write_text(text.replace('id = "chongqing-2023"', 'id = "cq-copy"').replace("min_age = 60", "min_age = 200"),
+    bad.write_text(text.replace('id = "hecheng-2021"', 'id = "cq-copy"').replace("min_age = 60", "min_age = 200"),
                    encoding="utf-8")
+    line = next(i for i, t in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if "min_age = 200" in t)
     dlg = PolicyDialog(demo_ctx, page)
     qtbot.addWidget(dlg)
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     dlg.import_file(path=str(bad))
-    assert warned and "operating.min_age" in warned[0]
+    assert warned and "operating.rates[1].min_age" in warned[0] and f"第{line}行" in warned[0]
     assert "cq-copy" not in [p.id for p in policy.list_profiles(demo_ctx)]
 
 
@@ -267,6 +268,39 @@ def test_shown_page_has_figures_and_a_changed_choice_is_computed(page, qtbot, de
     qtbot.waitUntil(lambda: page.app is not None and page.app.summary.get("months") == list(range(1, 7)), timeout=5000)
 
 
+def test_saving_a_zero_or_other_region_application_asks_first(qtbot, page, demo_ctx, tmp_path):
+    """The page names the profile, its version, force dates and the as-of day; before writing an application whose
+    amount is 0 or whose profile is for another region it lists why and asks, with 取消 as the default button."""
+    from PySide6.QtWidgets import QApplication
+    choose(page, "construction-subsidy")
+    page.profile.setCurrentIndex(page.profile.findData("zhanjiang-2018"))
+    page.compute()
+    text = page.summary.text()
+    assert "zhanjiang-2018 第2版" in text and "2018-01-01 起" in text and "按 2026-11-23 的记录计算" in text
+    seen = []
+
+    def answer(press_save: bool):
+        box = QApplication.activeModalWidget()
+        seen.append(box.informativeText())
+        if press_save:
+            qtbot.mouseClick(box.button(QMessageBox.Save), Qt.LeftButton)
+        else:
+            qtbot.keyClick(box, Qt.Key_Return)  # Enter takes the default button: 取消
+
+    before = len(list_applications(demo_ctx))
+    QTimer.singleShot(0, lambda: answer(False))
+    assert page.save_files(folder=tmp_path / "no") == []
+    assert "申请金额为0元" in seen[0] and "广东省湛江市" in seen[0]
+    assert not (tmp_path / "no").exists() and len(list_applications(demo_ctx)) == before
+    QTimer.singleShot(0, lambda: answer(True))
+    files = page.save_files(folder=tmp_path / "yes")
+    assert len(files) == 2 and len(list_applications(demo_ctx)) == before + 1
+    # the active profile for this home's region asks nothing
+    page.profile.setCurrentIndex(page.profile.findData("hecheng-2021"))
+    page.compute()
+    assert A.save_warnings(demo_ctx, page.app) == [] and len(page.save_files(folder=tmp_path / "ok")) == 2
+
+
 SHIPPED_PROFILES = sorted(p.stem for p in (Path(__file__).parents[1] / "resources" / "policies").glob("*.toml"))
 FORMS = [("construction-subsidy", p) for p in SHIPPED_PROFILES] + [("operating-subsidy", p) for p in SHIPPED_PROFILES] \
     + [("insurance-designation", None)]  # 医保定点 has no subsidy rates: its profile box is disabled
@@ -290,8 +324,18 @@ def test_every_form_is_saved_by_its_button_for_each_shipped_profile(qtbot, page,
         assert not page.profile.isEnabled()
     qtbot.mouseClick(page.compute_btn, Qt.LeftButton)
     assert page.app is not None and page.save_btn.isEnabled(), page.summary.text()
+    warned = A.save_warnings(page.ctx, page.app)  # a zero amount or another region's profile: asked first
+    confirmed = []
+
+    def confirm():
+        from PySide6.QtWidgets import QApplication
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.button(QMessageBox.Save) is not None:
+            confirmed.append(box.informativeText())
+            qtbot.mouseClick(box.button(QMessageBox.Save), Qt.LeftButton)  # the user has read it and saves anyway
+    QTimer.singleShot(0, confirm)
     qtbot.mouseClick(page.save_btn, Qt.LeftButton)
-    assert len(asked) == 1
+    assert len(asked) == 1 and len(confirmed) == (1 if warned else 0)
     xlsx, pdf = sorted(out.iterdir(), key=lambda f: f.suffix, reverse=True)
     assert (xlsx.suffix, pdf.suffix) == (".xlsx", ".pdf") and page.files == [xlsx, pdf]
     book = load_workbook(xlsx)

@@ -34,6 +34,7 @@ def test_a_month_is_shown_with_the_lists_behind_it(page, demo_ctx):
     assert page.detail_models["roster"].rowCount() == len(ret.details["roster"]) == f["residents_end"]
     assert page.tabs.tabText(1).endswith(f"（{f['residents_end']}）")
     assert f"入住率 {f['occupancy_rate'] * 100:.1f}%" in page.status.text()
+    assert page.status.text().startswith("按 2026-11-23 的记录计算。")  # the as-of day
     assert page.diff.isHidden()
 
 

@@ -14,14 +14,22 @@ def cmd_apply(args) -> int:
     ctx = _open(args)
     months = parse_months(args.months) if args.kind == "operating-subsidy" else None
     app = A.prepare(ctx, args.kind, year=args.year, months=months, profile_id=args.profile,
-                    mask_ids=not args.full_ids)
+                    mask_ids=not args.full_ids, on=args.date)
+    warnings = [str(w) for w in A.save_warnings(ctx, app)]
+    for w in warnings:
+        print(f"注意：{w}", file=sys.stderr)
     files = A.write(ctx, app, Path(args.out), allow_missing=args.allow_missing)
     s = app.summary
-    out = {"kind": args.kind, "files": [str(f) for f in files], "application_id": s.get("application_id")}
+    out = {"kind": args.kind, "as_of": app.as_of.isoformat(), "files": [str(f) for f in files],
+           "application_id": s.get("application_id")}
+    if warnings:
+        out["warnings"] = warnings
     if args.kind == "insurance-designation":
         out |= {"ready": s["ready"], "earliest_date": s["earliest_date"], "conditions": s["conditions"]}
     else:
-        out |= {"profile": s["profile"]["id"], "amount_fen": s["amount_fen"], "amount_capital": s["amount_capital"]}
+        out |= {"profile": s["profile"]["id"], "profile_version": s["profile"]["version"],
+                "profile_force": s["profile"]["force"], "amount_fen": s["amount_fen"],
+                "amount_capital": s["amount_capital"]}
     if args.kind == "construction-subsidy":
         out |= {"bed_count": s["bed_count"], "beds_excluded": len(s["excluded"]), "totals": s["totals"]}
     if args.kind == "operating-subsidy":
@@ -36,31 +44,41 @@ def cmd_apply(args) -> int:
     return 0
 
 
+def _target(args) -> Path:
+    from .services.base import ServiceError
+    if not args.target:
+        raise ServiceError("请给出政策配置文件的路径，例如：yiyang policy check 配置.toml")
+    return Path(args.target)
+
+
 def cmd_policy(args) -> int:
     from .cli import _open, _print
     from .services import policy as P
     if args.action == "check":
-        problems = P.check_profile(P.load_profile_file(Path(args.target).read_text(encoding="utf-8"),
-                                                       "json" if args.target.endswith(".json") else "toml"))
+        problems = P.check_file(_target(args))
         for p in problems:
-            print(f"{p.field}：{p.message}", file=sys.stderr)
-        _print({"file": args.target, "ok": not problems, "problems": [{"field": p.field, "message": str(p.message)}
-                                                                      for p in problems]})
+            where = f"{args.target}:{p.line}" if p.line else args.target
+            print(f"{where}: {p.path}：{p.message}" if p.path else f"{where}: {p.message}", file=sys.stderr)
+        _print({"file": args.target, "ok": not problems,
+                "problems": [{"line": p.line, "field": p.path, "message": str(p.message)} for p in problems]})
         return 0 if not problems else 1
     ctx = _open(args)
     if args.action == "list":
         active = P.active_profile_id(ctx)
         _print([p.describe() | {"active": p.id == active} for p in P.list_profiles(ctx)])
     elif args.action == "show":
-        _print(P.get_profile(ctx, args.target).data)
+        _print(P.get_profile(ctx, args.target).data | {"shipped": P.get_profile(ctx, args.target).shipped})
     elif args.action == "use":
         P.set_active_profile(ctx, args.target)
         _print({"active": args.target})
     elif args.action == "import":
-        path = Path(args.target)
-        data = P.load_profile_file(path.read_text(encoding="utf-8"), "json" if path.suffix == ".json" else "toml")
-        _print(P.save_user_profile(ctx, data).describe())
+        _print(P.import_profile_file(ctx, _target(args)).describe())
     return 0
+
+
+def _date(value: str):
+    from .cli import _date as parse
+    return parse(value)
 
 
 def register(sub) -> None:
@@ -73,6 +91,8 @@ def register(sub) -> None:
     s.add_argument("--out", required=True, help="保存申请表的文件夹")
     s.add_argument("--full-ids", action="store_true", help="花名册显示完整身份证号（默认隐去中间位数）")
     s.add_argument("--allow-missing", action="store_true", help="机构资料不全时仍然生成（缺项留空）")
+    s.add_argument("--date", type=_date, help="计算日期 YYYY-MM-DD（默认今天）：按这一天的记录计算，已结束的月份才计，"
+                                              "同一天、同样的记录总得到同样的结果")
     s.set_defaults(func=cmd_apply)
     s = sub.add_parser("policy", help="政策配置：list 列出 / show ID / use ID 设为当前 / import FILE / check FILE")
     s.add_argument("action", choices=("list", "show", "use", "import", "check"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 def _one(ctx, year: int, month: int, args, institution: str) -> dict:
     from .services import returns as RT
-    ret = RT.compute_return(ctx, year, month, args.profile, with_trend=bool(args.out))
+    ret = RT.compute_return(ctx, year, month, args.profile, with_trend=bool(args.out), as_of=args.date)
     out = dict(ret.figures)
     if args.submit:
         out["submitted_id"] = RT.submit_return(ctx, ret, args.note or "")
@@ -35,7 +35,7 @@ def cmd_return(args) -> int:
         return 0
     if not 2000 <= args.year <= 2100:
         raise ValidationError([Problem("year", f"年份“{args.year}”无效")])
-    months = RT.months_of_year(ctx, args.year)
+    months = RT.months_of_year(ctx, args.year, args.date)
     if not months:
         raise ValidationError([Problem("year", f"{args.year}年尚未开始，没有可生成的月报")])
     results = []
@@ -54,6 +54,11 @@ def cmd_return(args) -> int:
     return 0
 
 
+def _date(value: str):
+    from .cli import _date as parse
+    return parse(value)
+
+
 def register(sub) -> None:
     s = sub.add_parser("return", help="月报：某月（或全年各月）的床位、老人、医养结合与人员数据（JSON），可生成 Excel 和 PDF 并报送")
     s.add_argument("--month", help="月份 YYYY-MM，如 2026-10")
@@ -62,4 +67,5 @@ def register(sub) -> None:
     s.add_argument("--profile", help="政策配置编号（默认取设置中的当前配置）")
     s.add_argument("--submit", action="store_true", help="报送：冻结本月数据（再次报送即生成更正版本）")
     s.add_argument("--note", help="报送备注（更正版本请写明更正原因）")
+    s.add_argument("--date", type=_date, help="计算日期 YYYY-MM-DD（默认今天）：按这一天判断月份是否已结束、运营补贴床次计到哪个月")
     s.set_defaults(func=cmd_return)

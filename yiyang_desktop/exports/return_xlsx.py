@@ -100,6 +100,8 @@ def title_of(ret, institution: str) -> str:
 def subtitle_of(ret) -> str:
     f = ret.figures
     text = N_("xlsx", "统计期：{a} 至 {b}；时点数为月末（{b}）24时数").format(a=f["first_day"], b=f["last_day"])
+    if f.get("as_of"):  # returns computed before the as-of day was kept do not have it
+        text += N_("xlsx", "；按 {d} 的记录计算").format(d=f["as_of"])
     if ret.submitted:
         text += N_("xlsx", "；第{v}版，{who} 于 {at} 报送").format(v=ret.submitted["version"],
                                                           who=ret.submitted.get("submitted_by") or "",

@@ -16,6 +16,7 @@ from typing import Callable
 from ..domain.money import capital, fen_to_yuan
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..exports.forms import FILE_STEMS, FORM_KINDS, TITLES, FormData
+from ..store import snapshots
 from .base import Context, Problem, ServiceError, ValidationError
 from .accounts import check, mask_id, requires
 from .census import census
@@ -56,6 +57,7 @@ class Application:
     form: FormData
     missing: list[str] = field(default_factory=list)   # institution fields still empty
     summary: dict = field(default_factory=dict)        # what the CLI prints and the record keeps
+    as_of: dt.date | None = None                       # the day the figures were computed for
 
     @property
     def amount_fen(self) -> int | None:
@@ -93,67 +95,74 @@ def prepare(ctx: Context, kind: str, *, year: int | None = None, months: list[in
     if kind == "construction-subsidy":
         return _construction(ctx, inst, values, missing, profile_id, on)
     if kind == "operating-subsidy":
-        return _operating(ctx, inst, values, missing, profile_id, year or on.year, months, mask_ids)
+        return _operating(ctx, inst, values, missing, profile_id, year or on.year, months, mask_ids, on)
     return _insurance(ctx, inst, values, missing, on)
+
+
+def _profile_values(profile: dict, on: dt.date) -> dict:
+    """What the form says about the rules it applies: the profile's name, version and force dates, and the as-of day."""
+    return {"政策名称": f"{profile['title']}（{profile['document']}）" if profile.get("document") else profile["title"],
+            "政策编号": profile["id"], "政策版本": profile["version"], "政策有效期": profile["force"],
+            "计算日期": on.isoformat()}
 
 
 def _construction(ctx, inst, values, missing, profile_id, on) -> Application:
     from .subsidies import construction_subsidy
     res = construction_subsidy(ctx, profile_id, on)
-    values |= {"政策名称": f"{res.profile['title']}（{res.profile['document']}）",
-               "举办方式": "、".join(sorted({line["provision"] for line in res.lines})) or "—",
-               "申报床位数": res.bed_count, "申请金额": yuan(res.amount_fen),
-               "申请金额大写": capital(res.amount_fen)}
+    values |= _profile_values(res.profile, on) | {
+        "举办方式": "、".join(sorted({line.provision for line in res.lines})) or "—",
+        "申报床位数": res.bed_count, "申请金额": yuan(res.amount_fen), "申请金额大写": capital(res.amount_fen)}
     totals = [{"床位类型": t["bed_type"] + (f"（{t['sub_type']}）" if t["sub_type"] else ""), "举办方式": t["provision"],
                "每床标准": yuan(t["per_bed_fen"]), "床位数": t["beds"], "金额": yuan(t["amount_fen"])}
               for t in res.totals()]
-    beds = [{"序号": i, "床位": x["bed"], "床位类型": x["bed_type"] + (f"（{x['sub_type']}）" if x["sub_type"] else ""),
-             "举办方式": x["provision"], "投入使用日期": x["service_date"], "租赁到期日": x["lease_end_date"] or "",
-             "金额": yuan(x["amount_fen"]), "计算依据": str(x["basis"])} for i, x in enumerate(res.lines, 1)]
-    excluded = [{"序号": i, "床位": x["bed"], "床位类型": x["bed_type"] + (f"（{x['sub_type']}）" if x["sub_type"] else ""),
-                 "举办方式": x["provision"], "原因": str(x["reason"])} for i, x in enumerate(res.excluded, 1)]
+    beds = [{"序号": i, "床位": x.bed, "床位类型": x.bed_type + (f"（{x.sub_type}）" if x.sub_type else ""),
+             "举办方式": x.provision, "投入使用日期": x.service_date, "租赁到期日": x.lease_end_date or "",
+             "金额": yuan(x.amount_fen), "计算依据": str(x.basis)} for i, x in enumerate(res.lines, 1)]
+    excluded = [{"序号": i, "床位": x.bed, "床位类型": x.bed_type + (f"（{x.sub_type}）" if x.sub_type else ""),
+                 "举办方式": x.provision, "原因": str(x.reason)} for i, x in enumerate(res.excluded, 1)]
     form = FormData("construction-subsidy", values, {"补贴测算": totals, "床位清单": beds, "未纳入床位": excluded})
     summary = res.to_json()
-    return Application("construction-subsidy", on.isoformat(), res, form, missing, _plain(summary))
+    return Application("construction-subsidy", on.isoformat(), res, form, missing, _plain(summary), on)
 
 
-def _operating(ctx, inst, values, missing, profile_id, year, months, mask_ids) -> Application:
-    from .subsidies import month_end, operating_subsidy
-    res = operating_subsidy(ctx, year, months, profile_id)
+def _operating(ctx, inst, values, missing, profile_id, year, months, mask_ids, on) -> Application:
+    from ..domain.dates import month_bounds
+    from .subsidies import operating_subsidy
+    res = operating_subsidy(ctx, year, months, profile_id, on)
     by_month, amounts = res.by_month, res.amount_by_month
-    last = month_end(year, res.months[-1])
-    last = min(last, ctx.today())
+    last = min(month_bounds(year, res.months[-1])[1], on)
     staff = staff_by_role(ctx, last)
     total_staff = sum(staff.values())
     managers = staff.get("管理人员", 0)
     others = staff.get("其他", 0)
     people = census(ctx, last).residents
-    cats = {r["id"]: json.loads(r["categories"] or "[]") for r in ctx.db.query("SELECT id, categories FROM residents")}
-    poor = sum(1 for r in people if "特困" in cats.get(r.resident_id, []))
-    values |= {"政策名称": f"{res.profile['title']}（{res.profile['document']}）", "申请年度": year,
-               "申请月份": _months_text(res.months), "职工总数": total_staff,
-               "职工构成": f"{managers} / {total_staff - managers - others} / {others}",
-               "入住老人总数": len(people), "入住老人构成": f"{poor} / {len(people) - poor}",
-               "床次合计": res.bed_months, "申请金额": yuan(res.amount_fen), "申请金额大写": capital(res.amount_fen),
-               "身份证显示": "已隐去中间位数" if mask_ids else "完整显示"}
+    cats = {r.id: r.categories for r in snapshots.residents(ctx.db, [p.resident_id for p in people]).values()}
+    poor = sum(1 for r in people if "特困" in cats.get(r.resident_id, ()))
+    values |= _profile_values(res.profile, on) | {
+        "申请年度": year, "申请月份": _months_text(res.months), "职工总数": total_staff,
+        "职工构成": f"{managers} / {total_staff - managers - others} / {others}",
+        "入住老人总数": len(people), "入住老人构成": f"{poor} / {len(people) - poor}",
+        "床次合计": res.bed_months, "申请金额": yuan(res.amount_fen), "申请金额大写": capital(res.amount_fen),
+        "身份证显示": "已隐去中间位数" if mask_ids else "完整显示"}
     month_rows = [{"月份": f"{m}月", "床次": by_month[m], "金额": yuan(amounts[m]),
                    "说明": str(res.month_notes.get(m, ""))} for m in res.months]
-    counted = Counter(line["resident_id"] for line in res.lines)
+    counted = Counter(line.resident_id for line in res.lines)
     roster, seq = [], Counter()
     for line in res.lines:
-        seq[line["month"]] += 1
-        roster.append({"月份": f"{line['month']}月", "序号": seq[line["month"]], "姓名": line["name"], "性别": line["sex"],
-                       "年龄": line["age"], "身份证号": mask_id(line["id_number"]) if mask_ids else line["id_number"],
-                       "户籍": "本地" if line["hukou_local"] else "外地", "类别": "、".join(line["categories"]) or "—",
-                       "能力等级": line["grade"] or "—", "床位": line["bed"], "入住日期": line["admission_date"] or "",
-                       "标准": yuan(line["rate_fen"]), "计入月数": counted[line["resident_id"]]})
-    excluded = [{"月份": f"{x['month']}月", "姓名": x["name"], "床位": x["bed"], "原因": str(x["reason"])}
-                for x in res.excluded]
+        seq[line.month] += 1
+        roster.append({"月份": f"{line.month}月", "序号": seq[line.month], "姓名": line.name, "性别": line.sex,
+                       "年龄": line.age, "身份证号": mask_id(line.id_number) if mask_ids else line.id_number,
+                       "户籍": "本地" if line.hukou_local else "外地", "类别": "、".join(line.categories) or "—",
+                       "能力等级": line.grade or "—", "床位": line.bed, "入住日期": line.admission_date or "",
+                       "标准": yuan(line.rate_fen), "计入月数": counted[line.resident_id]})
+    excluded = [{"月份": f"{x.month}月", "姓名": x.name, "床位": x.bed, "原因": str(x.reason)} for x in res.excluded]
     form = FormData("operating-subsidy", values, {"月度床次": month_rows, "花名册": roster, "未计入": excluded})
     summary = res.to_json()
-    summary["lines"] = [dict(x, id_number=mask_id(x["id_number"]) if mask_ids else x["id_number"]) for x in res.lines]
-    summary["excluded"] = [dict(x, id_number=mask_id(x["id_number"])) for x in res.excluded]
-    return Application("operating-subsidy", f"{year}:{_months_text(res.months)}", res, form, missing, _plain(summary))
+    summary["lines"] = [dict(x, id_number=mask_id(x["id_number"]) if mask_ids else x["id_number"])
+                        for x in summary["lines"]]
+    summary["excluded"] = [dict(x, id_number=mask_id(x["id_number"])) for x in summary["excluded"]]
+    return Application("operating-subsidy", f"{year}:{_months_text(res.months)}", res, form, missing,
+                       _plain(summary), on)
 
 
 def _insurance(ctx, inst, values, missing, on) -> Application:
@@ -168,7 +177,7 @@ def _insurance(ctx, inst, values, missing, on) -> Application:
                "年业务收入": answers["annual_income_wan"], "门诊人次": answers["outpatient_visits"],
                "住院人次": answers["inpatient_visits"],
                "医保管理部门": answers["dept_name"] if answers["dept"] else ("专（兼）职医保管理人员" if answers["manager"] else ""),
-               "机构简介": answers["introduction"]}
+               "机构简介": answers["introduction"], "计算日期": on.isoformat()}
     staff_rows = [{"岗位": r["role"], "职称": r["title"], "人数": r["n"], "首次注册": r["first"] or 0}
                   for r in M.staff_table(ctx, on)]
     equipment = [{"名称": e["name"], "数量": e["count"]} for e in answers["equipment"]]
@@ -181,12 +190,12 @@ def _insurance(ctx, inst, values, missing, on) -> Application:
     materials = [{"序号": i, "材料": str(m), "准备情况": "□已备  □未备"} for i, m in enumerate(M.MATERIALS, 1)]
     form = FormData("insurance-designation", values, {"卫生技术人员": staff_rows, "大型医疗设备": equipment,
                                                       "申请条件": conds, "人员": people, "材料清单": materials})
-    summary = {"kind": "insurance-designation", "on": on.isoformat(), "ready": ready["ready"],
+    summary = {"kind": "insurance-designation", "on": on.isoformat(), "as_of": on.isoformat(), "ready": ready["ready"],
                "earliest_date": values["最早可申请日期"] or None,
                "conditions": [{"name": str(c["name"]), "passed": c["passed"], "reason": str(c["reason"])}
                               for c in ready["conditions"]],
                "materials": [str(m) for m in M.MATERIALS]}
-    return Application("insurance-designation", on.isoformat(), ready, form, missing, summary)
+    return Application("insurance-designation", on.isoformat(), ready, form, missing, summary, on)
 
 
 def _months_text(months: list[int]) -> str:
@@ -253,3 +262,36 @@ def write(ctx: Context, app: Application, out_dir: Path, *, allow_missing: bool 
     if record_export is not None and app.kind == "operating-subsidy":
         record_export(ctx, "运营补贴花名册", str(xlsx))
     return [xlsx, pdf]
+
+
+@requires("view")
+def save_warnings(ctx: Context, app: Application) -> list[str]:
+    """What to confirm before an application is written: a zero amount (and why), a profile made for another region
+    than the institution's 行政区划, months left out because the profile was not in force. [] when none."""
+    if app.kind == "insurance-designation":
+        return []
+    from .base import NotFound
+    from .policy import get_profile
+    from ..domain.dates import month_bounds
+    s = app.summary
+    out: list[str] = []
+    profile = s.get("profile") or {}
+    if not s.get("amount_fen"):
+        why = [str(p) for p in s.get("problems", [])]
+        why += [f"{m}月：{note}" for m, note in (s.get("month_notes") or {}).items()]
+        out.append(N_("msg", "申请金额为0元。{why}").format(why="；".join(why[:6]) or N_("msg", "没有符合条件的床位或床次")))
+    try:
+        rules = get_profile(ctx, profile.get("id")).profile
+    except NotFound:
+        return out
+    if app.kind == "operating-subsidy" and s.get("amount_fen"):
+        outside = [m for m in s["months"] if not rules.in_force_through(*month_bounds(s["year"], m))]
+        if outside:
+            out.append(N_("msg", "{months}不在政策配置的有效期内（{force}），没有计入").format(
+                months="、".join(f"{m}月" for m in outside), force=rules.force_text()))
+    inst = get_institution(ctx)
+    if rules.region_matches(inst.get("region_code"), inst.get("region_name")) is False:
+        out.append(N_("msg", "政策配置“{title}”适用于{region}，本机构的行政区划是{mine}：请确认选对了政策配置").format(
+            title=rules.title, region=rules.region or rules.region_code,
+            mine=inst.get("region_name") or inst.get("region_code")))
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..domain.policy import loader as L
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import Context
 from .accounts import requires
@@ -30,12 +31,12 @@ def compliance(ctx: Context, on: dt.date | None = None, profile_id: str | None =
         items.append({"name": name, "state": state, "detail": detail})
 
     signed = cover["agreements_in_force"] > 0
-    needs_agreement = rule is None or rule["needs_agreement"]  # national policy expects every home to sign
+    needs_agreement = rule is None or rule.needs_agreement  # national policy expects every home to sign
     item(N_("enum", "与医疗机构签约合作"), OK if signed else (MISSING if needs_agreement else WARN),
          N_("msg", "生效协议{n}份：{names}").format(n=cover["agreements_in_force"], names="、".join(cover["partners_signed"]))
          if signed else N_("msg", "没有生效的合作协议"))
     has_clinic = bool(inst.get("medical_facility")) and inst.get("medical_facility") != "无"
-    if rule and rule["needs_clinic"]:
+    if rule and rule.needs_clinic:
         licensed = has_clinic and bool(inst.get("medical_license_no"))
         item(N_("enum", "内设医疗机构"), OK if licensed else MISSING,
              N_("msg", "{kind}，执业许可证号 {no}").format(kind=inst.get("medical_facility"), no=inst.get("medical_license_no"))
@@ -53,5 +54,5 @@ def compliance(ctx: Context, on: dt.date | None = None, profile_id: str | None =
         item(N_("enum", "协议即将到期"), WARN, "；".join(
             str(N_("msg", "{p} 的协议 {d} 到期，尚未续签").format(p=a["partner_name"], d=a["valid_to"])) for a in expiring))
     return {"date": on.isoformat(), "profile": profile.describe(), "beds": beds,
-            "rule": dict(rule) if rule else None, "items": items,
+            "rule": L.to_data(rule) if rule else None, "items": items,
             "ok": all(i["state"] != MISSING for i in items)}

@@ -4,13 +4,12 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from ..domain.ids import IdNumberError, check_uscc
+from ..domain.vocabulary import KINDS, OWNERSHIPS  # noqa: F401 - the pages import them from here
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from .base import Checker, Context, iso
 from .accounts import requires
 
-OWNERSHIPS = (N_("enum", "公办"), N_("enum", "民办"), N_("enum", "公建民营"))
 PROFIT_TYPES = (N_("enum", "营利"), N_("enum", "非营利"))
-KINDS = (N_("enum", "养老机构"), N_("enum", "医养结合机构（养办医）"), N_("enum", "医养结合机构（医办养）"))
 MEDICAL_FACILITIES = (N_("enum", "无"), N_("enum", "医务室"), N_("enum", "护理站"), N_("enum", "门诊部"),
                       N_("enum", "护理院"), N_("enum", "其他"))
 

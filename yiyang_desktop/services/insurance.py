@@ -8,21 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..domain import insurance as D
+from ..domain.insurance import DEPT_BEDS, HIS_ITEMS, MIN_OPERATING_MONTHS, RULES  # noqa: F401 - pages read them here
 from ..domain.text import QT_TRANSLATE_NOOP as N_
-from .assessments import add_months
-from .base import Context, Problem, ValidationError, to_date
+from ..store import snapshots as S
 from .accounts import requires
+from .base import Context, Problem, ValidationError
 from .census import census
-from .institution import get_institution
 from .settings import get_setting, set_setting
 
-MIN_OPERATING_MONTHS = 3
-DEPT_BEDS = 100
-PHYSICIAN_ROLES = ("执业医师", "执业助理医师")
-RULES = (N_("enum", "医保管理制度"), N_("enum", "财务制度"), N_("enum", "统计信息管理制度"),
-         N_("enum", "医疗质量安全核心制度"))
-HIS_ITEMS = (N_("enum", "与医保信息系统对接并上传全部就诊数据"), N_("enum", "可直接联网结算"),
-             N_("enum", "药品、诊疗项目、医用耗材等基础字典使用国家统一医保编码"))
 MATERIALS = (
     N_("enum", "定点医疗机构申请表"),
     N_("enum", "医疗机构执业许可证（复印件）"),
@@ -83,58 +77,18 @@ def save_answers(ctx: Context, data: dict) -> dict:
 def physicians(ctx: Context, on: dt.date) -> list[dict]:
     return [dict(r) for r in ctx.db.query(
         "SELECT id, name, role, title, practice_cert_no, first_registration FROM staff WHERE role IN ('执业医师', "
-        "'执业助理医师') AND start_date <= ?1 AND (end_date IS NULL OR end_date > ?1) ORDER BY id", [on.isoformat()])]
+        "'执业助理医师') AND start_date <= ? AND (end_date IS NULL OR end_date > ?) ORDER BY id", [on.isoformat()] * 2)]
 
 
 @requires("view")
 def insurance_readiness(ctx: Context, on: dt.date | None = None) -> dict:
-    """Each condition of 第六条 with passed/reason, the earliest application date and whether all pass."""
+    """Each condition of 第六条 with passed/reason, the earliest application date and whether all pass
+    (domain.insurance.readiness over the institution's facts, the physicians in post and the confirmed answers)."""
     on = on or ctx.today()
-    inst = get_institution(ctx)
     answers = get_answers(ctx)
-    conditions = []
-
-    def cond(name, passed, reason):
-        conditions.append({"name": name, "passed": bool(passed), "reason": reason})
-
-    has_clinic = bool(inst.get("medical_facility")) and inst.get("medical_facility") != "无"
-    cond(N_("enum", "内设医疗机构并取得执业许可"), has_clinic and inst.get("medical_license_no"),
-         N_("msg", "{kind}，执业许可证号 {no}").format(kind=inst.get("medical_facility"), no=inst.get("medical_license_no"))
-         if has_clinic and inst.get("medical_license_no") else
-         N_("msg", "“机构信息”中未填写内设医疗机构或执业许可证号"))
-
-    start = to_date(inst.get("medical_license_date")) or to_date(inst.get("operation_start_date"))
-    earliest = add_months(start, MIN_OPERATING_MONTHS) if start else None
-    if start is None:
-        cond(N_("enum", "正式运营满3个月"), False, N_("msg", "未填写执业许可证日期或正式运营日期"))
-    else:
-        cond(N_("enum", "正式运营满3个月"), earliest <= on,
-             N_("msg", "{start}起运营，{earliest}起可申请").format(start=start, earliest=earliest))
-
-    docs = physicians(ctx, on)
-    first = [d for d in docs if d["first_registration"]]
-    cond(N_("enum", "至少1名在本机构首次注册的医师"), first,
-         N_("msg", "首次注册在本机构的医师：{names}").format(names="、".join(d["name"] for d in first)) if first else
-         N_("msg", "在岗医师{n}名，其中没有首次注册在本机构的（请在“人员”中核对）").format(n=len(docs)))
-
-    beds = census(ctx, on).beds_total
-    if beds >= DEPT_BEDS:
-        cond(N_("enum", "设立医保管理部门并配备专职人员"), answers["dept"] and answers["dept_name"],
-             N_("msg", "床位{n}张（≥{min}张须设医保管理部门）：{state}").format(
-                 n=beds, min=DEPT_BEDS, state=answers["dept_name"] if answers["dept"] and answers["dept_name"]
-                 else N_("msg", "尚未确认")))
-    else:
-        cond(N_("enum", "主要负责人负责医保工作并配备专（兼）职医保管理人员"), answers["manager"],
-             N_("msg", "床位{n}张；{state}").format(n=beds, state=N_("msg", "已确认") if answers["manager"]
-                                                   else N_("msg", "尚未确认")))
-    missing = [k for k, v in answers["rules"].items() if not v]
-    cond(N_("enum", "医保管理、财务、统计信息、医疗质量安全核心制度"), not missing,
-         N_("msg", "尚未确认：{items}").format(items="、".join(missing)) if missing else N_("msg", "四项制度均已确认"))
-    missing = [k for k, v in answers["his"].items() if not v]
-    cond(N_("enum", "信息系统符合医保接口与编码标准"), not missing,
-         N_("msg", "尚未确认：{items}").format(items="、".join(missing)) if missing else N_("msg", "三项均已确认"))
-    return {"on": on, "ready": all(c["passed"] for c in conditions), "earliest_date": earliest,
-            "conditions": conditions, "beds": beds}
+    doctors = [D.Physician(d["name"], bool(d["first_registration"])) for d in physicians(ctx, on)]
+    confirmed = D.Answers(answers["rules"], answers["his"], answers["dept"], answers["dept_name"], answers["manager"])
+    return D.readiness(S.institution_facts(ctx.db), confirmed, doctors, census(ctx, on).beds_total, on).to_dict()
 
 
 @requires("view")
@@ -142,8 +96,8 @@ def staff_table(ctx: Context, on: dt.date) -> list[dict]:
     """Staff in post by role and title (the form's 卫生技术人员情况)."""
     rows = ctx.db.query(
         "SELECT role, COALESCE(NULLIF(title, ''), '无职称') AS title, COUNT(*) AS n, SUM(first_registration) AS first "
-        "FROM staff WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1) GROUP BY role, 2 ORDER BY role, 2",
-        [on.isoformat()])
+        "FROM staff WHERE start_date <= ? AND (end_date IS NULL OR end_date > ?) GROUP BY role, 2 ORDER BY role, 2",
+        [on.isoformat()] * 2)
     return [dict(r) for r in rows]
 
 
@@ -151,6 +105,6 @@ def staff_table(ctx: Context, on: dt.date) -> list[dict]:
 def staff_list(ctx: Context, on: dt.date) -> list[dict]:
     return [dict(r) for r in ctx.db.query(
         "SELECT name, sex, role, title, practice_cert_no, qualification_cert_no, first_registration, employment, "
-        "start_date FROM staff WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1) "
+        "start_date FROM staff WHERE start_date <= ? AND (end_date IS NULL OR end_date > ?) "
         "ORDER BY CASE role WHEN '执业医师' THEN 0 WHEN '执业助理医师' THEN 1 WHEN '注册护士' THEN 2 ELSE 3 END, id",
-        [on.isoformat()])]
+        [on.isoformat()] * 2)]

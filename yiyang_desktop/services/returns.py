@@ -1,11 +1,13 @@
 """Monthly returns (月报): compute a month's figures from history, freeze what was submitted (报送), show where a
 recomputation differs from the submitted version, and make corrected versions.
 
-The figures themselves are computed in ``returns_figures``; this module is the API the screens, the CLI and the
-exports use.
+A month's figures: permission → the month's snapshot (store.snapshots, plus the agreements in force and the
+staff in post from their services) → the pure ``domain.return_figures.month_figures``. This module is the API the
+screens, the CLI and the exports use.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -13,11 +15,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..domain import beds as B
+from ..domain import referrals as R
+from ..domain.dates import month_bounds
+from ..domain.return_figures import month_figures, rate
 from ..domain.text import QT_TRANSLATE_NOOP as N_
-from .accounts import requires
+from ..store import snapshots as S
+from .accounts import mask_id, requires
 from .base import Context, NotFound, Problem, ServiceError, ValidationError
 from .census import load_beds
-from .returns_figures import compute_figures, month_bounds, rate
+from .settings import get_setting
 
 FROZEN_MESSAGE = N_("msg", "已报送的月报不能修改，请生成更正版本")  # raised by the store's trigger
 
@@ -47,10 +53,10 @@ def parse_month(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
-def _check_month(ctx: Context, year: int, month: int) -> None:
+def _check_month(year: int, month: int, as_of: dt.date) -> None:
     if not (2000 <= year <= 2100 and 1 <= month <= 12):
         raise ValidationError([Problem("month", N_("msg", "月份“{v}”无效").format(v=f"{year}-{month}"))])
-    if dt.date(year, month, 1) > ctx.today():
+    if dt.date(year, month, 1) > as_of:
         raise ValidationError([Problem("month", N_("msg", "{y}年{m}月尚未开始，不能生成月报").format(y=year, m=month))])
 
 
@@ -59,18 +65,40 @@ def _profile(ctx: Context, profile_id: str | None):
     return get_profile(ctx, profile_id) if profile_id else active_profile(ctx)
 
 
+def compute_figures(ctx: Context, year: int, month: int, profile, as_of: dt.date) -> tuple[dict, dict]:
+    """(figures, details) of a month under ``profile`` (for the nursing-bed target and the subsidy bed-months)."""
+    from .partners import list_agreements
+    from .staff import staff_by_role
+    from .subsidies import operating_subsidy
+    first, last = month_bounds(year, month)
+    snap = S.return_snapshot(ctx.db, year, month, first, last)
+    partners = tuple(a["partner_id"] for a in list_agreements(ctx, last) if R.in_force(a["status"]))
+    snap = dataclasses.replace(snap, agreement_partners=partners, staff_by_role=staff_by_role(ctx, last))
+    try:
+        res = operating_subsidy(ctx, year, [month], profile.id if profile is not None else None, as_of)
+        note = res.month_notes.get(month, "")
+        bed_months = (res.by_month.get(month, 0), str(note or "；".join(str(p) for p in res.problems)))
+    except ServiceError as e:
+        bed_months = (None, str(e))
+    valid_months = int(get_setting(ctx, "reassessment_months") or 6)
+    return month_figures(snap, profile.profile if profile is not None else None, as_of=as_of,
+                         valid_months=valid_months, bed_months=bed_months, mask=mask_id)
+
+
 @requires("view")
 def compute_return(ctx: Context, year: int, month: int, profile_id: str | None = None, *,
-                   with_trend: bool = True) -> MonthReturn:
-    """The month's return recomputed from the records as they are now (history on dates, not today's state)."""
-    _check_month(ctx, year, month)
+                   with_trend: bool = True, as_of: dt.date | None = None) -> MonthReturn:
+    """The month's return recomputed from the records as they are now (history on dates, not today's state), as
+    on ``as_of`` (default today: whether the month is complete, which months count for the subsidy figure)."""
+    as_of = as_of or ctx.today()
+    _check_month(year, month, as_of)
     profile = _profile(ctx, profile_id)
     conn = ctx.db.conn
     own = not conn.in_transaction
     if own:  # one read snapshot: a save from another window or process mid-way cannot split the figures
         conn.execute("BEGIN")
     try:
-        figures, details = compute_figures(ctx, year, month, profile)
+        figures, details = compute_figures(ctx, year, month, profile, as_of)
         ret = MonthReturn(year, month, figures, details)
         if with_trend:
             ret.trend = trend(ctx, year, month)
@@ -98,12 +126,13 @@ def trend(ctx: Context, year: int, month: int, months: int = 12) -> list[dict]:
     beds = [(b.id, b.service_date, [c[0] for c in b.type_changes], [c[1] for c in b.type_changes],
              [c[0] for c in b.status_changes], [c[1] for c in b.status_changes]) for b in load_beds(ctx, ends[-1])]
     held_on: dict[str, set[int]] = {d.isoformat(): set() for d in ends}
-    for d, bed_id in ctx.db.execute("""
-            WITH ends(d) AS (SELECT value FROM json_each(?1))
+    days = list(held_on)
+    for d, bed_id in ctx.db.execute(
+            "WITH ends(d) AS (VALUES " + ", ".join("(?)" for _ in days) + """)
             SELECT ends.d, b.id FROM ends JOIN beds b ON b.service_date <= ends.d
             WHERE (SELECT a.end_date IS NULL OR a.end_date > ends.d FROM bed_assignments a
                    WHERE a.bed_id = b.id AND a.start_date <= ends.d AND (a.end_date IS NULL OR a.end_date > a.start_date)
-                   ORDER BY a.start_date DESC LIMIT 1)""", [json.dumps(list(held_on))]).fetchall():
+                   ORDER BY a.start_date DESC LIMIT 1)""", days).fetchall():
         held_on[d].add(bed_id)
     out = []
     for d in ends:
@@ -194,7 +223,7 @@ def _flatten(value, prefix: str = "") -> dict:
 
 
 # Fields that describe the computation, not the institution: never reported as differences.
-_NOT_COMPARED = {"month_complete", "profile_id", "bed_months_note"}
+_NOT_COMPARED = {"month_complete", "profile_id", "bed_months_note", "as_of"}
 
 
 @requires("view")
@@ -203,13 +232,13 @@ def compare_with_submitted(ctx: Context, year: int, month: int) -> list[dict]:
     with dotted field names for nested counts (e.g. ``residents_by_grade.无有效评估``). Empty when unchanged, or
     when the month was never submitted."""
     key = f"{year:04d}-{month:02d}"
-    row = ctx.db.execute("SELECT figures, profile FROM (SELECT figures, json_extract(figures, '$.profile_id') AS "
-                         "profile, version FROM submitted_returns WHERE month = ?) ORDER BY version DESC LIMIT 1",
+    row = ctx.db.execute("SELECT figures FROM submitted_returns WHERE month = ? ORDER BY version DESC LIMIT 1",
                          [key]).fetchone()
     if row is None:
         return []
-    then = _flatten(json.loads(row[0]))
-    profile_id = row[1]
+    submitted = json.loads(row[0])
+    then = _flatten(submitted)
+    profile_id = submitted.get("profile_id")
     try:
         _profile(ctx, profile_id)
     except NotFound:  # the profile used then was deleted since: compare under the active one
@@ -242,11 +271,11 @@ def write_files(ctx: Context, ret: MonthReturn, out_dir, institution_name: str |
     return files
 
 
-def months_of_year(ctx: Context, year: int) -> list[int]:
-    """The months of ``year`` that have started by today (all twelve for a past year)."""
-    today = ctx.today()
-    return [m for m in range(1, 13) if dt.date(year, m, 1) <= today]
+def months_of_year(ctx: Context, year: int, as_of: dt.date | None = None) -> list[int]:
+    """The months of ``year`` that have started by ``as_of`` (default today; all twelve for a past year)."""
+    as_of = as_of or ctx.today()
+    return [m for m in range(1, 13) if dt.date(year, m, 1) <= as_of]
 
 
-__all__ = ["MonthReturn", "compute_return", "trend", "submit_return", "submitted_returns", "load_submitted",
+__all__ = ["MonthReturn", "compute_return", "compute_figures", "month_bounds", "trend", "submit_return", "submitted_returns", "load_submitted",
            "compare_with_submitted", "parse_month", "months_of_year", "write_files"]

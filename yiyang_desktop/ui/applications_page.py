@@ -248,6 +248,7 @@ class ApplicationsPage(Page):
                     else f"<b style='{BAD_STYLE}'>" + self.tr("尚不满足全部条件。") + "</b>")
             if s.get("earliest_date"):
                 head += " " + self.tr("最早可申请日期：{d}").format(d=s["earliest_date"])
+            head += " " + self.tr("（按 {d} 的记录判断）").format(d=app.as_of)
             rows = "".join(
                 f"<li><span style='{OK_STYLE if c['passed'] else BAD_STYLE}'>{'✔' if c['passed'] else '✘'}</span> "
                 f"<b>{tr_text(c['name'])}</b>：{tr_text(c['reason'])}</li>" for c in s["conditions"])
@@ -264,6 +265,14 @@ class ApplicationsPage(Page):
         if profile:
             text += "<br>" + self.tr("依据：{title}（{doc}）").format(title=profile.get("title", ""),
                                                                     doc=profile.get("document", ""))
+            text += "<br>" + self.tr("政策配置 {id} 第{v}版，有效期 {force}；按 {d} 的记录计算").format(
+                id=profile.get("id", ""), v=profile.get("version", ""), force=profile.get("force", ""), d=app.as_of)
+        notes = s.get("month_notes") or {}
+        if notes:
+            text += "<br><span style='{style}'>".format(style=BAD_STYLE) + self.tr("未计入的月份：{notes}").format(
+                notes="；".join(f"{m}月 {tr_text(n)}" for m, n in notes.items())) + "</span>"
+        for problem in s.get("problems") or []:
+            text += f"<br><span style='{BAD_STYLE}'>{tr_text(problem)}</span>"
         return text
 
     def _set_tables(self, tables: dict[str, list[dict]]) -> None:
@@ -302,6 +311,9 @@ class ApplicationsPage(Page):
             QMessageBox.warning(self, self.tr("资料不全"), self.tr("申请表还缺少：{fields}。请先在“机构信息”中填写。")
                                 .format(fields=labels))
             return []
+        if not self.confirm_warnings(A.save_warnings(self.ctx, self.app)):
+            self.files_label.setText(self.tr("未保存：请先核对上面的提醒。"))
+            return []
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), str(self.default_folder()))
             if not chosen:
@@ -309,7 +321,7 @@ class ApplicationsPage(Page):
             folder = Path(chosen)
         QSettings().setValue("applications/folder", str(folder))
         try:
-            files = run_in_background(self, self.tr("正在生成申请表…"), self._write, self.app, folder)
+            files = run_in_background(self, self.tr("正在生成申请表…"), self._write, self.app, folder, ctx=self.ctx)
         except Cancelled:
             self.files_label.setText(self.tr("已取消，未保存文件。"))
             return []
@@ -327,8 +339,23 @@ class ApplicationsPage(Page):
         show_saved(self, self.tr("保存申请表"), files)
         return files
 
+    def confirm_warnings(self, warnings: list[str]) -> bool:
+        """Ask before writing an application the user may not mean (a zero amount, another region's profile);
+        the default button is 取消, so Enter does not save it by mistake."""
+        if not warnings:
+            return True
+        box = QMessageBox(QMessageBox.Warning, self.tr("保存前请确认"),
+                          self.tr("这份申请表有以下情况，确定要保存吗？"), QMessageBox.Save | QMessageBox.Cancel, self)
+        box.setObjectName("app_save_warnings")
+        box.setInformativeText("\n".join(f"• {tr_text(w)}" for w in warnings))
+        box.button(QMessageBox.Save).setText(self.tr("仍然保存"))
+        box.button(QMessageBox.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.setEscapeButton(QMessageBox.Cancel)
+        return box.exec() == QMessageBox.Save
+
     def _write(self, step, app, folder):
-        return A.write(self.ctx, app, folder, step=lambda text: step(tr_text(text)))
+        return A.write(step.ctx, app, folder, step=lambda text: step(tr_text(text)))
 
     def open_folder(self) -> None:
         if self.files:

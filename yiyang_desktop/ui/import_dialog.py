@@ -121,7 +121,7 @@ class ImportDialog(QDialog):
             return None
         title = self.tr("正在检查…") if dry_run else self.tr("正在导入…")
         try:
-            result = run_in_background(self, title, self._work, self.path, dry_run)
+            result = run_in_background(self, title, self._work, self.path, dry_run, ctx=self.ctx)
         except Cancelled:
             self._say(self.tr("已取消，没有导入任何数据。"), ERROR_STYLE)
             return None
@@ -141,7 +141,7 @@ class ImportDialog(QDialog):
         step(self.tr("正在读取 {name}…").format(name=path.name))
         book = read_workbook(path)
         step(self.tr("正在逐行检查…") if dry_run else self.tr("正在导入（全部成功才保存）…"))
-        return import_book(self.ctx, book, dry_run=dry_run)
+        return import_book(step.ctx, book, dry_run=dry_run)
 
     # --- display ----------------------------------------------------------------------------------------------
     def _show(self, r: ImportResult) -> None:

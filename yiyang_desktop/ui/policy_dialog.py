@@ -169,7 +169,8 @@ class PolicyDialog(QDialog):
         intro.setWordWrap(True)
         self.model = RecordTableModel([
             (self.tr("当前"), lambda r: "✔" if r["active"] else ""), (self.tr("名称"), "title"), (self.tr("编号"), "id"),
-            (self.tr("地区"), "region"), (self.tr("施行日期"), "from"), (self.tr("来源"), "origin")], self)
+            (self.tr("地区"), "region"), (self.tr("版本"), "version"), (self.tr("有效期"), "force"),
+            (self.tr("来源"), "origin")], self)
         self.table = record_table(self.model, "profiles")
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.source = QLabel()
@@ -199,9 +200,7 @@ class PolicyDialog(QDialog):
 
     def refresh(self, select: str | None = None) -> None:
         active = policy.active_profile_id(self.ctx)
-        rows = [{"id": p.id, "title": p.title, "region": p.data.get("region", ""), "from": p.data.get("effective_from", ""),
-                 "origin": self.tr("程序自带") if p.shipped else self.tr("本机构"), "active": p.id == active,
-                 "shipped": p.shipped, "source_note": p.data.get("source_note", ""), "document": p.data.get("document", "")}
+        rows = [p.describe() | {"origin": self.tr("程序自带") if p.shipped else self.tr("本机构"), "active": p.id == active}
                 for p in policy.list_profiles(self.ctx)]
         self.model.set_rows(rows)
         ids = [r["id"] for r in rows]
@@ -272,12 +271,7 @@ class PolicyDialog(QDialog):
             if not path:
                 return
         try:
-            text = Path(path).read_text(encoding="utf-8")
-            data = policy.load_profile_file(text, "json" if path.endswith(".json") else "toml")
-            profile = policy.save_user_profile(self.ctx, data)
-        except (OSError, UnicodeDecodeError) as e:
-            QMessageBox.warning(self, self.tr("导入政策配置"), self.tr("无法读取文件：{err}").format(err=e))
-            return
+            profile = policy.import_profile_file(self.ctx, Path(path))  # problems name the line and the key
         except ServiceError as e:
             detail = "\n".join(f"{p.field}：{tr_text(p.message)}" if p.field else tr_text(p.message)
                                for p in getattr(e, "problems", [])) or error_text(e)

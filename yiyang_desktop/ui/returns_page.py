@@ -185,7 +185,8 @@ class ReturnsPage(Page):
         self._enable(True)
         f = ret.figures
         rate = f.get("occupancy_rate")
-        text = self.tr("{m}：月末床位 {beds} 张，在住 {occ} 张，入住率 {rate}；入住 {a} 人，出院 {d} 人（其中死亡 {x} 人）。").format(
+        text = self.tr("按 {d} 的记录计算。").format(d=f["as_of"]) + " " + self.tr(
+            "{m}：月末床位 {beds} 张，在住 {occ} 张，入住率 {rate}；入住 {a} 人，出院 {d} 人（其中死亡 {x} 人）。").format(
             m=ret.key, beds=f["beds_total"], occ=f["beds_occupied"], rate="—" if rate is None else f"{rate * 100:.1f}%",
             a=f["admissions"], d=f["discharges"], x=f["deaths"])
         versions = RT.submitted_returns(self.ctx, ret.key)
@@ -254,14 +255,14 @@ class ReturnsPage(Page):
         def work(step):
             out = []
             for i, job in enumerate(jobs):
-                ret = job() if callable(job) else job
+                ret = job(step.ctx) if callable(job) else job
                 step(self.tr("正在生成 {m} 月报…").format(m=ret.key), i, len(jobs))
-                out += RT.write_files(self.ctx, ret, folder, name)
+                out += RT.write_files(step.ctx, ret, folder, name)
             step("", len(jobs), len(jobs))
             return out
 
         try:
-            files = run_in_background(self, self.tr("正在生成月报…"), work)
+            files = run_in_background(self, self.tr("正在生成月报…"), work, ctx=self.ctx)
         except Cancelled:
             self.files_label.setText(self.tr("已取消。"))
             return None
@@ -289,7 +290,7 @@ class ReturnsPage(Page):
         folder = self._folder(folder)
         if folder is None:
             return None
-        jobs = [lambda m=m: RT.compute_return(self.ctx, year, m) for m in months]
+        jobs = [lambda ctx, m=m: RT.compute_return(ctx, year, m) for m in months]
         return self._write(jobs, folder)
 
     def export_submitted(self, *, folder: Path | None = None) -> list[Path] | None:
