@@ -321,6 +321,10 @@
         <translation>Saved: {files}</translation>
     </message>
     <message>
+        <source>保存申请表</source>
+        <translation>Save the application</translation>
+    </message>
+    <message>
         <source>保存前请确认</source>
         <translation>Please confirm before saving</translation>
     </message>
@@ -463,6 +467,10 @@
         <translation>Result</translation>
     </message>
     <message>
+        <source>“{item}”还没有评分：按数字键选分（要先跳过，按 ↓）。</source>
+        <translation>“{item}” has no score yet: press a number key to score it (to skip it for now, press ↓).</translation>
+    </message>
+    <message>
         <source>&#x3000;合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
@@ -588,6 +596,14 @@
         <source>这位老人还没有已完成的评估。</source>
         <translation>This resident has no completed assessment yet.</translation>
     </message>
+    <message>
+        <source>无法写入文件 {path}：{err}</source>
+        <translation>Cannot write the file {path}: {err}</translation>
+    </message>
+    <message>
+        <source>能力评估报告 — {name}</source>
+        <translation>Ability assessment report — {name}</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -656,6 +672,10 @@
         <translation>Signature chain not verified yet. Click “Verify signature chain” to check whether audit entries were changed or deleted (this takes a few seconds when there are many).</translation>
     </message>
     <message>
+        <source>共 {n} 条记录。</source>
+        <translation>{n} entries.</translation>
+    </message>
+    <message>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -674,10 +694,6 @@
     <message>
         <source>无法写入 {path}：{err}</source>
         <translation>Cannot write {path}: {err}</translation>
-    </message>
-    <message>
-        <source>已导出 {n} 条到 {path}</source>
-        <translation>Exported {n} entries to {path}</translation>
     </message>
 </context>
 <context>
@@ -2430,6 +2446,37 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>已保存到：{path}</source>
+        <translation>Saved to: {path}</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{err}</source>
+        <translation>Cannot write {path}: {err}</translation>
+    </message>
+</context>
+<context>
     <name>PolicyDialog</name>
     <message>
         <source>政策配置</source>
@@ -2975,6 +3022,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>无法写入文件 {path}：{err}</source>
         <translation>Cannot write the file {path}: {err}</translation>
+    </message>
+    <message>
+        <source>双向转诊单 — {name}</source>
+        <translation>Two-way referral slip — {name}</translation>
     </message>
 </context>
 <context>
@@ -3581,6 +3632,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Saved {n} files to {folder}</translation>
     </message>
     <message>
+        <source>保存月报</source>
+        <translation>Save the monthly return</translation>
+    </message>
+    <message>
         <source>导出全年</source>
         <translation>Export whole year</translation>
     </message>
@@ -3606,6 +3661,39 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>投入使用日期</source>
         <translation>Service start date</translation>
+    </message>
+</context>
+<context>
+    <name>Saved</name>
+    <message>
+        <source>无法自动打开文件夹，请在文件管理器中打开：
+{folder}</source>
+        <translation>The folder could not be opened automatically. Please open it in your file manager:
+{folder}</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>已保存到：
+{path}</source>
+        <translation>Saved to:
+{path}</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 个文件到：
+{folder}
+
+{names}</source>
+        <translation>Saved {n} files to:
+{folder}
+
+{names}</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
