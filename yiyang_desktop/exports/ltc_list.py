@@ -17,7 +17,7 @@ MONEY, COUNT = "money", "count"
 COLUMNS = (
     ("no", N_("xlsx", "序号"), 5, COUNT), ("name", N_("xlsx", "姓名"), 9, None),
     ("id_number", N_("xlsx", "身份证号"), 20, None), ("insured_place", N_("xlsx", "参保地"), 14, None),
-    ("level", N_("xlsx", "失能等级"), 12, None), ("certificate_no", N_("xlsx", "待遇决定书编号"), 16, None),
+    ("level", N_("xlsx", "失能等级"), 14, None), ("certificate_no", N_("xlsx", "待遇决定书编号"), 15, None),
     ("valid_to", N_("xlsx", "等级有效期至"), 11, None), ("census_days", N_("xlsx", "在住天数"), 8, COUNT),
     ("hospital_days", N_("xlsx", "住院天数"), 8, COUNT), ("care_days", N_("xlsx", "护理天数"), 8, COUNT),
     ("day_fen", N_("xlsx", "每床日标准（元）"), 11, MONEY), ("amount_fen", N_("xlsx", "金额（元）"), 11, MONEY),
@@ -176,9 +176,9 @@ def write_ltc_xlsx(lst, path: Path | str, institution: str) -> Path:
 
 # ---------------------------------------------------------------- PDF
 
-def _cell_text(value, kind) -> str:
+def _cell_text(value, kind, key: str = "") -> str:
     if value is None:
-        return "—" if kind in (MONEY, COUNT) else ""
+        return "—" if kind in (MONEY, COUNT) and key != "no" else ""
     if kind == MONEY:
         return yuan_text(value)
     return str(value)
@@ -222,7 +222,7 @@ def write_ltc_pdf(lst, out: Path | str, institution: str) -> Path:
     col_widths = [width * w / sum(weights) for w in weights]
     cells = [[para(head) for _k, head, _w, _kind in COLUMNS]]
     for values in [*rows_of(lst), totals_of(lst)]:
-        cells.append([para(_cell_text(values.get(k), kind)) if kind is None else _cell_text(values.get(k), kind)
+        cells.append([para(_cell_text(values.get(k), kind)) if kind is None else _cell_text(values.get(k), kind, k)
                       for k, _h, _w, kind in COLUMNS])
     numeric = [i for i, (_k, _h, _w, kind) in enumerate(COLUMNS) if kind in (MONEY, COUNT)]
     style = [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("FONTNAME", (0, 0), (-1, -1), font),
@@ -233,8 +233,9 @@ def write_ltc_pdf(lst, out: Path | str, institution: str) -> Path:
     table = Table(cells, colWidths=col_widths, repeatRows=1)
     table.setStyle(TableStyle(style))
     story.append(table)
+    warn = ParagraphStyle("warn", parent=body, textColor=colors.HexColor("#b42318"))
     for note in notes_of(lst):
-        story += [Spacer(1, 3), para(note)]
+        story += [Spacer(1, 3), Paragraph(escape(note), warn if note in map(str, lst.problems) else body)]
     if lst.excluded:
         story += [Spacer(1, 8), Paragraph(escape(N_("pdf", "未列入清单的老人")), body), Spacer(1, 2)]
         rows = [[para(h) for _k, h, _kind in EXCLUDED_COLUMNS]]

@@ -243,7 +243,7 @@ class LtcRules:
         if not self.levels:
             out.append(("ltc.levels", N_("msg", "享受待遇的等级")))
         for i, lv in enumerate(self.levels, 1):
-            name = "、".join(lv.grades) or str(i)
+            name = (lv.grades[0] + ("等" if len(lv.grades) > 1 else "")) if lv.grades else str(i)
             if lv.day_fen is None:
                 out.append((f"ltc.levels[{i}].day_yuan", N_("msg", "{level}的每床日标准").format(level=name)))
             if lv.fund_share is None:
