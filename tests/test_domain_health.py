@@ -56,3 +56,13 @@ def test_month_figures():
                        "feedback_due": 2, "feedback_on_time": 1}
     # aged 65+ on 31 March: 1, 2, 3 (65 that day) and 7; 4 turns 65 on 1 April. Covered: 1 and 3.
     assert [r["name"] for r in rows] == ["丙"] and rows[0]["feedback_date"] is None
+    assert rows[0]["feedback"] == H.FEEDBACK_WAITING
+
+
+@pytest.mark.parametrize("feedback,on,state", [
+    (None, D(2026, 4, 10), H.FEEDBACK_WAITING), (None, D(2026, 4, 11), H.FEEDBACK_OVERDUE),
+    (D(2026, 4, 10), D(2026, 5, 1), H.FEEDBACK_ON_TIME), (D(2026, 4, 11), D(2026, 5, 1), H.FEEDBACK_LATE),
+    (D(2026, 4, 11), D(2026, 4, 10), H.FEEDBACK_WAITING),  # not given yet on that day
+])
+def test_feedback_state(feedback, on, state):
+    assert H.feedback_state(D(2026, 3, 10), feedback, on) == state

@@ -149,3 +149,23 @@ def test_return_figures_include_the_checks(ctx):
     assert f.figures["health_check_coverage"] == 1.0
     assert (f.figures["feedback_due"], f.figures["feedback_on_time"], f.figures["feedback_on_time_rate"]) == (1, 1, 1.0)
     assert [r["name"] for r in f.details["health_checks"]] == ["乙"]
+
+
+def test_a_return_submitted_before_health_figures_shows_no_differences_for_them(ctx):
+    import json
+    rid, _ = admitted(ctx, bed(ctx), D(2025, 1, 1), "甲", birth=D(1940, 1, 1))
+    ret = RT.compute_return(ctx, 2026, 10)
+    RT.submit_return(ctx, ret)
+    assert RT.compare_with_submitted(ctx, 2026, 10) == []
+    check(ctx, rid, D(2026, 10, 5))   # recorded after submitting: a real difference
+    assert {d["field"] for d in RT.compare_with_submitted(ctx, 2026, 10)} == {"health_checks_done", "residents_65_checked",
+                                                                              "health_check_coverage"}
+    # as a version of the program without health figures would have frozen it
+    old = {k: v for k, v in ret.figures.items() if k not in ("health_checks_done", "residents_65_end",
+           "residents_65_checked", "health_check_coverage", "feedback_due", "feedback_on_time", "feedback_on_time_rate")}
+    ctx.db.execute("DROP TRIGGER IF EXISTS submitted_returns_frozen")
+    for name in [r[0] for r in ctx.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                              "AND tbl_name = 'submitted_returns' AND name NOT LIKE 'audit%'")]:
+        ctx.db.execute(f"DROP TRIGGER {name}")
+    ctx.db.execute("UPDATE submitted_returns SET figures = ?", [json.dumps(old, ensure_ascii=False)])
+    assert RT.compare_with_submitted(ctx, 2026, 10) == []

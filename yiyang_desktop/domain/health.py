@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .dates import add_months
 from .ids import age_on
+from .text import QT_TRANSLATE_NOOP as N_
 
 CHECK_AGE = 65            # 65周岁以上老年人每年一次健康体检
 CHECK_VALID_MONTHS = 12
@@ -62,6 +63,17 @@ def feedback_on_time(check_date: dt.date, feedback_date: dt.date | None) -> bool
     return feedback_date is not None and feedback_date <= feedback_deadline(check_date)
 
 
+FEEDBACK_ON_TIME, FEEDBACK_LATE, FEEDBACK_WAITING, FEEDBACK_OVERDUE = (
+    N_("enum", "1个月内已告知"), N_("enum", "超过1个月才告知"), N_("enum", "尚未告知"), N_("enum", "超过1个月未告知"))
+
+
+def feedback_state(check_date: dt.date, feedback_date: dt.date | None, on: dt.date) -> str:
+    """How the feedback of a check stands on ``on``."""
+    if feedback_date is not None and feedback_date <= on:
+        return FEEDBACK_ON_TIME if feedback_on_time(check_date, feedback_date) else FEEDBACK_LATE
+    return FEEDBACK_OVERDUE if feedback_overdue(check_date, None, on) else FEEDBACK_WAITING
+
+
 def feedback_overdue(check_date: dt.date, feedback_date: dt.date | None, on: dt.date) -> bool:
     """No feedback recorded by ``on`` and the month for it has passed."""
     return (feedback_date is None or feedback_date > on) and on > feedback_deadline(check_date)
@@ -97,5 +109,5 @@ def month_health_figures(checks: tuple[CheckRecord, ...], month_end_births: dict
     }
     rows = [{"date": c.check_date.isoformat(), "name": c.name, "provider": c.provider,
              "feedback_date": c.feedback_date.isoformat() if c.feedback_date else None,
-             "feedback_on_time": feedback_on_time(c.check_date, c.feedback_date)} for c in done]
+             "feedback": feedback_state(c.check_date, c.feedback_date, last)} for c in done]
     return figures, rows

@@ -62,6 +62,16 @@ def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
                 add(s, f"　{direction}：{state}", n, "人次", N_("xlsx", "月末状态"))
     add(s, N_("xlsx", "月末住院老人"), f["in_hospital_end"], "人")
     add(s, N_("xlsx", "月末请假外出老人"), f.get("on_leave_end"), "人")
+    if "health_checks_done" in f:  # returns submitted before health checks were recorded do not have them
+        s = N_("xlsx", "健康管理")
+        add(s, N_("xlsx", "本月年度体检"), f["health_checks_done"], "人次")
+        add(s, N_("xlsx", "月末65岁及以上老人"), f["residents_65_end"], "人")
+        add(s, N_("xlsx", "其中12个月内已体检"), f["residents_65_checked"], "人")
+        add(s, N_("xlsx", "65岁及以上老人年度体检覆盖率"), _pct(f["health_check_coverage"]), PCT,
+            N_("xlsx", "月末在住、年满65周岁的老人中，最近一次体检在12个月内的比例"))
+        add(s, N_("xlsx", "本月到期的体检结果告知"), f["feedback_due"], "人次", N_("xlsx", "体检满1个月的日子在本月"))
+        add(s, N_("xlsx", "其中1个月内告知"), f["feedback_on_time"], "人次")
+        add(s, N_("xlsx", "1个月内告知比例"), _pct(f["feedback_on_time_rate"]), PCT)
     s = N_("xlsx", "人员")
     for role, n in f["staff_by_role"].items():
         add(s, role, n, "人", N_("xlsx", "月末在岗"))
@@ -89,6 +99,9 @@ DETAILS = (
     ("assessments", N_("xlsx", "能力评估"), [
         ("date", "评估日期", 11), ("name", "姓名", 9), ("reason", "评估原因", 9), ("instrument_id", "评估标准", 16),
         ("grade", "能力等级", 24)]),
+    ("health_checks", N_("xlsx", "年度体检"), [
+        ("date", "体检日期", 11), ("name", "姓名", 9), ("provider", "体检机构", 24), ("feedback_date", "告知日期", 11),
+        ("feedback", "告知情况", 16)]),
 )
 
 
