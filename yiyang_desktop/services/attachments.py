@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..paths import data_dir
-from .base import Context, ServiceError, fail
+from .base import ServiceError, fail
 
 MAX_SCAN_BYTES = 50 * 1024 * 1024
 SCAN_OK, SCAN_CHANGED, SCAN_MISSING = "ok", "changed", "missing"
@@ -68,17 +68,17 @@ def copy_in(source: Path | str, owner: str, *, already: Callable[[str], bool] = 
     return StoredFile(src.name[:200], rel, digest, size)
 
 
-def _referenced(ctx: Context, table: str, stored_name: str) -> bool:
-    return ctx.db.execute(f"SELECT 1 FROM {table} WHERE stored_name = ?", [stored_name]).fetchone() is not None
+def _referenced(db, table: str, stored_name: str) -> bool:
+    return db.execute(f"SELECT 1 FROM {table} WHERE stored_name = ?", [stored_name]).fetchone() is not None
 
 
 @contextmanager
-def recording(ctx: Context, stored: StoredFile, table: str) -> Iterator[None]:
+def recording(db, stored: StoredFile, table: str) -> Iterator[None]:
     """Around the insert of the file's row: if it fails, the copy goes again (unless another row uses it)."""
     try:
         yield
     except BaseException:
-        if not _referenced(ctx, table, stored.stored_name):
+        if not _referenced(db, table, stored.stored_name):
             (data_dir() / stored.stored_name).unlink(missing_ok=True)
         raise
 
@@ -91,7 +91,7 @@ def check_copy(stored_name: str, sha256: str) -> tuple[Path, str]:
     return path, SCAN_OK if sha256_of(path) == sha256 else SCAN_CHANGED
 
 
-def forget(ctx: Context, table: str, stored_name: str) -> None:
+def forget(db, table: str, stored_name: str) -> None:
     """After its row is deleted: the copy goes unless another row still uses it."""
-    if not _referenced(ctx, table, stored_name):
+    if not _referenced(db, table, stored_name):
         (data_dir() / stored_name).unlink(missing_ok=True)

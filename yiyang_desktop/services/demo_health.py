@@ -13,6 +13,7 @@ from ..domain.ids import age_on
 from ..domain.policy import to_data
 from . import health as HS
 from . import ltc as LS
+from .accounts import requires
 from .base import Context, ValidationError
 from .policy import get_profile, save_user_profile
 from .residents import end_leave, start_leave
@@ -45,6 +46,7 @@ DEMO_LTC = {  # invented figures, only for the demo (marked so in the profile)
 }
 
 
+@requires("records.write")
 def add_health_demo(ctx: Context, rng: random.Random, start: dt.date, end: dt.date) -> None:
     with ctx.transaction():
         people = _people(ctx, end - dt.timedelta(days=420), end)

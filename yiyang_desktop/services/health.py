@@ -168,7 +168,7 @@ def delete_check(ctx: Context, check_id: int) -> None:
     with ctx.transaction() as db:
         db.execute("DELETE FROM health_checks WHERE id = ?", [check_id])
     for f in files:
-        AT.forget(ctx, "health_check_files", f["stored_name"])
+        AT.forget(ctx.db, "health_check_files", f["stored_name"])
 
 
 def _with_parts(ctx: Context, row: dict) -> dict:
@@ -178,6 +178,7 @@ def _with_parts(ctx: Context, row: dict) -> dict:
     fb = dt.date.fromisoformat(row["feedback_date"]) if row["feedback_date"] else None
     row["feedback_deadline"] = H.feedback_deadline(d).isoformat()
     row["feedback_on_time"] = H.feedback_on_time(d, fb)
+    row["feedback_state"] = H.feedback_state(d, fb, ctx.today())
     return row
 
 
@@ -214,7 +215,7 @@ def add_report(ctx: Context, check_id: int, source: Path | str) -> int:
     get_check(ctx, check_id)
     stored = AT.copy_in(source, f"check-{check_id}", already=lambda digest: ctx.db.execute(
         "SELECT 1 FROM health_check_files WHERE check_id = ? AND sha256 = ?", [check_id, digest]).fetchone())
-    with AT.recording(ctx, stored, "health_check_files"), ctx.transaction() as db:
+    with AT.recording(ctx.db, stored, "health_check_files"), ctx.transaction() as db:
         return db["health_check_files"].insert({"check_id": check_id, **stored.row(ctx.stamp())}).last_pk
 
 
@@ -233,7 +234,7 @@ def remove_report(ctx: Context, file_id: int) -> None:
     row = next(ctx.db.query("SELECT stored_name FROM health_check_files WHERE id = ?", [file_id]))
     with ctx.transaction() as db:
         db.execute("DELETE FROM health_check_files WHERE id = ?", [file_id])
-    AT.forget(ctx, "health_check_files", row["stored_name"])
+    AT.forget(ctx.db, "health_check_files", row["stored_name"])
 
 
 # ---------------------------------------------------------------- lists

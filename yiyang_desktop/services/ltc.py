@@ -191,12 +191,12 @@ def compute_list(ctx: Context, year: int, month: int, profile_id: str | None = N
     return L.ltc_list(snap, profile.profile, mask=mask_id)
 
 
+@requires("export.personal")
 def write_list_files(ctx: Context, lst: L.LtcList, out_dir, institution_name: str | None = None) -> list[Path]:
     """The list's Excel and PDF in ``out_dir`` (names of residents: the personal-export permission, each file in the
     audit log)."""
     from ..exports.ltc_list import write_ltc_files
-    from .accounts import check, record_export
-    check(ctx, "export.personal")
+    from .accounts import record_export
     if institution_name is None:
         from .institution import get_institution
         institution_name = get_institution(ctx).get("name") or ""

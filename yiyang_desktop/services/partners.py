@@ -421,7 +421,7 @@ def add_agreement_scan(ctx: Context, agreement_id: int, source: Path | str) -> i
     get_agreement(ctx, agreement_id)
     stored = AT.copy_in(source, f"agreement-{agreement_id}", already=lambda digest: ctx.db.execute(
         "SELECT 1 FROM agreement_files WHERE agreement_id = ? AND sha256 = ?", [agreement_id, digest]).fetchone())
-    with AT.recording(ctx, stored, "agreement_files"), ctx.transaction() as db:
+    with AT.recording(ctx.db, stored, "agreement_files"), ctx.transaction() as db:
         return db["agreement_files"].insert({"agreement_id": agreement_id, **stored.row(ctx.stamp())}).last_pk
 
 
@@ -440,7 +440,7 @@ def remove_agreement_scan(ctx: Context, file_id: int) -> None:
     row = next(ctx.db.query("SELECT stored_name FROM agreement_files WHERE id = ?", [file_id]))
     with ctx.transaction() as db:
         db.execute("DELETE FROM agreement_files WHERE id = ?", [file_id])
-    AT.forget(ctx, "agreement_files", row["stored_name"])
+    AT.forget(ctx.db, "agreement_files", row["stored_name"])
 
 
 # --- what the compliance panel compares with the policy profile ----------------------------------------------
