@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -471,7 +470,7 @@
         <translation>“{item}” has no score yet: press a number key to score it (to skip it for now, press ↓).</translation>
     </message>
     <message>
-        <source>&#x3000;合计 {n}</source>
+        <source>　合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
     <message>
@@ -500,7 +499,7 @@
     </message>
     <message>
         <source>本标准的分级与组合表待核对，结果仅供参考。</source>
-        <translation>This standard&apos;s bands and combination table are still to be verified; treat the result as provisional.</translation>
+        <translation>This standard's bands and combination table are still to be verified; treat the result as provisional.</translation>
     </message>
 </context>
 <context>
@@ -840,7 +839,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>这是另一家机构的备份</source>
-        <translation>Another institution&apos;s backup</translation>
+        <translation>Another institution's backup</translation>
     </message>
     <message>
         <source>这份备份属于另一家机构“{other}”，不是当前数据文件“{current}”的备份。
@@ -1013,7 +1012,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
         <translation>Delete</translation>
     </message>
     <message>
-        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）　在住 &lt;b&gt;{occ}&lt;/b&gt;　空闲 {free}　预留 {res}　维修 {rep}　入住率 &lt;b&gt;{rate}&lt;/b&gt;　护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-care share &lt;b&gt;{share}&lt;/b&gt;</translation>
     </message>
     <message>
@@ -1088,6 +1087,77 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     <message>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>编辑体检记录 — {name}</source>
+        <translation>Edit health check — {name}</translation>
+    </message>
+    <message>
+        <source>登记体检 — {name}</source>
+        <translation>Record health check — {name}</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>体检机构</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>合作医疗机构</source>
+        <translation>Partner institution</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>体检医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>主要发现</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>健康指导建议</source>
+        <translation>Health advice</translation>
+    </message>
+    <message>
+        <source>告知日期</source>
+        <translation>Result given on</translation>
+    </message>
+    <message>
+        <source>告知对象</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>告知说明</source>
+        <translation>Note on giving the result</translation>
+    </message>
+    <message>
+        <source>如：电话告知女儿，已解释用药调整</source>
+        <translation>e.g. told the daughter by phone, explained the change of medicine</translation>
+    </message>
+    <message>
+        <source>体检结果和健康指导建议应在体检后1个月内告知老人或家属；告知后填写告知日期。</source>
+        <translation>The result and the advice must be given to the resident or the family within one month of the check; enter the date once they are.</translation>
+    </message>
+    <message>
+        <source>体检报告扫描件</source>
+        <translation>Scanned report</translation>
+    </message>
+    <message>
+        <source>内设医疗机构的名称，如：本中心医务室</source>
+        <translation>Name of the internal clinic, e.g. our clinic</translation>
+    </message>
+    <message>
+        <source>做体检的机构</source>
+        <translation>Who did the check</translation>
     </message>
 </context>
 <context>
@@ -1167,7 +1237,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     </message>
     <message>
         <source>出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。</source>
-        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use &quot;Admit&quot; again.</translation>
+        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use "Admit" again.</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1330,277 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>HealthButtons</name>
+    <message>
+        <source>健康档案…</source>
+        <translation>Health file…</translation>
+    </message>
+    <message>
+        <source>登记体检…</source>
+        <translation>Record check…</translation>
+    </message>
+    <message>
+        <source>长护险等级…</source>
+        <translation>LTC level…</translation>
+    </message>
+</context>
+<context>
+    <name>HealthFileDialog</name>
+    <message>
+        <source>健康档案 — {name}</source>
+        <translation>Health file — {name}</translation>
+    </message>
+    <message>
+        <source>健康档案</source>
+        <translation>Health file</translation>
+    </message>
+    <message>
+        <source>保存后生成一个新版本，以前的版本保留在历史中。</source>
+        <translation>Saving makes a new version; earlier versions stay in the history.</translation>
+    </message>
+    <message>
+        <source>记录日期</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>既往史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>慢性病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>禁忌药物</source>
+        <translation>Contraindicated drugs</translation>
+    </message>
+    <message>
+        <source>饮食禁忌</source>
+        <translation>Diet restrictions</translation>
+    </message>
+    <message>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
+        <source>签约的家庭医生或团队</source>
+        <translation>Contracted family doctor or team</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>Contracted since</translation>
+    </message>
+    <message>
+        <source>签约医疗机构</source>
+        <translation>Attending partner institution</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>体检到期</source>
+        <translation>Checks due</translation>
+    </message>
+    <message>
+        <source>告知逾期</source>
+        <translation>Results overdue</translation>
+    </message>
+    <message>
+        <source>体检记录</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC levels</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>无记录</source>
+        <translation>None recorded</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due since</translation>
+    </message>
+    <message>
+        <source>年满65周岁即到期</source>
+        <translation>Due from the 65th birthday</translation>
+    </message>
+    <message>
+        <source>登记体检…</source>
+        <translation>Record check…</translation>
+    </message>
+    <message>
+        <source>年满65周岁、12个月内没有体检的在住老人。</source>
+        <translation>Residents aged 65 or over with no check in the last 12 months.</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>应告知日期</source>
+        <translation>Result due by</translation>
+    </message>
+    <message>
+        <source>体检后天数</source>
+        <translation>Days since the check</translation>
+    </message>
+    <message>
+        <source>登记告知…</source>
+        <translation>Record result given…</translation>
+    </message>
+    <message>
+        <source>体检后超过1个月还没有把结果和健康指导建议告知老人或家属。</source>
+        <translation>More than a month after the check, the result and advice have not been given to the resident or the family.</translation>
+    </message>
+    <message>
+        <source>体检机构</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>主要发现</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>告知日期</source>
+        <translation>Result given on</translation>
+    </message>
+    <message>
+        <source>告知情况</source>
+        <translation>Result given</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>添加报告…</source>
+        <translation>Add report…</translation>
+    </message>
+    <message>
+        <source>查看报告</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>所选年份的全部体检记录。</source>
+        <translation>All checks of the chosen year.</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>登记新等级…</source>
+        <translation>Register new level…</translation>
+    </message>
+    <message>
+        <source>60天内到期（尚未登记新等级）和已没有有效等级的参保老人。</source>
+        <translation>Insured residents whose level ends within 60 days (no new level registered yet) or who have no valid level.</translation>
+    </message>
+    <message>
+        <source>健康管理</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>还剩 {n} 天</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>未登记等级</source>
+        <translation>No level registered</translation>
+    </message>
+    <message>
+        <source>{d}：体检到期 {a} 人，体检结果告知逾期 {b} 人次，长护险等级需处理 {c} 人。</source>
+        <translation>{d}: {a} residents due for a check, {b} results overdue, {c} LTC levels to attend to.</translation>
+    </message>
+    <message>
+        <source>请先选中{what}。</source>
+        <translation>Please select {what} first.</translation>
+    </message>
+    <message>
+        <source>一位老人</source>
+        <translation>a resident</translation>
+    </message>
+    <message>
+        <source>一条体检记录</source>
+        <translation>a check</translation>
+    </message>
+    <message>
+        <source>删除体检记录</source>
+        <translation>Delete check</translation>
+    </message>
+    <message>
+        <source>确定删除 {name} {d} 的体检记录（连同报告扫描件）？</source>
+        <translation>Delete the check of {name} on {d} (with its scanned reports)?</translation>
+    </message>
+    <message>
+        <source>选择体检报告扫描件</source>
+        <translation>Choose the scanned report</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>这次体检还没有添加报告扫描件。</source>
+        <translation>No scanned report has been added to this check yet.</translation>
+    </message>
+    <message>
+        <source>找不到报告文件：{path}
+文件可能被移动或删除，请重新添加。</source>
+        <translation>The report file is missing: {path}
+It may have been moved or deleted; please add it again.</translation>
+    </message>
+    <message>
+        <source>报告文件在添加后被改动过（校验值不一致），内容可能已不是原件。仍要打开吗？</source>
+        <translation>The report file was changed after it was added (the checksum differs); it may no longer be the original. Open it anyway?</translation>
     </message>
 </context>
 <context>
@@ -1738,7 +2079,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>还不知道哪天回来可以不填返回日期，回来那天点“销假”。外出期间床位仍为这位老人保留。</source>
-        <translation>If the return date is not known yet, leave it empty and click &quot;End leave&quot; on the day of return. The bed stays reserved for the resident meanwhile.</translation>
+        <translation>If the return date is not known yet, leave it empty and click "End leave" on the day of return. The bed stays reserved for the resident meanwhile.</translation>
     </message>
     <message>
         <source>去向</source>
@@ -1746,7 +2087,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>如：县人民医院、子女家</source>
-        <translation>e.g. county hospital, child&apos;s home</translation>
+        <translation>e.g. county hospital, child's home</translation>
     </message>
     <message>
         <source>备注</source>
@@ -1774,6 +2115,53 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>确认离职</source>
         <translation>Confirm leaving</translation>
+    </message>
+</context>
+<context>
+    <name>LevelDialog</name>
+    <message>
+        <source>修改长护险等级 — {name}</source>
+        <translation>Edit LTC level — {name}</translation>
+    </message>
+    <message>
+        <source>登记长护险等级 — {name}</source>
+        <translation>Register LTC level — {name}</translation>
+    </message>
+    <message>
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <source>如：湖南省怀化市鹤城区</source>
+        <translation>e.g. Hecheng District, Huaihua, Hunan</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC level</translation>
+    </message>
+    <message>
+        <source>与待遇决定书一致，如：重度失能Ⅱ级</source>
+        <translation>As on the benefit decision, e.g. 重度失能Ⅱ级</translation>
+    </message>
+    <message>
+        <source>待遇决定书编号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>有效期起</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>等级变更时登记新等级：原等级在新等级生效前一天结束，记录保留。登记后老人档案标为已参加长护险。</source>
+        <translation>When the level changes, register the new one: the old level ends the day before and stays in the history. Registering marks the resident as LTC-insured.</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +2207,101 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
 </context>
 <context>
+    <name>LtcTab</name>
+    <message>
+        <source>预览 PDF…</source>
+        <translation>Preview PDF…</translation>
+    </message>
+    <message>
+        <source>保存 Excel 和 PDF…</source>
+        <translation>Save Excel and PDF…</translation>
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>在住天数</source>
+        <translation>Days in residence</translation>
+    </message>
+    <message>
+        <source>住院天数</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>护理天数</source>
+        <translation>Care days</translation>
+    </message>
+    <message>
+        <source>每床日标准（元）</source>
+        <translation>Per bed-day (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>基金支付（元）</source>
+        <translation>Fund pays (yuan)</translation>
+    </message>
+    <message>
+        <source>个人负担（元）</source>
+        <translation>Resident pays (yuan)</translation>
+    </message>
+    <message>
+        <source>未列入原因</source>
+        <translation>Not listed because</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>未列入清单的老人</source>
+        <translation>Residents not on the list</translation>
+    </message>
+    <message>
+        <source>（无长护险标准）</source>
+        <translation> (no LTC rules)</translation>
+    </message>
+    <message>
+        <source>{m}：列入 {n} 人次，护理 {d} 天；金额 {a} 元，基金支付 {f} 元，个人负担 {s} 元（* 为达到每月最高支付）。未列入 {x} 人。</source>
+        <translation>{m}: {n} rows, {d} care days; amount {a} yuan, fund pays {f} yuan, residents pay {s} yuan (* reached the monthly cap). {x} not listed.</translation>
+    </message>
+    <message>
+        <source>{m}：列入 {n} 人次，金额未计算。未列入 {x} 人。</source>
+        <translation>{m}: {n} rows, amounts not computed. {x} not listed.</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>长护险清单 {m}</source>
+        <translation>LTC list {m}</translation>
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <source>保存长护险清单</source>
+        <translation>Save LTC list</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>概览</source>
@@ -1843,6 +2326,10 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>能力评估</source>
         <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>健康管理</source>
+        <translation>Health</translation>
     </message>
     <message>
         <source>医疗合作</source>
@@ -1955,6 +2442,18 @@ Only one window at a time may use a data file, so that they do not overwrite eac
         <translation>Next application</translation>
     </message>
     <message>
+        <source>年度体检到期</source>
+        <translation>Yearly checks due</translation>
+    </message>
+    <message>
+        <source>体检结果告知逾期</source>
+        <translation>Check results overdue</translation>
+    </message>
+    <message>
+        <source>长护险等级到期</source>
+        <translation>LTC levels ending</translation>
+    </message>
+    <message>
         <source>近12个月（月末）</source>
         <translation>Last 12 months (month end)</translation>
     </message>
@@ -1989,6 +2488,18 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>{partner} {date}到期</source>
         <translation>{partner} expires {date}</translation>
+    </message>
+    <message>
+        <source>年满65周岁、12个月内没有体检</source>
+        <translation>Aged 65+, no check in 12 months</translation>
+    </message>
+    <message>
+        <source>体检后超过1个月未告知结果</source>
+        <translation>Result not given within a month of the check</translation>
+    </message>
+    <message>
+        <source>60天内到期 {a} 人，其中30天内 {b} 人；已无有效等级 {c} 人</source>
+        <translation>{a} end within 60 days, {b} of them within 30; {c} without a valid level</translation>
     </message>
     <message>
         <source>目标</source>
@@ -2325,7 +2836,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>按“{profile}”，本机构{beds}张床位属于{band}一档：{req}</source>
-        <translation>Under “{profile}”, this institution&apos;s {beds} beds fall in the “{band}” band: {req}</translation>
+        <translation>Under “{profile}”, this institution's {beds} beds fall in the “{band}” band: {req}</translation>
     </message>
     <message>
         <source>当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。</source>
@@ -2484,7 +2995,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>补贴标准、条件和床位比例目标按地区的政策文件配置。程序自带的配置不能修改：当地标准不同时，先“复制”，再修改复制出的配置并设为当前。</source>
-        <translation>Subsidy rates, conditions and bed-share targets are set from each region&apos;s policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
+        <translation>Subsidy rates, conditions and bed-share targets are set from each region's policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
     </message>
     <message>
         <source>当前</source>
@@ -2672,7 +3183,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>转诊医生电话</source>
-        <translation>Referring doctor&apos;s phone</translation>
+        <translation>Referring doctor's phone</translation>
     </message>
     <message>
         <source>紧急程度</source>
@@ -2732,7 +3243,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital&apos;s receiving doctor</translation>
+        <translation>Hospital's receiving doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -2744,7 +3255,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>病情摘要（转回原因）</source>
@@ -2867,7 +3378,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。统计范围随上方筛选条件变化。</source>
-        <translation>Counted by the month of the referral date; the state columns show each referral&apos;s current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
+        <translation>Counted by the month of the referral date; the state columns show each referral's current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
     </message>
     <message>
         <source>转诊记录</source>
@@ -2910,16 +3421,16 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit return</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{direction}&#x3000;{state}</source>
+        <source>{name}　{direction}　{state}</source>
         <translation>{name}  {direction}  {state}</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital&apos;s receiving doctor</translation>
+        <translation>Hospital's receiving doctor</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>本院转诊医生</source>
@@ -3026,6 +3537,25 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>双向转诊单 — {name}</source>
         <translation>Two-way referral slip — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPicker</name>
+    <message>
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>选择体检报告扫描件</source>
+        <translation>Choose the scanned report</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -3146,7 +3676,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未登记，请点“编辑”补上</source>
-        <translation>None recorded; add them with &quot;Edit&quot;</translation>
+        <translation>None recorded; add them with "Edit"</translation>
     </message>
     <message>
         <source>尚未入住。</source>
@@ -3245,7 +3775,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>暂不入住（如先登记、等床位）可去掉勾选，以后在列表中点“办理入住”。</source>
-        <translation>To register without admitting (e.g. waiting for a bed), untick this and use &quot;Admit&quot; in the list later.</translation>
+        <translation>To register without admitting (e.g. waiting for a bed), untick this and use "Admit" in the list later.</translation>
     </message>
     <message>
         <source>请填写入住日期</source>
@@ -3258,6 +3788,109 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>入住日期</source>
         <translation>Admission date</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentHealth</name>
+    <message>
+        <source>慢性病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>既往史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>禁忌药物</source>
+        <translation>Contraindicated drugs</translation>
+    </message>
+    <message>
+        <source>饮食禁忌</source>
+        <translation>Diet restrictions</translation>
+    </message>
+    <message>
+        <source>健康档案</source>
+        <translation>Health file</translation>
+    </message>
+    <message>
+        <source>尚未建立健康档案，请点“健康档案…”填写。</source>
+        <translation>No health file yet; press "Health file…" to write one.</translation>
+    </message>
+    <message>
+        <source>{doctor}（{since} 起）</source>
+        <translation>{doctor} (since {since})</translation>
+    </message>
+    <message>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
+        <source>签约医疗机构</source>
+        <translation>Attending partner</translation>
+    </message>
+    <message>
+        <source>{date} 记录，共 {n} 个版本</source>
+        <translation>Recorded {date}; {n} versions in all</translation>
+    </message>
+    <message>
+        <source>；以前的版本：</source>
+        <translation>; earlier versions: </translation>
+    </message>
+    <message>
+        <source>年度体检</source>
+        <translation>Yearly health checks</translation>
+    </message>
+    <message>
+        <source>体检已到期（年满65周岁，12个月内没有体检）</source>
+        <translation>Check due (aged 65+, no check in 12 months)</translation>
+    </message>
+    <message>
+        <source>下次体检：{d} 前</source>
+        <translation>Next check: before {d}</translation>
+    </message>
+    <message>
+        <source>尚无体检记录。</source>
+        <translation>No checks recorded.</translation>
+    </message>
+    <message>
+        <source>{d} 告知{who}</source>
+        <translation>given to {who} on {d}</translation>
+    </message>
+    <message>
+        <source>，报告 {n} 份</source>
+        <translation>, {n} reports</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC levels</translation>
+    </message>
+    <message>
+        <source>已参加长护险，尚未登记等级。</source>
+        <translation>LTC-insured, no level registered yet.</translation>
+    </message>
+    <message>
+        <source>未登记。</source>
+        <translation>None registered.</translation>
+    </message>
+    <message>
+        <source>有效，还剩 {n} 天</source>
+        <translation>valid, {n} days left</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>未生效</source>
+        <translation>not yet valid</translation>
+    </message>
+    <message>
+        <source>健康管理</source>
+        <translation>Health</translation>
     </message>
 </context>
 <context>
@@ -3383,11 +4016,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。</source>
-        <translation>No resident matches. For discharged residents tick &quot;Show discharged&quot;.</translation>
+        <translation>No resident matches. For discharged residents tick "Show discharged".</translation>
     </message>
     <message>
         <source>还没有在住的老人。点“新增老人”登记并办理入住。</source>
-        <translation>No residents yet. Click &quot;Add resident&quot; to register and admit one.</translation>
+        <translation>No residents yet. Click "Add resident" to register and admit one.</translation>
     </message>
     <message>
         <source>已出院</source>
@@ -3421,7 +4054,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>, in hospital from {d}</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{date} 转往 {partner}{since}</source>
+        <source>{name}　{date} 转往 {partner}{since}</source>
         <translation>{name}  referred to {partner} on {date}{since}</translation>
     </message>
     <message>
@@ -3446,7 +4079,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -3570,6 +4203,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>报送记录</source>
         <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>长护险清单</source>
+        <translation>LTC list</translation>
     </message>
     <message>
         <source>月报</source>
@@ -3829,7 +4466,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>本机构是该医师的第一执业地点</source>
-        <translation>This institution is the physician&apos;s first practice registration</translation>
+        <translation>This institution is the physician's first practice registration</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -3946,7 +4583,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Change referral state</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{direction}&#x3000;{partner}&#x3000;当前：{state}（{date}）</source>
+        <source>{name}　{direction}　{partner}　当前：{state}（{date}）</source>
         <translation>{name}  {direction}  {partner}  now: {state} ({date})</translation>
     </message>
     <message>
@@ -4180,7 +4817,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
@@ -4188,7 +4825,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>或者，填写本机构名称后开始：</source>
-        <translation>Or enter your institution&apos;s name to start:</translation>
+        <translation>Or enter your institution's name to start:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
@@ -4572,7 +5209,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>三无</source>
-        <translation>&quot;Three nos&quot; elder</translation>
+        <translation>"Three nos" elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -4584,7 +5221,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans&apos; families)</translation>
+        <translation>Entitled group (veterans' families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -4592,11 +5229,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees&apos; insurance</translation>
+        <translation>Urban employees' insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents&apos; insurance</translation>
+        <translation>Urban-rural residents' insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -4844,7 +5481,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>机构车辆</source>
-        <translation>Home&apos;s vehicle</translation>
+        <translation>Home's vehicle</translation>
     </message>
     <message>
         <source>家属自行</source>
@@ -5000,7 +5637,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>与医保有关的医疗机构信息系统相关材料</source>
-        <translation>Documents on the institution&apos;s information system relevant to medical insurance</translation>
+        <translation>Documents on the institution's information system relevant to medical insurance</translation>
     </message>
     <message>
         <source>纳入定点后使用医保基金的预测性分析报告</source>
@@ -5008,7 +5645,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码证书及法定代表人身份证明</source>
-        <translation>Unified social credit code certificate and the legal representative&apos;s proof of identity</translation>
+        <translation>Unified social credit code certificate and the legal representative's proof of identity</translation>
     </message>
     <message>
         <source>医疗服务人员信息表</source>
@@ -5122,6 +5759,58 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>医保定点</source>
         <translation>Insurance designation</translation>
     </message>
+    <message>
+        <source>1个月内已告知</source>
+        <translation>Given within a month</translation>
+    </message>
+    <message>
+        <source>超过1个月才告知</source>
+        <translation>Given after more than a month</translation>
+    </message>
+    <message>
+        <source>尚未告知</source>
+        <translation>Not given yet</translation>
+    </message>
+    <message>
+        <source>超过1个月未告知</source>
+        <translation>Overdue (over a month)</translation>
+    </message>
+    <message>
+        <source>未参加长护险</source>
+        <translation>Not LTC-insured</translation>
+    </message>
+    <message>
+        <source>未登记长护险等级</source>
+        <translation>No LTC level registered</translation>
+    </message>
+    <message>
+        <source>长护险等级已过期</source>
+        <translation>LTC level expired</translation>
+    </message>
+    <message>
+        <source>等级不在待遇范围</source>
+        <translation>Level not covered</translation>
+    </message>
+    <message>
+        <source>参保地不适用本配置</source>
+        <translation>Insured elsewhere</translation>
+    </message>
+    <message>
+        <source>全月住院</source>
+        <translation>In hospital all month</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>The resident</translation>
+    </message>
+    <message>
+        <source>家属</source>
+        <translation>The family</translation>
+    </message>
+    <message>
+        <source>本人和家属</source>
+        <translation>Resident and family</translation>
+    </message>
 </context>
 <context>
     <name>msg</name>
@@ -5155,19 +5844,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
+        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
+        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
+        <translation>The birth date "{d}" in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
+        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -5175,11 +5864,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
+        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -5199,7 +5888,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -5279,11 +5968,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>疾病编码“{code}”不是有效的 ICD-10 编码（如 I10、F03.1）</source>
-        <translation>&quot;{code}&quot; is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
+        <translation>"{code}" is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
     </message>
     <message>
         <source>照护风险事件“{k}”的次数应为0及以上的整数</source>
-        <translation>The count of care-risk event &quot;{k}&quot; must be a whole number, 0 or more</translation>
+        <translation>The count of care-risk event "{k}" must be a whole number, 0 or more</translation>
     </message>
     <message>
         <source>评估答案格式不对</source>
@@ -5347,7 +6036,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
+        <translation>The change date cannot be before the bed's service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -5451,7 +6140,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{months}不在政策配置的有效期内（{force}），没有计入</source>
-        <translation>{months} are outside the policy profile&apos;s period in force ({force}) and were not counted</translation>
+        <translation>{months} are outside the policy profile's period in force ({force}) and were not counted</translation>
     </message>
     <message>
         <source>政策配置“{title}”适用于{region}，本机构的行政区划是{mine}：请确认选对了政策配置</source>
@@ -5575,11 +6264,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for resident "{name}"</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
+        <translation>Category "{x}" is not one of: {opts}</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -5747,7 +6436,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for staff member "{name}"</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -5771,7 +6460,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
@@ -5818,8 +6507,12 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>One stay cannot hold two beds at once</translation>
     </message>
     <message>
+        <source>同一位老人的两个长护险等级有效期重叠</source>
+        <translation>Two LTC levels of the same resident overlap</translation>
+    </message>
+    <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
-        <translation>Unknown item &quot;{code}&quot; ({inst} has no such item)</translation>
+        <translation>Unknown item "{code}" ({inst} has no such item)</translation>
     </message>
     <message>
         <source>{code} {name}：{value} 不是允许的分值，可选：{allowed}</source>
@@ -5831,11 +6524,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>“昏迷”应为是或否</source>
-        <translation>&quot;Coma&quot; must be yes or no</translation>
+        <translation>"Coma" must be yes or no</translation>
     </message>
     <message>
-        <source>疾病诊断应为 ICD-10 编码的列表，如 [&quot;F01&quot;, &quot;I10&quot;]</source>
-        <translation>Diagnoses must be a list of ICD-10 codes, e.g. [&quot;F01&quot;, &quot;I10&quot;]</translation>
+        <source>疾病诊断应为 ICD-10 编码的列表，如 ["F01", "I10"]</source>
+        <translation>Diagnoses must be a list of ICD-10 codes, e.g. ["F01", "I10"]</translation>
     </message>
     <message>
         <source>近30天照护风险事件次数应为不小于0的整数</source>
@@ -5851,7 +6544,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>缺少“{key}”</source>
-        <translation>&quot;{key}&quot; is missing</translation>
+        <translation>"{key}" is missing</translation>
     </message>
     <message>
         <source>类型不对</source>
@@ -5871,11 +6564,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>引用了不存在的项目“{c}”</source>
-        <translation>refers to item &quot;{c}&quot;, which does not exist</translation>
+        <translation>refers to item "{c}", which does not exist</translation>
     </message>
     <message>
         <source>满分应为各项目最高分之和 {m}</source>
-        <translation>the maximum must be the sum of the items&apos; maxima, {m}</translation>
+        <translation>the maximum must be the sum of the items' maxima, {m}</translation>
     </message>
     <message>
         <source>每个项目应属于且只属于一个一级指标</source>
@@ -5887,7 +6580,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>编号“{id}”应与文件名一致</source>
-        <translation>the id &quot;{id}&quot; must match the file name</translation>
+        <translation>the id "{id}" must match the file name</translation>
     </message>
     <message>
         <source>分数 {v} 落在 {n} 个分段中（应恰好1个）</source>
@@ -5903,7 +6596,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>分段下限大于上限</source>
-        <translation>the band&apos;s lower limit is above its upper limit</translation>
+        <translation>the band's lower limit is above its upper limit</translation>
     </message>
     <message>
         <source>条件应含 all、any、not、count、var 之一</source>
@@ -5923,7 +6616,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>规则引用了未知变量“{v}”</source>
-        <translation>a rule refers to the unknown value &quot;{v}&quot;</translation>
+        <translation>a rule refers to the unknown value "{v}"</translation>
     </message>
     <message>
         <source>规则涉及的组合太多（{n}），无法逐一核对</source>
@@ -5999,19 +6692,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>只支持“昏迷”标记，且等级须存在</source>
-        <translation>only the &quot;coma&quot; flag is supported, and its grade must exist</translation>
+        <translation>only the "coma" flag is supported, and its grade must exist</translation>
     </message>
     <message>
         <source>上调规则缺少条件</source>
         <translation>a raise rule has no conditions</translation>
     </message>
     <message>
-        <source>诊断范围应写成 [&quot;F00&quot;, &quot;F03&quot;] 的形式</source>
-        <translation>a diagnosis range must be written like [&quot;F00&quot;, &quot;F03&quot;]</translation>
+        <source>诊断范围应写成 ["F00", "F03"] 的形式</source>
+        <translation>a diagnosis range must be written like ["F00", "F03"]</translation>
     </message>
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
-        <translation>There is no instrument &quot;{id}&quot;; available: {known}</translation>
+        <translation>There is no instrument "{id}"; available: {known}</translation>
     </message>
     <message>
         <source>草稿不能出具评估报告，请先完成评估</source>
@@ -6122,8 +6815,116 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Fee {n}: amount “{v}” must be a number of at least 0 (yuan)</translation>
     </message>
     <message>
+        <source>既往史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>慢性病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>禁忌药物</source>
+        <translation>Contraindicated drugs</translation>
+    </message>
+    <message>
+        <source>饮食禁忌</source>
+        <translation>Diet restrictions</translation>
+    </message>
+    <message>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
         <source>请选择合作医疗机构</source>
         <translation>Choose the partner medical institution</translation>
+    </message>
+    <message>
+        <source>合作医疗机构无效</source>
+        <translation>Invalid partner institution</translation>
+    </message>
+    <message>
+        <source>合作医疗机构不存在</source>
+        <translation>The partner institution does not exist</translation>
+    </message>
+    <message>
+        <source>{label}早于老人的出生日期</source>
+        <translation>{label} is before the resident's date of birth</translation>
+    </message>
+    <message>
+        <source>记录日期</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>Contracted since</translation>
+    </message>
+    <message>
+        <source>填写了签约日期，请同时填写家庭医生</source>
+        <translation>A contract date is given: please also enter the family doctor</translation>
+    </message>
+    <message>
+        <source>与当前的健康档案相同，没有需要保存的改动</source>
+        <translation>Same as the current health file: nothing to save</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>体检机构</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>请填写做体检的机构</source>
+        <translation>Please enter who did the check</translation>
+    </message>
+    <message>
+        <source>体检医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>主要发现</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>健康指导建议</source>
+        <translation>Health advice</translation>
+    </message>
+    <message>
+        <source>告知对象</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>告知说明</source>
+        <translation>Note on giving the result</translation>
+    </message>
+    <message>
+        <source>告知日期</source>
+        <translation>Result given on</translation>
+    </message>
+    <message>
+        <source>告知日期早于体检日期</source>
+        <translation>The result date is before the check date</translation>
+    </message>
+    <message>
+        <source>请选择把结果告知了谁</source>
+        <translation>Please choose to whom the result was given</translation>
+    </message>
+    <message>
+        <source>这位老人在 {d} 已登记过体检</source>
+        <translation>This resident already has a check recorded on {d}</translation>
+    </message>
+    <message>
+        <source>体检记录不存在</source>
+        <translation>The check does not exist</translation>
+    </message>
+    <message>
+        <source>体检报告记录不存在</source>
+        <translation>The report does not exist</translation>
     </message>
     <message>
         <source>签订日期</source>
@@ -6179,7 +6980,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>续签协议的生效日期须晚于原协议的生效日期 {d}</source>
-        <translation>The renewal must start after the original&apos;s start date {d}</translation>
+        <translation>The renewal must start after the original's start date {d}</translation>
     </message>
     <message>
         <source>生效日期不能晚于终止日期 {d}</source>
@@ -6319,7 +7120,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -6359,7 +7160,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>请填写医院的诊断结果</source>
-        <translation>Enter the hospital&apos;s diagnosis</translation>
+        <translation>Enter the hospital's diagnosis</translation>
     </message>
     <message>
         <source>转诊指征“{x}”不在设置的列表中</source>
@@ -6774,8 +7575,8 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>an amount may have at most 2 decimal places (fen)</translation>
     </message>
     <message>
-        <source>应为文字列表，例如 [&quot;民办&quot;]</source>
-        <translation>Should be a list of texts, e.g. [&quot;民办&quot;]</translation>
+        <source>应为文字列表，例如 ["民办"]</source>
+        <translation>Should be a list of texts, e.g. ["民办"]</translation>
     </message>
     <message>
         <source>能力等级“{v}”不是评估量表中的等级，永远不会匹配任何老人。可写（全称或括号中的简称）：{opts}</source>
@@ -6800,6 +7601,22 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>政策配置应为一组键值</source>
         <translation>A policy profile must be a set of key-value pairs</translation>
+    </message>
+    <message>
+        <source>住院期间是否计护理天数</source>
+        <translation>whether hospital days count as care days</translation>
+    </message>
+    <message>
+        <source>享受待遇的等级</source>
+        <translation>the levels that qualify</translation>
+    </message>
+    <message>
+        <source>{level}的每床日标准</source>
+        <translation>the per-bed-day rate of {level}</translation>
+    </message>
+    <message>
+        <source>{level}的基金支付比例</source>
+        <translation>the fund share of {level}</translation>
     </message>
     <message>
         <source>编号只能用小写字母、数字和连字符（2–40个字符），例如 shenyang-2024</source>
@@ -6879,7 +7696,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{what}不在本政策的建设补贴范围</source>
-        <translation>{what} is not covered by this policy&apos;s construction subsidy</translation>
+        <translation>{what} is not covered by this policy's construction subsidy</translation>
     </message>
     <message>
         <source>租赁床位未填写租赁到期日，无法确认租期是否满{n}年</source>
@@ -6934,8 +7751,36 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>The month has not ended (as-of day {d})</translation>
     </message>
     <message>
+        <source>政策配置“{title}”没有长期护理保险标准，不能生成长护险清单。请选用有长护险标准的配置，或复制一份配置后填写“长期护理保险”一节。</source>
+        <translation>The policy profile "{title}" has no long-term-care insurance rules, so there is no LTC list. Choose a profile with LTC rules, or copy one and fill in its "长期护理保险" section.</translation>
+    </message>
+    <message>
         <source>{y}年{m}月</source>
         <translation>{y}-{m:0&gt;2}</translation>
+    </message>
+    <message>
+        <source>政策配置“{title}”的长护险标准缺少：{items}。政策文件没有写的项目不按0计算，金额暂不计算；请复制配置后按当地医保部门的规定填写。</source>
+        <translation>The LTC rules of the policy profile "{title}" lack: {items}. What the policy text does not give is not taken as zero, so no amounts are computed; copy the profile and fill these in from the local medical-insurance office's rules.</translation>
+    </message>
+    <message>
+        <source>登记了等级“{level}”，但老人档案未勾选参加长护险</source>
+        <translation>Level "{level}" is registered, but the resident's record is not marked as LTC-insured</translation>
+    </message>
+    <message>
+        <source>能力评估为“{grade}”（{date}）</source>
+        <translation>Assessed as "{grade}" ({date})</translation>
+    </message>
+    <message>
+        <source>“{level}”有效期至 {date}</source>
+        <translation>"{level}" valid to {date}</translation>
+    </message>
+    <message>
+        <source>参保地“{place}”，配置地区“{region}”</source>
+        <translation>Insured in "{place}", profile region "{region}"</translation>
+    </message>
+    <message>
+        <source>住院 {n} 天</source>
+        <translation>{n} days in hospital</translation>
     </message>
     <message>
         <source>机构尚未正式运营</source>
@@ -7015,7 +7860,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>查看数据</source>
-        <extracomment>Every permission and the action it allows, as a refusal names it (&quot;无权{action}&quot;).</extracomment>
+        <extracomment>Every permission and the action it allows, as a refusal names it ("无权{action}").</extracomment>
         <translation>view data</translation>
     </message>
     <message>
@@ -7163,8 +8008,48 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>The month “{v}” is not valid; use YYYY-MM, e.g. 2026-10</translation>
     </message>
     <message>
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC level</translation>
+    </message>
+    <message>
+        <source>待遇决定书（证书）编号</source>
+        <translation>Decision (certificate) number</translation>
+    </message>
+    <message>
+        <source>有效期起</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>有效期至早于有效期起</source>
+        <translation>"Valid to" is before "valid from"</translation>
+    </message>
+    <message>
+        <source>与已登记的“{level}”（{a} 至 {b}）重叠</source>
+        <translation>Overlaps the registered "{level}" ({a} to {b})</translation>
+    </message>
+    <message>
+        <source>长护险等级记录不存在</source>
+        <translation>The LTC level does not exist</translation>
+    </message>
+    <message>
         <source>月份“{v}”无效</source>
         <translation>The month “{v}” is not valid</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月尚未开始</source>
+        <translation>{m}/{y} has not begun yet</translation>
+    </message>
+    <message>
+        <source>长护险清单 {m}</source>
+        <translation>LTC list {m}</translation>
     </message>
     <message>
         <source>{y}年{m}月尚未开始，不能生成月报</source>
@@ -7232,11 +8117,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>日志的页大小 {w} 与数据文件的 {p} 不同</source>
-        <translation>the log&apos;s page size {w} differs from the data file&apos;s {p}</translation>
+        <translation>the log's page size {w} differs from the data file's {p}</translation>
     </message>
     <message>
         <source>日志与数据文件的审计记录接不上（日志属于这个文件的另一个版本）</source>
-        <translation>the log does not continue the file&apos;s audit trail (it belongs to another version of this file)</translation>
+        <translation>the log does not continue the file's audit trail (it belongs to another version of this file)</translation>
     </message>
     <message>
         <source>日志来自另一个数据文件</source>
@@ -7378,6 +8263,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Page {n}</translation>
     </message>
     <message>
+        <source>未列入清单的老人</source>
+        <translation>Residents not on the list</translation>
+    </message>
+    <message>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -7414,7 +8303,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>目标的期限，例如 2025-12-31</source>
-        <translation>The target&apos;s deadline, e.g. 2025-12-31</translation>
+        <translation>The target's deadline, e.g. 2025-12-31</translation>
     </message>
     <message>
         <source>最低比例</source>
@@ -7534,7 +8423,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从床位投入使用日算到租赁到期日（含当日）；0 表示不限</source>
-        <translation>From the bed&apos;s service date to the lease&apos;s end date (inclusive); 0 means no minimum</translation>
+        <translation>From the bed's service date to the lease's end date (inclusive); 0 means no minimum</translation>
     </message>
     <message>
         <source>按举办方式的系数</source>
@@ -7566,7 +8455,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按月末（或离院前最后一天）床位的类型；空表示不限</source>
-        <translation>The bed&apos;s type at month end (or on the last day before leaving); empty means any</translation>
+        <translation>The bed's type at month end (or on the last day before leaving); empty means any</translation>
     </message>
     <message>
         <source>限医疗床位子类型</source>
@@ -7586,7 +8475,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按当月最后一天的周岁计，生日在最后一天也算；0 表示不限</source>
-        <translation>Age on the month&apos;s last day (a birthday on that day counts); 0 means any age</translation>
+        <translation>Age on the month's last day (a birthday on that day counts); 0 means any age</translation>
     </message>
     <message>
         <source>只计本地户籍老人</source>
@@ -7602,7 +8491,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从本次入住日到当月最后一天</source>
-        <translation>From this stay&apos;s admission to the month&apos;s last day</translation>
+        <translation>From this stay's admission to the month's last day</translation>
     </message>
     <message>
         <source>不计的老人类别</source>
@@ -7638,7 +8527,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>month_end：当月最后一天日末在住；any_day：当月至少一天日末在住；min_days：当月日末在住满“最少在住天数”</source>
-        <translation>month_end: in residence at the end of the month&apos;s last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
+        <translation>month_end: in residence at the end of the month's last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
     </message>
     <message>
         <source>最少在住天数</source>
@@ -7677,6 +8566,62 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>When several clauses fit a bed-month, the highest rate applies; they are not added</translation>
     </message>
     <message>
+        <source>失能等级</source>
+        <translation>Disability levels</translation>
+    </message>
+    <message>
+        <source>享受待遇的等级，与老人“长护险等级”登记的写法一致，例如“重度失能”</source>
+        <translation>The levels that qualify, written as on the residents' LTC levels, e.g. "重度失能"</translation>
+    </message>
+    <message>
+        <source>每床日标准</source>
+        <translation>Per bed-day rate</translation>
+    </message>
+    <message>
+        <source>元/床日</source>
+        <translation>yuan/bed-day</translation>
+    </message>
+    <message>
+        <source>护理服务每床日的费用标准；当月金额 = 标准 × 护理天数。文件没有写时留空</source>
+        <translation>The care cost per bed-day; the month's amount = rate × care days. Leave empty when the text does not give it</translation>
+    </message>
+    <message>
+        <source>基金支付比例</source>
+        <translation>Fund share</translation>
+    </message>
+    <message>
+        <source>0–1 之间的小数，例如 0.7；基金支付 = 金额 × 比例（四舍五入到分），其余由个人负担。文件没有写时留空</source>
+        <translation>A decimal between 0 and 1, e.g. 0.7; the fund pays amount × share (rounded half up to the fen), the resident the rest. Leave empty when the text does not give it</translation>
+    </message>
+    <message>
+        <source>基金每月最高支付</source>
+        <translation>Fund's monthly cap</translation>
+    </message>
+    <message>
+        <source>元/月</source>
+        <translation>yuan/month</translation>
+    </message>
+    <message>
+        <source>基金每人每月支付的上限，超出部分由个人负担；空表示没有上限</source>
+        <translation>The most the fund pays per resident per month; above it the resident pays. Empty means no cap</translation>
+    </message>
+    <message>
+        <source>住院期间</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>deduct：住院的日子不计护理天数；count：照计。按日末在住（住院当晚起至返回前一晚为住院日）。文件没有写时留空</source>
+        <translation>deduct: hospital days are not care days; count: they are. By the end-of-day census (the nights from going into hospital to the night before coming back). Leave empty when the text does not say</translation>
+    </message>
+    <message>
+        <source>待遇标准</source>
+        <translation>Rates by level</translation>
+    </message>
+    <message>
+        <source>没有列出的等级不享受待遇</source>
+        <translation>Levels not listed get no benefit</translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>ID</translation>
     </message>
@@ -7702,7 +8647,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>6位代码，例如 431202；市级配置写市的代码（如 440800），省级写省的代码</source>
-        <translation>6 digits, e.g. 431202; a city&apos;s profile uses the city&apos;s code (e.g. 440800), a province&apos;s the province&apos;s</translation>
+        <translation>6 digits, e.g. 431202; a city's profile uses the city's code (e.g. 440800), a province's the province's</translation>
     </message>
     <message>
         <source>政策文件</source>
@@ -7747,6 +8692,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>运营补贴</source>
         <translation>Operating subsidy</translation>
+    </message>
+    <message>
+        <source>长期护理保险</source>
+        <translation>Long-term-care insurance</translation>
+    </message>
+    <message>
+        <source>长护险月度结算清单的标准；没有这一节表示本配置没有长护险标准</source>
+        <translation>The rules of the monthly LTC list; a profile without this section has no LTC rules</translation>
     </message>
 </context>
 <context>
@@ -7969,6 +8922,46 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Residents on leave at month end</translation>
     </message>
     <message>
+        <source>健康管理</source>
+        <translation>Health management</translation>
+    </message>
+    <message>
+        <source>本月年度体检</source>
+        <translation>Yearly checks this month</translation>
+    </message>
+    <message>
+        <source>月末65岁及以上老人</source>
+        <translation>Residents aged 65+ at month end</translation>
+    </message>
+    <message>
+        <source>其中12个月内已体检</source>
+        <translation>of which checked in the last 12 months</translation>
+    </message>
+    <message>
+        <source>65岁及以上老人年度体检覆盖率</source>
+        <translation>Yearly check coverage, aged 65+</translation>
+    </message>
+    <message>
+        <source>月末在住、年满65周岁的老人中，最近一次体检在12个月内的比例</source>
+        <translation>Share of month-end residents aged 65+ whose last check is within 12 months</translation>
+    </message>
+    <message>
+        <source>本月到期的体检结果告知</source>
+        <translation>Results due this month</translation>
+    </message>
+    <message>
+        <source>体检满1个月的日子在本月</source>
+        <translation>Checks whose one month ends in this month</translation>
+    </message>
+    <message>
+        <source>其中1个月内告知</source>
+        <translation>of which given within a month</translation>
+    </message>
+    <message>
+        <source>1个月内告知比例</source>
+        <translation>Share given within a month</translation>
+    </message>
+    <message>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
@@ -8013,6 +9006,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Ability assessments</translation>
     </message>
     <message>
+        <source>年度体检</source>
+        <translation>Yearly checks</translation>
+    </message>
+    <message>
         <source>{inst}{y}年{m}月统计月报</source>
         <translation>{inst}Monthly return {m}/{y}</translation>
     </message>
@@ -8049,8 +9046,120 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Unit</translation>
     </message>
     <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <source>失能等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>待遇决定书编号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>等级有效期至</source>
+        <translation>Level valid to</translation>
+    </message>
+    <message>
+        <source>在住天数</source>
+        <translation>Days in residence</translation>
+    </message>
+    <message>
+        <source>住院天数</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>护理天数</source>
+        <translation>Care days</translation>
+    </message>
+    <message>
+        <source>每床日标准（元）</source>
+        <translation>Per bed-day (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>基金支付（元）</source>
+        <translation>Fund pays (yuan)</translation>
+    </message>
+    <message>
+        <source>个人负担（元）</source>
+        <translation>Resident pays (yuan)</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>未列入原因</source>
+        <translation>Not listed because</translation>
+    </message>
+    <message>
+        <source>制表人：</source>
+        <translation>Prepared by:</translation>
+    </message>
+    <message>
+        <source>审核人：</source>
+        <translation>Checked by:</translation>
+    </message>
+    <message>
+        <source>机构负责人：</source>
+        <translation>Head of institution:</translation>
+    </message>
+    <message>
+        <source>机构（盖章）：</source>
+        <translation>Institution (seal):</translation>
+    </message>
+    <message>
+        <source>{inst}{y}年{m}月长期护理保险结算清单</source>
+        <translation>{inst}Long-term-care insurance list, {m}/{y}</translation>
+    </message>
+    <message>
+        <source>统计期：{a} 至 {b}；护理天数按日末在住计；政策配置：{profile}</source>
+        <translation>Period {a} to {b}; care days by the end-of-day census; policy profile: {profile}</translation>
+    </message>
+    <message>
+        <source>住院期间不计护理天数</source>
+        <translation>Hospital days are not care days</translation>
+    </message>
+    <message>
+        <source>住院期间照计护理天数</source>
+        <translation>Hospital days count as care days</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>；金额 = 每床日标准 × 护理天数，基金支付 = 金额 × 基金支付比例（四舍五入到分），不超过每月最高支付；个人负担 = 金额 − 基金支付。</source>
+        <translation>; amount = rate per bed-day × care days; the fund pays amount × fund share (rounded half up to the fen), at most the monthly cap; the resident pays amount − fund.</translation>
+    </message>
+    <message>
+        <source>有 {n} 人的基金支付达到每月最高支付。</source>
+        <translation>For {n} residents the fund reached its monthly cap.</translation>
+    </message>
+    <message>
+        <source>长护险清单</source>
+        <translation>LTC list</translation>
+    </message>
+    <message>
+        <source>未列入清单的老人</source>
+        <translation>Residents not on the list</translation>
     </message>
     <message>
         <source>其中</source>

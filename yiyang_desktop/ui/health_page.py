@@ -53,7 +53,6 @@ class HealthPage(Page):
         self.year.setObjectName("health_year")
         self.year.setRange(2000, 2100)
         self.year.setValue(ctx.today().year)
-        self.year.setSuffix(self.tr("年"))
         self.year.valueChanged.connect(lambda _v: self._load_checks())
         self.checks_model = RecordTableModel([
             (self.tr("体检日期"), "check_date"), (self.tr("姓名"), "name"), (self.tr("体检机构"), "provider"),
