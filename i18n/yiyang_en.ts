@@ -8930,36 +8930,20 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Yearly checks this month</translation>
     </message>
     <message>
-        <source>月末65岁及以上老人</source>
-        <translation>Residents aged 65+ at month end</translation>
+        <source>月末在住65岁及以上老人 {m} 人，其中最近12个月内体检 {n} 人</source>
+        <translation>{m} residents aged 65+ at month end, {n} of them checked in the last 12 months</translation>
     </message>
     <message>
-        <source>其中12个月内已体检</source>
-        <translation>of which checked in the last 12 months</translation>
+        <source>体检结果1个月内告知比例</source>
+        <translation>Share of check results given within a month</translation>
+    </message>
+    <message>
+        <source>体检满1个月在本月的 {n} 人次中，1个月内告知 {m} 人次</source>
+        <translation>Of {n} checks whose month ended in this month, {m} results were given within the month</translation>
     </message>
     <message>
         <source>65岁及以上老人年度体检覆盖率</source>
         <translation>Yearly check coverage, aged 65+</translation>
-    </message>
-    <message>
-        <source>月末在住、年满65周岁的老人中，最近一次体检在12个月内的比例</source>
-        <translation>Share of month-end residents aged 65+ whose last check is within 12 months</translation>
-    </message>
-    <message>
-        <source>本月到期的体检结果告知</source>
-        <translation>Results due this month</translation>
-    </message>
-    <message>
-        <source>体检满1个月的日子在本月</source>
-        <translation>Checks whose one month ends in this month</translation>
-    </message>
-    <message>
-        <source>其中1个月内告知</source>
-        <translation>of which given within a month</translation>
-    </message>
-    <message>
-        <source>1个月内告知比例</source>
-        <translation>Share given within a month</translation>
     </message>
     <message>
         <source>人员</source>
