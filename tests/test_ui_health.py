@@ -234,3 +234,27 @@ def test_the_ltc_list_on_the_returns_page(qtbot, window, demo_ctx, tmp_path, mon
     monkeypatch.setattr(pdf_preview.PdfPreviewDialog, "exec", lambda self: previews.append(self.path) or 0)
     qtbot.mouseClick(tab.preview_btn, Qt.LeftButton)
     assert previews and previews[0].suffix == ".pdf" and previews[0].exists()
+
+
+def test_the_ltc_section_is_filled_in_the_profile_editor(qtbot, qapp, demo_ctx):
+    """A copy of the 重庆 profile gets the figures its text leaves out, in the same editor as every other rule."""
+    from yiyang_desktop.services import policy
+    from yiyang_desktop.ui.policy_dialog import ProfileEditDialog
+    policy.copy_profile(demo_ctx, "chongqing-2023", "cq-district", "重庆某区（2026）")
+    edit = ProfileEditDialog(demo_ctx, policy.get_profile(demo_ctx, "cq-district"), None)
+    qtbot.addWidget(edit)
+    assert edit.row_of("ltc.levels[1].day_yuan") >= 0 and edit.row_of("ltc.hospital_days") >= 0
+    edit.set_value("ltc.hospital_days", "half")
+    edit.set_value("ltc.levels[1].fund_share", "七成")
+    edit.save()
+    assert edit.result() == 0
+    assert "不在可选范围" in edit.table.item(edit.row_of("ltc.hospital_days"), 2).text()
+    assert edit.table.item(edit.row_of("ltc.levels[1].fund_share"), 1).text() == "七成"   # kept as typed
+    edit.set_value("ltc.hospital_days", "deduct")
+    edit.set_value("ltc.levels[1].day_yuan", "50")
+    edit.set_value("ltc.levels[1].fund_share", "0.7")
+    edit.save()
+    assert edit.result() == 1
+    ltc = policy.get_profile(demo_ctx, "cq-district").profile.ltc
+    assert ltc.missing() == [] and ltc.levels[0].day_fen == 5000 and ltc.levels[0].month_cap_fen == 155000
+    assert LS.compute_list(demo_ctx, 2026, 10, "cq-district").problems == []

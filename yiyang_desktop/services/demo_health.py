@@ -59,14 +59,14 @@ def add_health_demo(ctx: Context, rng: random.Random, start: dt.date, end: dt.da
 
 
 def _people(ctx: Context, since: dt.date, end: dt.date) -> list[dict]:
-    """Residents with a stay overlapping ``since``..``end``: id, birth, first admission and whether in at the end."""
+    """Residents with a stay overlapping ``since``..``end``: id, birth, first admission, insured."""
     rows = ctx.db.execute("""
-        SELECT r.id, r.birth_date, MIN(s.admission_date), MAX(s.discharge_date IS NULL), r.ltc_insurance
+        SELECT r.id, r.birth_date, MIN(s.admission_date), r.ltc_insurance
         FROM residents r JOIN stays s ON s.resident_id = r.id
         WHERE s.admission_date <= ? AND COALESCE(s.discharge_date, '9999-12-31') > ?
         GROUP BY r.id, r.birth_date, r.ltc_insurance ORDER BY r.id""", [end.isoformat(), since.isoformat()]).fetchall()
     return [{"id": r[0], "birth": dt.date.fromisoformat(r[1]), "admitted": dt.date.fromisoformat(r[2]),
-             "present": bool(r[3]), "insured": bool(r[4])} for r in rows]
+             "insured": bool(r[3])} for r in rows]
 
 
 def _files(ctx: Context, rng: random.Random, people: list[dict], partners: list[int], end: dt.date) -> None:
