@@ -169,3 +169,21 @@ def test_a_return_submitted_before_health_figures_shows_no_differences_for_them(
         ctx.db.execute(f"DROP TRIGGER {name}")
     ctx.db.execute("UPDATE submitted_returns SET figures = ?", [json.dumps(old, ensure_ascii=False)])
     assert RT.compare_with_submitted(ctx, 2026, 10) == []
+
+
+def test_the_demo_has_rows_in_every_list(demo_ctx):
+    from yiyang_desktop.services import ltc as LS
+    checks = HS.list_checks(demo_ctx)
+    years = {c["check_date"][:4] for c in checks}
+    assert {"2025", "2026"} <= years                                   # about a year of checks and the year before
+    late = [c for c in checks if c["feedback_date"] and not c["feedback_on_time"]]
+    assert late                                                        # some results given late
+    lists = HS.due_lists(demo_ctx, TODAY)
+    assert lists["due"] and lists["feedback_overdue"]
+    versions = demo_ctx.db.execute("SELECT COUNT(*) FROM health_files GROUP BY resident_id "
+                                   "ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
+    assert versions >= 2                                               # a file with its earlier version kept
+    expiring = LS.expiring_levels(demo_ctx, TODAY, 60)
+    assert expiring and any(r["days_left"] <= 30 for r in expiring)
+    lst = LS.compute_list(demo_ctx, 2026, 10)
+    assert lst.computed and lst.rows and lst.excluded
