@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .pdf_fonts import register
+from .pdf_pages import numbered_canvas
 
 
 def write_assessment_pdf(path: Path | str, data: dict) -> Path:
@@ -63,5 +64,6 @@ def write_assessment_pdf(path: Path | str, data: dict) -> Path:
     story.append(sig)
     path = Path(path)
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
-                      bottomMargin=18 * mm, title="老年人能力评估报告", author=data["institution"]).build(story)
+                      bottomMargin=18 * mm, title="老年人能力评估报告", author=data["institution"]).build(
+        story, canvasmaker=numbered_canvas(font, y=9 * mm))
     return path

@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .pdf_fonts import register
+from .pdf_pages import page_label
 
 UP = "上转"
 
@@ -194,10 +195,13 @@ def write_referral_slip(path: Path | str, data: dict) -> Path:
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setTitle("双向转诊单")
     canvas.setAuthor(data["institution"])
-    footer = f"转诊记录编号 {data['id']}　·　{data['institution']}"
+    pages = []
     if data["direction"] == UP:
-        _page(canvas, out_stub(data, st), out_slip(data, st), footer, st)
+        pages.append((out_stub, out_slip))
     if data["has_return"]:
-        _page(canvas, back_stub(data, st), back_slip(data, st), footer, st)
+        pages.append((back_stub, back_slip))
+    for n, (stub, slip) in enumerate(pages, start=1):
+        footer = f"转诊记录编号 {data['id']}　·　{data['institution']}　·　{page_label(n, len(pages))}"
+        _page(canvas, stub(data, st), slip(data, st), footer, st)
     canvas.save()
     return path
