@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 
 from .form_xlsx import PLACEHOLDER
 from .forms import LAYOUTS, TOTAL_LABEL, FormData, field_kind, total_key, with_totals
-from .pdf_fonts import register
+from .pdf_fonts import needs_fallback, para, register
 from .pdf_pages import numbered_canvas
 from .workbook import yuan
 
@@ -34,7 +34,7 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import (KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table,
+    from reportlab.platypus import (KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table,
                                     TableStyle)
     from reportlab.platypus.doctemplate import BaseDocTemplate
     from reportlab.platypus.frames import Frame
@@ -55,7 +55,7 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
                              ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#f2f2f2"))])
 
     def p(text, style=body):
-        return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+        return para(escape(str(text)).replace("\n", "<br/>"), style)
 
     portrait, wide = A4, landscape(A4)
     margin = 14 * mm
@@ -122,7 +122,7 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
                           minRowHeights=[26])
                 story.append(t)
             elif kind == "review":
-                t = Table([[p(block[1], bold), Paragraph("<br/>".join(escape(x) for x in block[2]), body)]],
+                t = Table([[p(block[1], bold), para("<br/>".join(escape(x) for x in block[2]), body)]],
                           colWidths=[width * 0.22, width * 0.78], minRowHeights=[52])
                 t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
@@ -151,7 +151,7 @@ def _table(cols, items, width, style, head_style, font, tight, total_row: dict |
     Long tables go in pieces: reportlab splits one huge table over and over (quadratic)."""
     from reportlab.lib import colors
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     size = style.fontSize
     measured: dict[str, float] = {}
@@ -174,11 +174,12 @@ def _table(cols, items, width, style, head_style, font, tight, total_row: dict |
     widths = _fit_widths(need, [_weight(f) for f in fields], width)
     room = [w - 2 * PAD - 0.5 for w in widths]
 
-    def para(text):
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
-    body = [[text if ("\n" not in text and measure(text) <= room[n]) else para(text) for n, text in enumerate(r)]
+    def wrapped(text):
+        return para(escape(text).replace("\n", "<br/>"), style)
+    body = [[text if ("\n" not in text and measure(text) <= room[n] and not needs_fallback(text)) else wrapped(text)
+             for n, text in enumerate(r)]
             for r in rows]
-    header = [Paragraph(escape(h), head_style) for h, _f in cols]
+    header = [para(escape(h), head_style) for h, _f in cols]
     table_style = TableStyle(tight + [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                       ("FONTNAME", (0, 0), (-1, -1), font),

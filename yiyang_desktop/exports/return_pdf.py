@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
-from .pdf_fonts import register
+from .pdf_fonts import cell, para, register
 from .pdf_pages import numbered_canvas
 from .return_xlsx import PCT, SEAL, sign_fields, subtitle_of, summary_rows, title_of
 
@@ -115,7 +115,7 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from .referral_slip import _chinese_line_breaks
     _chinese_line_breaks()
@@ -131,7 +131,7 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
     doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                             bottomMargin=margin, title=title_of(ret, institution), author="医养台账")
 
-    story = [Paragraph(escape(title_of(ret, institution)), title), Paragraph(escape(subtitle_of(ret)), sub)]
+    story = [para(escape(title_of(ret, institution)), title), para(escape(subtitle_of(ret)), sub)]
     charts = Table([[trend_chart(ret.trend, width * 0.5 - 4, 128, font, ret.figures.get("nursing_target")),
                      grade_chart(ret.figures["residents_by_grade"], width * 0.5 - 4, 128, font)]],
                    colWidths=[width * 0.5] * 2)
@@ -158,6 +158,8 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
             else:
                 row += ["", ""]
         cells.append(row)
+    cell_style = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
+    cells = [[cell(x, cell_style) for x in row] for row in cells]
     t = Table(cells, colWidths=[width * 0.34, width * 0.16] * 2, repeatRows=1)
     t.setStyle(TableStyle(style))
     story.append(t)
@@ -166,7 +168,7 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
     if ret.submitted and ret.submitted.get("note"):
         notes.append(N_("pdf", "报送备注：{t}").format(t=ret.submitted["note"]))
     for n in notes:
-        story += [Spacer(1, 2), Paragraph(escape(n), body)]
+        story += [Spacer(1, 2), para(escape(n), body)]
     story.append(KeepTogether([Spacer(1, 4), _sign_table(ret, width, font)]))
     doc.build(story, canvasmaker=numbered_canvas(font, y=7 * mm))
     tmp.replace(out)
