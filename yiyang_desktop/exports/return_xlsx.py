@@ -133,7 +133,7 @@ def write_return_xlsx(ret, path: Path | str, institution: str) -> Path:
     wb = W.new_workbook()
     ws = wb.active
     ws.title = N_("xlsx", "汇总")
-    for c, width in enumerate((12, 30, 12, 7, 34), start=1):
+    for c, width in enumerate((12, 38, 12, 7, 30), start=1):
         ws.column_dimensions[ws.cell(1, c).column_letter].width = width
     for r, (text, size) in enumerate(((title_of(ret, institution), 15), (subtitle_of(ret), W.FONT_SIZE)), start=1):
         W.set_text(ws.cell(r, 1), text)

@@ -205,8 +205,11 @@ def lines_needed(text: str, width_units: float, size: float = FONT_SIZE) -> int:
     return sum(max(1, math.ceil(text_units(part) * scale / room)) for part in str(text).split("\n"))
 
 
+MAX_ROW_HEIGHT = 409.0  # Excel's largest row height (points); a longer text is cut off in print
+
+
 def row_height(lines: int, size: float = FONT_SIZE) -> float:
-    return round(lines * size * LINE + PAD, 1)
+    return min(round(lines * size * LINE + PAD, 1), MAX_ROW_HEIGHT)
 
 
 def column_width(ws, col: int) -> float:
@@ -361,6 +364,11 @@ def write_table(ws, columns: list[tuple[str, str, str | None]], rows: list[dict]
             set_value(cell, value, None if c == 1 else kind)
             cell.font, cell.border = bold, box
             cell.alignment = align(None if c == 1 else kind)
+        # the label spans the columns before the first total, so that it never wraps in a narrow first column
+        span = next((c for c, (key, _h, _k) in enumerate(columns, start=1) if c > 1 and key in (totals or {})),
+                    len(columns) + 1) - 1
+        if span > 1:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=span)
     fit_widths(ws, kinds, [h for _k, h, _kind in columns],
                [[item.get(key) for key, _h, _kind in columns] for item in rows], most=most)
     fit_rows(ws, start_row, r, keep_taller=False)
