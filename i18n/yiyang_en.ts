@@ -5335,7 +5335,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{months}不在政策配置的有效期内（{force}），没有计入</source>
-        <translation>{months} are outside the policy profile's period in force ({force}) and were not counted</translation>
+        <translation>{months} are outside the policy profile&apos;s period in force ({force}) and were not counted</translation>
     </message>
     <message>
         <source>政策配置“{title}”适用于{region}，本机构的行政区划是{mine}：请确认选对了政策配置</source>
@@ -7102,10 +7102,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Residents at month end by grade (people)</translation>
     </message>
     <message>
-        <source>第 {n} 页</source>
-        <translation>Page {n}</translation>
-    </message>
-    <message>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -7116,6 +7112,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>报送备注：{t}</source>
         <translation>Submission remarks: {t}</translation>
+    </message>
+    <message>
+        <source>第 {n} 页 共 {total} 页</source>
+        <translation>Page {n} of {total}</translation>
     </message>
 </context>
 <context>
@@ -7142,7 +7142,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>目标的期限，例如 2025-12-31</source>
-        <translation>The target's deadline, e.g. 2025-12-31</translation>
+        <translation>The target&apos;s deadline, e.g. 2025-12-31</translation>
     </message>
     <message>
         <source>最低比例</source>
@@ -7262,7 +7262,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从床位投入使用日算到租赁到期日（含当日）；0 表示不限</source>
-        <translation>From the bed's service date to the lease's end date (inclusive); 0 means no minimum</translation>
+        <translation>From the bed&apos;s service date to the lease&apos;s end date (inclusive); 0 means no minimum</translation>
     </message>
     <message>
         <source>按举办方式的系数</source>
@@ -7294,7 +7294,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按月末（或离院前最后一天）床位的类型；空表示不限</source>
-        <translation>The bed's type at month end (or on the last day before leaving); empty means any</translation>
+        <translation>The bed&apos;s type at month end (or on the last day before leaving); empty means any</translation>
     </message>
     <message>
         <source>限医疗床位子类型</source>
@@ -7314,7 +7314,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按当月最后一天的周岁计，生日在最后一天也算；0 表示不限</source>
-        <translation>Age on the month's last day (a birthday on that day counts); 0 means any age</translation>
+        <translation>Age on the month&apos;s last day (a birthday on that day counts); 0 means any age</translation>
     </message>
     <message>
         <source>只计本地户籍老人</source>
@@ -7330,7 +7330,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从本次入住日到当月最后一天</source>
-        <translation>From this stay's admission to the month's last day</translation>
+        <translation>From this stay&apos;s admission to the month&apos;s last day</translation>
     </message>
     <message>
         <source>不计的老人类别</source>
@@ -7366,7 +7366,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>month_end：当月最后一天日末在住；any_day：当月至少一天日末在住；min_days：当月日末在住满“最少在住天数”</source>
-        <translation>month_end: in residence at the end of the month's last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
+        <translation>month_end: in residence at the end of the month&apos;s last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
     </message>
     <message>
         <source>最少在住天数</source>
@@ -7430,7 +7430,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>6位代码，例如 431202；市级配置写市的代码（如 440800），省级写省的代码</source>
-        <translation>6 digits, e.g. 431202; a city's profile uses the city's code (e.g. 440800), a province's the province's</translation>
+        <translation>6 digits, e.g. 431202; a city&apos;s profile uses the city&apos;s code (e.g. 440800), a province&apos;s the province&apos;s</translation>
     </message>
     <message>
         <source>政策文件</source>
@@ -7543,6 +7543,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>运营补贴床次</source>
         <translation>Operating-subsidy bed-months</translation>
+    </message>
+    <message>
+        <source>填报日期</source>
+        <translation>Date filed</translation>
     </message>
     <message>
         <source>床位</source>
@@ -7739,6 +7743,30 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>能力评估</source>
         <translation>Ability assessments</translation>
+    </message>
+    <message>
+        <source>合计 {n} 人</source>
+        <translation>Total {n} persons</translation>
+    </message>
+    <message>
+        <source>合计 {n} 人次</source>
+        <translation>Total {n} times</translation>
+    </message>
+    <message>
+        <source>（单位盖章）</source>
+        <translation>(Seal of the institution)</translation>
+    </message>
+    <message>
+        <source>填表人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>负责人（签字）</source>
+        <translation>Person in charge (signature)</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Telephone</translation>
     </message>
     <message>
         <source>{inst}{y}年{m}月统计月报</source>
