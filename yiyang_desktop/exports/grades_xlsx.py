@@ -20,7 +20,7 @@ def write_grades_xlsx(path: Path | str, institution: str, on: str, rows: list[di
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
     ws["A1"].font = W.font(size=14, bold=True)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    last = W.write_table(ws, HEADERS, rows, start_row=2, total_label=f"合计 {len(rows)} 人", most=30)
+    last = W.write_table(ws, HEADERS, rows, start_row=2, total_label=f"合计 {len(rows)} 人", most=40)
     W.fit_rows(ws, 1, 1, keep_taller=False)
     ws.auto_filter.ref = f"A2:{ws.cell(row=2, column=len(HEADERS)).column_letter}{max(last - 1, 3)}"
     ws.freeze_panes = "A3"
