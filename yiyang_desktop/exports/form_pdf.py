@@ -126,7 +126,7 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
                           colWidths=[width * 0.22, width * 0.78], minRowHeights=[52])
                 t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-                story.append(KeepTogether([t]))
+                story.append(t if i >= tail else KeepTogether([t]))  # a nested KeepTogether always "overflows"
         story = sheet_story + ([KeepTogether(story)] if story and tail < len(blocks) else story)
     doc.build(story, canvasmaker=numbered_canvas(font, y=8 * mm))
     tmp.replace(out)
