@@ -321,6 +321,10 @@
         <translation>Saved: {files}</translation>
     </message>
     <message>
+        <source>保存申请表</source>
+        <translation>Save the application</translation>
+    </message>
+    <message>
         <source>保存前请确认</source>
         <translation>Please confirm before saving</translation>
     </message>
@@ -463,6 +467,10 @@
         <translation>Result</translation>
     </message>
     <message>
+        <source>“{item}”还没有评分：按数字键选分（要先跳过，按 ↓）。</source>
+        <translation>“{item}” has no score yet: press a number key to score it (to skip it for now, press ↓).</translation>
+    </message>
+    <message>
         <source>&#x3000;合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
@@ -588,6 +596,14 @@
         <source>这位老人还没有已完成的评估。</source>
         <translation>This resident has no completed assessment yet.</translation>
     </message>
+    <message>
+        <source>无法写入文件 {path}：{err}</source>
+        <translation>Cannot write the file {path}: {err}</translation>
+    </message>
+    <message>
+        <source>能力评估报告 — {name}</source>
+        <translation>Ability assessment report — {name}</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -656,6 +672,10 @@
         <translation>Signature chain not verified yet. Click “Verify signature chain” to check whether audit entries were changed or deleted (this takes a few seconds when there are many).</translation>
     </message>
     <message>
+        <source>共 {n} 条记录。</source>
+        <translation>{n} entries.</translation>
+    </message>
+    <message>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -674,10 +694,6 @@
     <message>
         <source>无法写入 {path}：{err}</source>
         <translation>Cannot write {path}: {err}</translation>
-    </message>
-    <message>
-        <source>已导出 {n} 条到 {path}</source>
-        <translation>Exported {n} entries to {path}</translation>
     </message>
 </context>
 <context>
@@ -813,6 +829,34 @@ The current data is backed up first (marked “Saved before restore”), so you 
     <message>
         <source>已恢复到 {created} 的备份。恢复前的数据保存在 {path}</source>
         <translation>Restored the backup of {created}. The data from before the restore is saved in {path}</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>旧版备份</source>
+        <translation>Older backup</translation>
+    </message>
+    <message>
+        <source>这是另一家机构的备份</source>
+        <translation>Another institution&apos;s backup</translation>
+    </message>
+    <message>
+        <source>这份备份属于另一家机构“{other}”，不是当前数据文件“{current}”的备份。
+
+继续恢复会用“{other}”的数据替换“{current}”的全部数据。除非确实要这样做，请选择“取消”。</source>
+        <translation>This backup belongs to another institution, “{other}”, not to the open data file (“{current}”).
+
+Restoring it replaces all of “{current}”’s data with “{other}”’s. Unless that is really what you want, choose “Cancel”.</translation>
+    </message>
+    <message>
+        <source>仍然恢复“{other}”的数据</source>
+        <translation>Restore “{other}”’s data anyway</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2446,37 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>已保存到：{path}</source>
+        <translation>Saved to: {path}</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{err}</source>
+        <translation>Cannot write {path}: {err}</translation>
+    </message>
+</context>
+<context>
     <name>PolicyDialog</name>
     <message>
         <source>政策配置</source>
@@ -2947,6 +3022,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>无法写入文件 {path}：{err}</source>
         <translation>Cannot write the file {path}: {err}</translation>
+    </message>
+    <message>
+        <source>双向转诊单 — {name}</source>
+        <translation>Two-way referral slip — {name}</translation>
     </message>
 </context>
 <context>
@@ -3553,6 +3632,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Saved {n} files to {folder}</translation>
     </message>
     <message>
+        <source>保存月报</source>
+        <translation>Save the monthly return</translation>
+    </message>
+    <message>
         <source>导出全年</source>
         <translation>Export whole year</translation>
     </message>
@@ -3578,6 +3661,39 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>投入使用日期</source>
         <translation>Service start date</translation>
+    </message>
+</context>
+<context>
+    <name>Saved</name>
+    <message>
+        <source>无法自动打开文件夹，请在文件管理器中打开：
+{folder}</source>
+        <translation>The folder could not be opened automatically. Please open it in your file manager:
+{folder}</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>已保存到：
+{path}</source>
+        <translation>Saved to:
+{path}</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 个文件到：
+{folder}
+
+{names}</source>
+        <translation>Saved {n} files to:
+{folder}
+
+{names}</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -7073,6 +7189,162 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>{kind}结束</source>
         <translation>{kind} ended</translation>
+    </message>
+    <message>
+        <source>数据文件正忙：另一项操作（或另一个程序）正在保存，等了 {s} 秒仍未完成。这次没有保存任何内容，请稍后再试。</source>
+        <translation>The data file is busy: another task (or another program) has been saving for {s} seconds. Nothing was saved this time; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>内存中的数据库不能在后台任务中使用</source>
+        <translation>An in-memory database cannot be used by a background task</translation>
+    </message>
+    <message>
+        <source>磁盘已满，未能保存（{err}）。已做的修改全部撤销，数据文件没有改动。请清理磁盘空间后再试。</source>
+        <translation>The disk is full; nothing was saved ({err}). Every change was undone and the data file is unchanged. Free some disk space and try again.</translation>
+    </message>
+    <message>
+        <source>紧急联系人姓名</source>
+        <translation>Emergency contact name</translation>
+    </message>
+    <message>
+        <source>紧急联系人电话</source>
+        <translation>Emergency contact phone</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 不完整（文件比应有的短 {missing} 字节，可能复制或下载时被中断），已损坏，未做任何改动。请从备份恢复，或重新复制原文件。</source>
+        <translation>The data file {path} is incomplete ({missing} bytes shorter than it should be; a copy or download was probably interrupted). It is damaged and was left unchanged. Restore a backup, or copy the original file again.</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 所在的磁盘已满，无法打开或保存（{err}）。数据文件没有改动。请清理磁盘空间后再试。</source>
+        <translation>The disk holding the data file {path} is full: it cannot be opened or saved ({err}). The data file is unchanged. Free some disk space and try again.</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 旁边有一个不属于它的日志文件（-wal，常见于手动复制文件时留下的旧文件），已原样改名为 {aside} 放在一旁，没有写入数据文件。数据文件按磁盘上的内容打开。</source>
+        <translation>Beside the data file {path} lay a log file (-wal) that does not belong to it (often left behind when files are copied by hand). It was renamed, unchanged, to {aside} and nothing of it was written into the data file, which opens as it is on disk.</translation>
+    </message>
+    <message>
+        <source>页大小 {n} 无效</source>
+        <translation>invalid page size {n}</translation>
+    </message>
+    <message>
+        <source>日志文件头无效</source>
+        <translation>invalid log header</translation>
+    </message>
+    <message>
+        <source>日志的页大小 {w} 与数据文件的 {p} 不同</source>
+        <translation>the log&apos;s page size {w} differs from the data file&apos;s {p}</translation>
+    </message>
+    <message>
+        <source>日志与数据文件的审计记录接不上（日志属于这个文件的另一个版本）</source>
+        <translation>the log does not continue the file&apos;s audit trail (it belongs to another version of this file)</translation>
+    </message>
+    <message>
+        <source>日志来自另一个数据文件</source>
+        <translation>the log comes from another data file</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 旁边有一个不属于它的日志文件（-wal），但无法把它移开（{err}），未做任何改动。请关闭其他可能打开该文件的程序后再试。</source>
+        <translation>Beside the data file {path} lies a log file (-wal) that does not belong to it, but it could not be moved aside ({err}). Nothing was changed. Close any other program that may have the file open and try again.</translation>
+    </message>
+    <message>
+        <source>联系人姓名</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <source>联系人电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>联系人职务</source>
+        <translation>Contact position</translation>
+    </message>
+    <message>
+        <source>（未填写名称的机构）</source>
+        <translation>(institution without a name)</translation>
+    </message>
+    <message>
+        <source>这份备份属于另一家机构“{other}”，不是当前数据文件（“{current}”）的备份。恢复会用“{other}”的数据替换“{current}”的全部数据。</source>
+        <translation>This backup belongs to another institution, “{other}”, not to the open data file (“{current}”). Restoring it would replace all of “{current}”’s data with “{other}”’s.</translation>
+    </message>
+    <message>
+        <source>单元格 {ref} 是错误值 {v}（公式出错或引用失效），请在 Excel 中改正后重新导入</source>
+        <translation>Cell {ref} holds the error value {v} (a broken formula or reference); correct it in Excel and import again</translation>
+    </message>
+    <message>
+        <source>单元格 {ref} 是公式，但文件里没有保存它的计算结果（可能由其他程序生成），请在 Excel 中打开、保存后再导入，或把公式换成数值</source>
+        <translation>Cell {ref} is a formula whose computed value is not stored in the file (perhaps written by another program); open and save it in Excel before importing, or replace the formula by its value</translation>
+    </message>
+    <message>
+        <source>文件 {path} 已损坏或不是有效的 Excel 工作簿（.xlsx），无法导入</source>
+        <translation>The file {path} is damaged or not a valid Excel workbook (.xlsx); it cannot be imported</translation>
+    </message>
+    <message>
+        <source>文件 {path} 解压后有 {mb} MB，远超导入台账应有的大小（上限 {limit} MB），可能已损坏或是恶意文件，没有导入</source>
+        <translation>The file {path} unpacks to {mb} MB, far more than an import ledger can be (limit {limit} MB); it may be damaged or malicious. Nothing was imported</translation>
+    </message>
+    <message>
+        <source>文件 {path} 的工作表“{sheet}”已损坏，无法导入</source>
+        <translation>The sheet “{sheet}” of {path} is damaged; it cannot be imported</translation>
+    </message>
+    <message>
+        <source>文件 {path} 的工作表“{sheet}”大得不合常理（{what}），可能已损坏或是恶意文件，没有导入。请只把台账数据复制到导入模板中再导入</source>
+        <translation>The sheet “{sheet}” of {path} is absurdly large ({what}); it may be damaged or malicious. Nothing was imported. Copy only the ledger data into the import template and import that</translation>
+    </message>
+    <message>
+        <source>声明的范围 {ref}</source>
+        <translation>declared range {ref}</translation>
+    </message>
+    <message>
+        <source>超过 {n} 行</source>
+        <translation>more than {n} rows</translation>
+    </message>
+    <message>
+        <source>用到了第 {n} 列</source>
+        <translation>uses column {n}</translation>
+    </message>
+    <message>
+        <source>文件 {path} 太大，内存不足，无法导入</source>
+        <translation>The file {path} is too large for the memory; it cannot be imported</translation>
+    </message>
+    <message>
+        <source>内容太长（{n} 个字，最多 {m} 个字）</source>
+        <translation>Too long ({n} characters; at most {m})</translation>
+    </message>
+    <message>
+        <source>评估标准文件有误，没有导入任何数据：{err}</source>
+        <translation>An assessment instrument file is broken; nothing was imported: {err}</translation>
+    </message>
+    <message>
+        <source>{path} 是文件夹，不是政策配置文件</source>
+        <translation>{path} is a folder, not a policy profile file</translation>
+    </message>
+    <message>
+        <source>找不到政策配置文件 {path}</source>
+        <translation>Policy profile file {path} not found</translation>
+    </message>
+    <message>
+        <source>无法读取政策配置文件 {path}：{err}</source>
+        <translation>Cannot read the policy profile file {path}: {err}</translation>
+    </message>
+    <message>
+        <source>文件 {path} 太大（超过 1 MB），不是政策配置文件</source>
+        <translation>The file {path} is too large (over 1 MB) to be a policy profile</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是文本文件（可能是 Excel、Word 或图片），不是政策配置文件</source>
+        <translation>The file {path} is not a text file (perhaps Excel, Word or a picture); it is not a policy profile</translation>
+    </message>
+    <message>
+        <source>文件 {path} 是 GBK（ANSI）编码的，请用记事本“另存为”并选择 UTF-8 编码后再试</source>
+        <translation>The file {path} is GBK (ANSI) encoded; save it again as UTF-8 (Notepad: Save As → UTF-8) and try again</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是 UTF-8 编码的文本，请另存为 UTF-8 编码后再试</source>
+        <translation>The file {path} is not UTF-8 text; save it again as UTF-8 and try again</translation>
+    </message>
+    <message>
+        <source>文件 {path} 的层次嵌套太深（超过 {n} 层），不是政策配置文件</source>
+        <translation>The file {path} nests too deeply (more than {n} levels); it is not a policy profile</translation>
     </message>
 </context>
 <context>

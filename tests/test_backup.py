@@ -16,7 +16,8 @@ from yiyang_desktop.services import backup as bk
 from yiyang_desktop.services.base import Context, ServiceError
 from yiyang_desktop.clock import FixedClock
 from yiyang_desktop.store import db as dbmod
-from yiyang_desktop.store.db import connect, open_db, schema_version
+from yiyang_desktop.store.db import connect, meta, open_db, schema_version
+from yiyang_desktop.services.backup import file_facts
 from yiyang_desktop.store.schema import SCHEMA_VERSION
 
 NOW = dt.datetime(2026, 11, 23, 18, 30, 5)
@@ -51,7 +52,7 @@ def test_backup_is_a_consistent_single_file_with_a_timestamp(demo_ctx, tmp_path,
     other.execute("ROLLBACK")
     other.close()
     out = Path(result["path"])
-    assert out == data_folder / "backups" / "demo-20261123-183005.db"
+    assert out == data_folder / "backups" / meta(demo_ctx.db, "file_id") / "demo-20261123-183005.db"
     assert result["size"] == out.stat().st_size > 0
     assert counts(out) == before and before["residents"] > 0 and before["assessments"] > 0
     assert integrity(out) == ["ok"]
@@ -103,7 +104,7 @@ def test_second_folder_gets_a_copy_and_a_missing_usb_disk_is_only_a_warning(ctx,
     bk.set_second_dir(ctx, usb)
     assert bk.second_dir(ctx) == usb and bk.backup_folders(ctx)[-1] == usb
     result = bk.make_backup(ctx, db_path, now=NOW)
-    assert [Path(p).parent for p in result["copies"]] == [usb] and result["warnings"] == []
+    assert [Path(p).parent for p in result["copies"]] == [usb / meta(ctx.db, "file_id")] and result["warnings"] == []
     assert integrity(Path(result["copies"][0])) == ["ok"]
     blocker = tmp_path / "unplugged"
     blocker.write_text("")
@@ -318,10 +319,11 @@ def test_cli_backup_list_and_restore(tmp_path, data_folder):
     out = cli("--db", path, "backup")
     assert out.returncode == 0, out.stderr
     made = Path(json.loads(out.stdout)["path"])
-    assert made.parent == data_folder / "backups" and made.name.startswith("home-")
+    assert made.parent.parent == data_folder / "backups" and made.name.startswith("home-")
+    assert made.parent.name == file_facts(path)[0]  # the file's own folder, named by its identity
     other = tmp_path / "nas"
     out = cli("--db", path, "backup", "--to", other)
-    assert out.returncode == 0 and Path(json.loads(out.stdout)["path"]).parent == other
+    assert out.returncode == 0 and Path(json.loads(out.stdout)["path"]).parent == other / made.parent.name
     out = cli("--db", path, "backups")
     listed = json.loads(out.stdout)
     assert [i["path"] for i in listed] == [str(made)] and listed[0]["counts"]["beds"] == 1

@@ -114,7 +114,7 @@ def test_second_folder_is_chosen_stored_and_used(panel, demo_ctx, tmp_path, monk
     panel.choose_second.click()
     assert bk.second_dir(demo_ctx) == usb and panel.second_label.text() == str(usb)
     result = panel.backup_now()
-    assert [Path(p).parent for p in result["copies"]] == [usb]
+    assert [Path(p).parent for p in result["copies"]] == [usb / demo_ctx.db.file_id]  # its own folder there too
     assert {r["folder"] for r in panel.model.rows} == {str(usb), str(bk.backups_dir())}
     panel.clear_second.click()
     assert bk.second_dir(demo_ctx) is None and panel.second_label.text() == "（未设置）"

@@ -244,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, error_text(e))
         instance_lock.release()
         return 2
+    notes = getattr(ctx.db, "open_notes", [])
+    if notes:  # e.g. a -wal that did not belong to the file was set aside: say so before anything else
+        from .ui.common import tr_text
+        QMessageBox.information(None, APP_NAME, "\n\n".join(tr_text(n) for n in notes))
     from .store.db import meta
     if args.screenshot and meta(ctx.db, "is_demo") == "1":
         from .services.accounts import login

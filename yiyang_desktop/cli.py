@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -24,6 +25,15 @@ def _date(value: str) -> dt.date:
 
 def _print(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def open_file(path, **kw):
+    """``open_db`` for the command line: what it set aside on the way (a foreign -wal) is said on stderr."""
+    from .store.db import open_db
+    db = open_db(path, **kw)
+    for note in getattr(db, "open_notes", ()):
+        print(f"注意：{note}", file=sys.stderr)
+    return db
 
 
 def _open(args, *, create: bool = False):
@@ -48,8 +58,8 @@ def cmd_demo(args) -> int:
     from .services.demo import build_demo
     out = Path(args.out)
     if out.exists() and out.stat().st_size > 0:
-        from .store.db import meta, open_db
-        db = open_db(out, create=False)  # a foreign or broken file is refused here, untouched
+        from .store.db import meta
+        db = open_file(out, create=False)  # a foreign or broken file is refused here, untouched
         demo = meta(db, "is_demo") == "1"
         db.close()
         if not demo:
@@ -70,10 +80,16 @@ def cmd_census(args) -> int:
 
 def cmd_check(args) -> int:
     from .services.audit import verify_chain
-    from .store.db import integrity_report, open_db
-    db = open_db(args.db or default_db_path(), create=False)  # no login: the report shows no personal data
-    report = integrity_report(db)
-    report["audit"] = verify_chain(db)
+    from .store.db import integrity_report
+    db = open_file(args.db or default_db_path(), create=False)  # no login: the report shows no personal data
+    try:
+        report = integrity_report(db)
+        try:
+            report["audit"] = verify_chain(db)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # damage the audit trail's pages carry
+            report["audit"] = {"ok": False, "checked": 0, "unsealed": 0, "problems": [str(e)]}
+    finally:
+        db.close()
     report["ok"] = report["ok"] and report["audit"]["ok"]
     _print(report)
     return 0 if report["ok"] else 1

@@ -34,9 +34,9 @@ def open_context(args, *, create: bool = False, changing_password: bool = False)
     from .paths import default_db_path
     from .services.accounts import has_users, login
     from .services.base import Context, ServiceError
-    from .store.db import open_db
+    from .cli import open_file
     path = getattr(args, "db", None) or default_db_path()
-    db = open_db(path, create=create)
+    db = open_file(path, create=create)
     ctx = Context(db)
     if not has_users(db):
         db.close()
@@ -62,8 +62,8 @@ def init_context(args):
     from .paths import default_db_path
     from .services.accounts import create_first_admin, has_users, login
     from .services.base import Context, ServiceError
-    from .store.db import open_db
-    db = open_db(getattr(args, "db", None) or default_db_path(), create=True)
+    from .cli import open_file
+    db = open_file(getattr(args, "db", None) or default_db_path(), create=True)
     if has_users(db):
         db.close()
         return open_context(args), None

@@ -47,7 +47,7 @@ def cmd_backups(args) -> int:
 
 def _describe(info: dict) -> str:
     c = info["counts"]
-    return (f"备份时间 {info['created']}，数据版本 {info['schema_version']}，"
+    return (f"机构“{info.get('institution') or '（未填写名称）'}”，备份时间 {info['created']}，数据版本 {info['schema_version']}，"
             f"老人 {c['residents']} 人、床位 {c['beds']} 张、评估 {c['assessments']} 条")
 
 
@@ -80,13 +80,20 @@ def _check_restore_permission(args, path: Path, backup: Path) -> None:
 
 
 def cmd_restore(args) -> int:
-    from .services.backup import inspect_backup, lock_holder, restore
+    from .services.backup import file_facts, inspect_backup, lock_holder, restore
+    from .services.backup_restore import other_institution
     path = _db_path(args)
     pid = lock_holder(path)
     if pid:
         print(f"错误：数据文件 {path} 正被医养台账窗口程序使用（进程 {pid}）。请先关闭窗口程序再恢复。", file=sys.stderr)
         return 2
     info = inspect_backup(args.file, full=True, db_path=path)
+    refusal = other_institution(info, *file_facts(path))
+    if refusal and not args.force_other_institution:
+        print(f"错误：{refusal}数据文件没有改动。确实要这样做，请加 --force-other-institution 再运行。", file=sys.stderr)
+        return 2
+    if refusal:
+        print(f"警告：{refusal}", file=sys.stderr)
     _check_restore_permission(args, path, Path(args.file))
     print(f"将用备份 {args.file} 替换数据文件 {path}：{_describe(info)}。当前文件会先备份。", file=sys.stderr)
     if not args.yes:
@@ -97,7 +104,7 @@ def cmd_restore(args) -> int:
         if answer not in ("y", "yes", "是"):
             print("已取消，数据文件没有改动。", file=sys.stderr)
             return 1
-    _print(restore(path, args.file))
+    _print(restore(path, args.file, allow_other=args.force_other_institution))
     return 0
 
 
@@ -111,4 +118,6 @@ def register(sub) -> None:
     s = sub.add_parser("restore", help="用一个备份替换数据文件（先检查备份、先备份当前文件；请先关闭窗口程序）")
     s.add_argument("file", type=Path, help="备份文件")
     s.add_argument("--yes", action="store_true", help="不询问，直接恢复（用于脚本）")
+    s.add_argument("--force-other-institution", action="store_true",
+                   help="备份属于另一家机构（另一个数据文件）时仍然恢复：当前数据将被那家机构的数据替换")
     s.set_defaults(func=cmd_restore)

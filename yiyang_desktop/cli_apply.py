@@ -44,14 +44,18 @@ def cmd_apply(args) -> int:
     return 0
 
 
+def _target(args) -> Path:
+    from .services.base import ServiceError
+    if not args.target:
+        raise ServiceError("请给出政策配置文件的路径，例如：yiyang policy check 配置.toml")
+    return Path(args.target)
+
+
 def cmd_policy(args) -> int:
     from .cli import _open, _print
     from .services import policy as P
     if args.action == "check":
-        if not args.target:
-            print("请给出要检查的配置文件", file=sys.stderr)
-            return 2
-        problems = P.check_file(Path(args.target))
+        problems = P.check_file(_target(args))
         for p in problems:
             where = f"{args.target}:{p.line}" if p.line else args.target
             print(f"{where}: {p.path}：{p.message}" if p.path else f"{where}: {p.message}", file=sys.stderr)
@@ -68,7 +72,7 @@ def cmd_policy(args) -> int:
         P.set_active_profile(ctx, args.target)
         _print({"active": args.target})
     elif args.action == "import":
-        _print(P.import_profile_file(ctx, Path(args.target)).describe())
+        _print(P.import_profile_file(ctx, _target(args)).describe())
     return 0
 
 

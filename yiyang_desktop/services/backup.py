@@ -1,13 +1,20 @@
 """Backups of the data file: online copies with a timestamp, rotation, and restore from a chosen copy.
 
+Every data file has a permanent identity (``app_meta.file_id``, a UUID written when it was created; a backup and a
+restore keep it). Backups of a file go to a folder of their own, ``backups/<file_id>/`` (and likewise in the
+second folder), so two institutions' files that are both called ``yiyang.db`` never rotate away or restore each
+other's backups. Backups made before identities existed lie flat in ``backups/``; they are still listed (with the
+institution's name read from each) and never rotated.
+
 * ``make_backup`` copies the open database with SQLite's online backup API (consistent while the program runs)
   into a temporary file in the target folder, checks it, and renames it into place; a failure leaves nothing
   half-written and no earlier backup touched.
 * ``auto_backup`` is called when the program closes: at most one automatic backup a day.
 * ``plan_rotation`` (pure) chooses what to keep: the newest backup of each of the last 7 days, 4 weeks and
   12 months that have backups. Backups made before a restore are never rotated away.
-* ``restore`` is called with the program's connection closed: it checks the chosen file, backs up the current
-  one, and swaps the files atomically; an older data version is then migrated by ``open_db``.
+* ``restore`` (``services.backup_restore``) is called with the program's connection closed: it checks the chosen
+  file, refuses a backup of another institution unless told to (``allow_other``), backs up the current one, and
+  swaps the files atomically; an older data version is then migrated by ``open_db``.
 """
 from __future__ import annotations
 
@@ -24,7 +31,9 @@ import sqlite_utils
 from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from ..paths import data_dir
-from ..store.db import StoreError, inspect_file, meta, open_db
+from ..store.db import StoreError, file_identity, inspect_file, meta
+from ..store.locks import lock_holder, lock_path  # noqa: F401 - the command line and the window use them from here
+from ..store.preflight import read_identity, ro_uri
 from .base import Context, ServiceError
 
 SECOND_DIR_KEY = "backup_second_dir"  # settings table: a second folder (USB disk) for copies
@@ -87,38 +96,10 @@ def backup_folders(ctx_or_db) -> list[Path]:
     return folders
 
 
-def lock_path(db_path: Path | str) -> Path:
-    """The lock file the window program holds while it has ``db_path`` open (see ui/instance_lock.py)."""
-    db_path = Path(db_path)
-    return db_path.with_name(db_path.name + ".lock")
-
-
-def lock_holder(db_path: Path | str) -> int | None:
-    """The process id of a running program holding the data file's lock on this computer, else None."""
-    try:
-        first = lock_path(db_path).read_text(encoding="utf-8", errors="replace").splitlines()[0]
-        pid = int(first.strip())
-    except (OSError, IndexError, ValueError):
-        return None
-    if pid <= 0 or pid == os.getpid():
-        return None
-    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there
-        import ctypes
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return None
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return pid if code.value == 259 else None  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None
-    except (PermissionError, OSError):
-        return pid
-    return pid
+def identity_folder(root: Path, file_id: str | None) -> Path:
+    """Where one data file's backups go inside a backup folder: ``root/<file_id>`` (``root`` for a file without
+    an identity, which only a data version before the identity step can be)."""
+    return Path(root) / file_id if file_id else Path(root)
 
 
 # ---------------------------------------------------------------- writing
@@ -180,12 +161,14 @@ def make_backup(ctx_or_db, db_path: Path | str, *, folder: Path | None = None, n
     db = _db(ctx_or_db)
     db_path = Path(db_path)
     now = now or _clock(ctx_or_db).now()
-    main = Path(folder) if folder else backups_dir()
+    file_id = file_identity(db)
+    main = identity_folder(Path(folder) if folder else backups_dir(), file_id)
     target = _copy_db(db.conn, _unique(main, backup_name(db_path, now, tag)), main)
     out = {"path": str(target), "size": target.stat().st_size, "copies": [], "removed": [], "warnings": []}
     if rotate and not tag:
         out["removed"] += [str(p) for p in rotate_folder(main, db_path)]
     extra = second_dir(db) if second and folder is None else None
+    extra = identity_folder(extra, file_id) if extra else None
     if extra and extra != main:
         try:
             copy = _copy_db(db.conn, _unique(extra, target.name), extra)
@@ -203,7 +186,7 @@ def auto_backup(ctx_or_db, db_path: Path | str, now: dt.datetime | None = None) 
     now = now or _clock(ctx_or_db).now()
     if meta(db, "is_demo") == "1":
         return None
-    folder = backups_dir()
+    folder = identity_folder(backups_dir(), file_identity(db))
     if folder.is_dir():
         for p in folder.iterdir():
             parsed = parse_backup_name(Path(db_path), p.name)
@@ -235,7 +218,8 @@ def plan_rotation(stamps: Iterable[dt.datetime], *, daily: int = 7, weekly: int 
 
 
 def rotate_folder(folder: Path, db_path: Path, **limits) -> list[Path]:
-    """Delete this data file's untagged backups in ``folder`` that ``plan_rotation`` does not keep."""
+    """Delete this data file's untagged backups in ``folder`` (its own identity folder: ``make_backup`` passes it)
+    that ``plan_rotation`` does not keep."""
     files: dict[Path, dt.datetime] = {}
     for p in Path(folder).iterdir() if Path(folder).is_dir() else ():
         parsed = parse_backup_name(db_path, p.name)
@@ -286,138 +270,90 @@ def inspect_backup(path: Path | str, *, full: bool = True, db_path: Path | None 
             parsed = None
     when = parsed[0] if parsed else dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(ro_uri(path), uri=True)
         try:
             counts = _counts(con)
             problems = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()] if full else ["ok"]
             row = con.execute("SELECT value FROM app_meta WHERE key = 'is_demo'").fetchone()
+            _app, file_id = read_identity(con)
+            institution = _institution_name(con)
         finally:
             con.close()
-    except sqlite3.DatabaseError as e:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
         raise ServiceError(N_("msg", "备份文件 {path} 已损坏（{err}），不能用来恢复。").format(path=path, err=e)) from e
     if problems != ["ok"]:
         raise ServiceError(N_("msg", "备份文件 {path} 完整性检查未通过（{err}），不能用来恢复。")
                            .format(path=path, err="；".join(problems[:3])))
     return {"path": str(path), "name": path.name, "created": when.isoformat(sep=" "), "size": path.stat().st_size,
             "schema_version": version, "counts": counts, "is_demo": bool(row and row[0] == "1"),
-            "tag": parsed[1] if parsed else ""}
+            "tag": parsed[1] if parsed else "", "file_id": file_id, "institution": institution}
 
 
-def list_backups(db_path: Path | str, folders: Iterable[Path] | None = None) -> list[dict]:
+def _institution_name(con: sqlite3.Connection) -> str:
+    try:
+        row = con.execute("SELECT name FROM institution WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return ""
+    return (row[0] or "") if row else ""
+
+
+def file_facts(path: Path | str) -> tuple[str | None, str]:
+    """(identity, institution name) of a data file, read without changing it; (None, "") when unreadable."""
+    path = Path(path)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None, ""
+        con = sqlite3.connect(ro_uri(path), uri=True)
+        try:
+            return read_identity(con)[1], _institution_name(con)
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error, UnicodeDecodeError):
+        return None, ""
+
+
+def list_backups(db_path: Path | str, folders: Iterable[Path] | None = None, *,
+                 file_id: str | None = None) -> list[dict]:
     """This data file's backups in the given folders (default: the data folder's), newest first.
 
-    A file that cannot be read is listed with ``problem`` set instead of counts.
+    A file's backups are those in its identity folder (``file_id``, default: read from ``db_path``), plus — from
+    before identities — flat ones named after the file that carry no other identity. When the file's identity is
+    unknown (it cannot be read: the usual reason to restore), every backup named after it is listed, each with its
+    institution's name. A file that cannot be read is listed with ``problem`` set instead of counts.
     """
     db_path = Path(db_path)
+    if file_id is None:
+        file_id = file_facts(db_path)[0]
     out = []
     for folder in folders or [backups_dir()]:
         folder = Path(folder)
         if not folder.is_dir():
             continue
-        for p in folder.iterdir():
-            parsed = parse_backup_name(db_path, p.name)
-            if not parsed or not p.is_file():
+        if file_id:
+            places = [identity_folder(folder, file_id), folder]
+        else:
+            places = [folder, *(p for p in sorted(folder.iterdir()) if p.is_dir())]
+        for place in places:
+            if not place.is_dir():
                 continue
-            try:
-                info = inspect_backup(p, full=False, db_path=db_path) | {"problem": None}
-            except ServiceError as e:
-                info = {"path": str(p), "name": p.name, "created": parsed[0].isoformat(sep=" "),
-                        "size": p.stat().st_size, "schema_version": None, "counts": {}, "is_demo": False,
-                        "tag": parsed[1], "problem": message_of(e)}
-            info["folder"] = str(folder)
-            out.append(info)
+            for p in place.iterdir():
+                parsed = parse_backup_name(db_path, p.name)
+                if not parsed or not p.is_file():
+                    continue
+                try:
+                    info = inspect_backup(p, full=False, db_path=db_path) | {"problem": None}
+                except ServiceError as e:
+                    info = {"path": str(p), "name": p.name, "created": parsed[0].isoformat(sep=" "),
+                            "size": p.stat().st_size, "schema_version": None, "counts": {}, "is_demo": False,
+                            "tag": parsed[1], "problem": message_of(e), "file_id": None, "institution": ""}
+                if file_id and place == folder and info["file_id"] not in (None, file_id):
+                    continue  # a flat backup of another institution's file of the same name
+                info["folder"] = str(folder)
+                info["same_file"] = None if not file_id or not info["file_id"] else info["file_id"] == file_id
+                out.append(info)
     out.sort(key=lambda i: (i["created"], i["name"]), reverse=True)
     return out
 
 
-# ---------------------------------------------------------------- restore
-
-def _save_current(db_path: Path, now: dt.datetime) -> Path | None:
-    """Back up the current file before it is replaced; a damaged one is copied byte for byte."""
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return None
-    folder = backups_dir()
-    target = _unique(folder, backup_name(db_path, now, TAG_BEFORE_RESTORE))
-    try:
-        con = sqlite3.connect(str(db_path), timeout=10)
-        try:
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            return _copy_db(con, target, folder)
-        finally:
-            con.close()
-    except (sqlite3.Error, ServiceError):
-        pass
-    try:  # not readable as a database: keep its bytes (and its -wal) instead
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(db_path, target)
-        wal = db_path.with_name(db_path.name + "-wal")
-        if wal.exists():
-            shutil.copy2(wal, target.with_name(target.name + "-wal"))
-        return target
-    except OSError as e:
-        raise ServiceError(N_("msg", "恢复已取消：无法先备份当前数据文件（{err}）。当前文件没有改动。")
-                           .format(err=e.strerror or e)) from e
-
-
-def restore(db_path: Path | str, backup_file: Path | str, *, now: dt.datetime | None = None) -> dict:
-    """Replace the data file with a backup. Call with every connection to ``db_path`` closed.
-
-    Checks the backup (integrity, app id, data version), backs up the current file (tag ``before-restore``),
-    writes the backup's content to a temporary file beside the data file and renames it over the data file;
-    then opens it once with ``open_db`` so an older data version is migrated. Returns the backup's
-    ``inspect_backup`` information plus ``safety_backup`` and ``schema_version`` (after migration).
-    """
-    db_path, backup_file = Path(db_path), Path(backup_file)
-    now = now or SYSTEM.now()
-    info = inspect_backup(backup_file, full=True, db_path=db_path)
-    if backup_file.resolve() == db_path.resolve():
-        raise ServiceError(N_("msg", "所选文件就是当前的数据文件，不能用它恢复。"))
-    safety = _save_current(db_path, now)
-    tmp = db_path.with_name(f".{db_path.name}.restore-tmp")
-    try:
-        src = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(str(tmp))
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-        for suffix in ("-wal", "-shm", "-journal"):  # a stale log must never be replayed onto the new file
-            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-        os.replace(tmp, db_path)
-    except (OSError, sqlite3.Error) as e:
-        tmp.unlink(missing_ok=True)
-        raise ServiceError(N_("msg", "恢复失败：无法写入数据文件 {path}（{err}）。当前文件没有改动。")
-                           .format(path=db_path, err=getattr(e, "strerror", None) or e)) from e
-    try:
-        db = open_db(db_path, create=False)
-    except StoreError as e:
-        if safety and safety.exists():  # put the previous file back
-            shutil.copy2(safety, tmp)
-            os.replace(tmp, db_path)
-        raise ServiceError(N_("msg", "恢复后无法打开数据文件（{err}），已换回原来的文件。").format(err=message_of(e))) from e
-    try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        db.close()
-    return info | {"restored_from": str(backup_file), "safety_backup": str(safety) if safety else None,
-                   "backup_schema_version": info["schema_version"], "schema_version": version}
-
-
-def restore_into_context(ctx: Context, db_path: Path | str, backup_file: Path | str, **kw) -> dict:
-    """For the window: close ``ctx.db``, restore, and reopen the file into the same context (also on failure).
-
-    Needs the "restore" permission. The restored file has its own accounts: the window should ask for a new login.
-    """
-    from .accounts import check
-    check(ctx, "restore")
-    ctx.db.close()
-    try:
-        return restore(db_path, backup_file, **kw)
-    finally:
-        ctx.db = open_db(db_path, create=False)
+# ---------------------------------------------------------------- restore (services/backup_restore.py)
+from .backup_restore import OtherInstitution, restore, restore_into_context  # noqa: E402,F401

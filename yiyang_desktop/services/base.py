@@ -5,7 +5,7 @@ import datetime as dt
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import sqlite_utils
 
@@ -47,6 +47,13 @@ class NotFound(ServiceError):
     pass
 
 
+BUSY = N_("msg", "数据文件正忙：另一项操作（或另一个程序）正在保存，等了 {s} 秒仍未完成。这次没有保存任何内容，请稍后再试。")
+
+
+class Busy(ServiceError):
+    """Another writer held the file longer than the busy timeout; nothing of this unit of work was written."""
+
+
 @dataclass
 class Context:
     """A unit of work's surroundings: the open database, who acts, and the clock that says what "today" is.
@@ -61,6 +68,7 @@ class Context:
     extra: dict[str, Any] = field(default_factory=dict)
     role: str | None = None
     user_id: int | None = None
+    _depth: int = field(default=0, init=False, repr=False, compare=False)  # this context's open transactions
 
     @classmethod
     def system(cls, db: sqlite_utils.Database, user: str = "system", **kw) -> "Context":
@@ -77,26 +85,95 @@ class Context:
         """Now as ``2026-11-23T08:30:00`` (``created_at``/``updated_at`` columns)."""
         return self.clock.stamp()
 
+    def worker_factory(self) -> Callable[[], "Context"]:
+        """For a background job: call this in the thread that owns this context; call what it returns in the worker
+        thread. That gives the job a context of its own — the same user, role and clock on its own connection to the
+        same file (a connection belongs to the thread that made it). Close it with ``ctx.db.close()`` at the end."""
+        from ..store.db import connect, db_file
+        path = db_file(self.db)
+        if path is None:
+            raise ServiceError(N_("msg", "内存中的数据库不能在后台任务中使用"))
+        user, clock, extra, role, user_id = self.user, self.clock, dict(self.extra), self.role, self.user_id
+
+        def make() -> Context:
+            return Context(connect(path), user=user, clock=clock, extra=extra, role=role, user_id=user_id)
+        return make
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
         """One transaction per use case; a trigger's refusal becomes a ValidationError.
 
-        The outermost one names the acting user for the audit triggers and, before committing, chains the audit
-        entries it wrote (``services.audit.seal``) — so a rolled-back use case leaves no entry at all.
+        Nesting is counted by this context (``_depth``), not read from the connection: the outermost one starts a
+        write transaction with ``BEGIN IMMEDIATE`` (one writer at a time: a second one waits for the busy timeout,
+        then gets :class:`Busy`), names the acting user for the audit triggers and, before committing, chains the
+        audit entries it wrote (``services.audit.seal``) — so a rolled-back use case leaves no entry at all. Inner
+        ones are savepoints. A transaction someone opened on this connection outside any context (a read snapshot)
+        is joined with a savepoint. Connections never cross threads (``store.db.connect``), so nothing another
+        thread does can land inside this transaction or be rolled back with it.
         """
         from . import audit
-        outer = not self.db.conn.in_transaction
+        conn = self.db.conn
+        if self._depth == 0 and not conn.in_transaction:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:
+                _reraise(e)
+            name = None
+        else:
+            name = f"ctx_{id(self):x}_{self._depth}"
+            conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
         try:
-            with self.db.atomic():
-                since = audit.begin(self.db, self.user or "system", self.now()) if outer else None
-                yield self.db
-                if outer:
-                    audit.seal(self.db, since)
-        except sqlite3.IntegrityError as e:
-            text = str(e)
-            if any("\u4e00" <= ch <= "\u9fff" for ch in text):  # our triggers' own Chinese messages
-                raise ValidationError([Problem("", text)]) from e
-            raise ValidationError([Problem("", N_("msg", "数据不符合要求，未保存：{err}").format(err=text))]) from e
+            since = audit.begin(self.db, self.user or "system", self.now()) if self._depth == 1 else None
+            yield self.db
+            if since is not None:
+                audit.seal(self.db, since)
+        except BaseException as e:
+            self._depth -= 1
+            if conn.in_transaction:  # an error such as RAISE(ROLLBACK) may have ended it already
+                if name is None:
+                    conn.rollback()
+                else:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+            if isinstance(e, sqlite3.IntegrityError):
+                text = str(e)
+                if any("\u4e00" <= ch <= "\u9fff" for ch in text):  # our triggers' own Chinese messages
+                    raise ValidationError([Problem("", text)]) from e
+                raise ValidationError([Problem("", N_("msg", "数据不符合要求，未保存：{err}").format(err=text))]) from e
+            if isinstance(e, sqlite3.OperationalError):
+                _reraise(e)
+            raise
+        self._depth -= 1
+        try:
+            if name is None:
+                conn.execute("COMMIT")
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+        except sqlite3.OperationalError as e:
+            if conn.in_transaction and name is None:
+                conn.rollback()
+            _reraise(e)
+
+
+def _reraise(e: sqlite3.OperationalError) -> None:
+    """A locked file becomes :class:`Busy`, a full disk a Chinese ServiceError; other errors are raised as they are."""
+    err = _translate(e)
+    if err is e:
+        raise e
+    raise err from e
+
+
+def _translate(e: sqlite3.OperationalError) -> BaseException:
+    from ..store.db import BUSY_TIMEOUT_MS
+    from ..store.preflight import is_disk_full
+    text = str(e)
+    if "locked" in text or "busy" in text:
+        return Busy(BUSY.format(s=BUSY_TIMEOUT_MS // 1000))
+    if is_disk_full(e):
+        return ServiceError(N_("msg", "磁盘已满，未能保存（{err}）。已做的修改全部撤销，数据文件没有改动。请清理磁盘空间后再试。")
+                            .format(err=e))
+    return e
 
 
 class Checker:
@@ -147,9 +224,28 @@ class Checker:
             return value.strip() in ("1", "true", "True", "是", "yes")
         return bool(value)
 
+    def sub(self, data: dict[str, Any], field_name: str) -> "Checker":
+        """A checker for a nested record (one contact of a list): its problems are filed here under ``field_name``,
+        so a too-long contact name refuses the whole save like any other field."""
+        child = Checker(data)
+        child.problems = _Filed(self, field_name)
+        return child
+
     def raise_if_any(self) -> None:
         if self.problems:
             raise ValidationError(self.problems)
+
+
+class _Filed(list):
+    """The problem list of a sub-checker: appends to the parent under one field name."""
+
+    def __init__(self, parent: Checker, field_name: str):
+        super().__init__()
+        self.parent, self.field_name = parent, field_name
+
+    def append(self, p: Problem) -> None:  # type: ignore[override]
+        super().append(p)
+        self.parent.problems.append(Problem(self.field_name, p.message))
 
 
 def fail(field_name: str, message: str) -> None:

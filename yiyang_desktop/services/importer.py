@@ -38,6 +38,7 @@ from . import staff as S
 from .base import Context, NotFound, ServiceError, ValidationError
 from .accounts import requires
 from .import_writer import ImportWriter
+from .workbook_reader import MAX_TEXT, BadCell, read_book
 
 SEQ = "序号"          # optional numbering column; a row whose 序号 is 示例 is the template's example, never imported
 EXAMPLE = "示例"
@@ -407,32 +408,9 @@ _HEADER_ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身
 
 
 def read_workbook(path: Path | str) -> dict[str, list[tuple[Any, ...]]]:
-    """Every sheet's rows as tuples of cell values. A file that is not a readable .xlsx raises ServiceError."""
-    path = Path(path)
-    try:
-        with path.open("rb") as f:
-            head = f.read(8)
-    except OSError as e:
-        raise ServiceError(N_("msg", "无法读取文件 {path}：{err}").format(path=path, err=e.strerror or e)) from e
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ServiceError(N_("msg", "文件 {path} 是旧的 .xls 格式（或已加密），请在 Excel 或 WPS 中“另存为” .xlsx 后再导入")
-                           .format(path=path.name))
-    if not head.startswith(b"PK"):
-        raise ServiceError(N_("msg", "文件 {path} 不是 Excel 工作簿（.xlsx），无法导入").format(path=path.name))
-    try:
-        from openpyxl import load_workbook
-        wb = load_workbook(path, data_only=True, read_only=True)  # streamed: no Cell objects, ≈ 1/3 faster
-        try:
-            book = {}
-            for ws in wb.worksheets:
-                ws.reset_dimensions()  # never trust the file's stated size: it may cut rows or columns off
-                book[ws.title] = list(ws.iter_rows(min_row=1, values_only=True))
-            return book
-        finally:
-            wb.close()
-    except Exception as e:  # noqa: BLE001 - a broken file makes zipfile/openpyxl raise many kinds; none reaches the user raw
-        raise ServiceError(N_("msg", "文件 {path} 已损坏或不是有效的 Excel 工作簿（.xlsx），无法导入（{err}）")
-                           .format(path=path.name, err=type(e).__name__)) from e
+    """Every sheet's rows as tuples of cell values (``workbook_reader.read_book``: sizes checked first, error cells
+    and formulas without a value marked as BadCell). A file that is not a readable .xlsx raises ServiceError."""
+    return read_book(path)
 
 
 def _sheet_rows(sheet: Sheet, rows: list[tuple], result: ImportResult) -> list[Row] | None:
@@ -553,6 +531,12 @@ def check_row(sheet: Sheet, cells: dict[str, Any], today: dt.date) -> tuple[dict
     problems: list[tuple[str, str]] = []
     for header, name, required, parse in _row_plan(sheet):
         raw = cells.get(header)
+        if isinstance(raw, BadCell):
+            problems.append((header, raw.message()))
+            continue
+        if isinstance(raw, str) and len(raw) > MAX_TEXT:
+            problems.append((header, N_("msg", "内容太长（{n} 个字，最多 {m} 个字）").format(n=len(raw), m=MAX_TEXT)))
+            continue
         value, p = parse_id(raw, today) if parse is None else parse(raw)
         if p:
             problems.append((header, p))
@@ -837,7 +821,17 @@ def import_workbook(ctx: Context, path: Path | str, *, dry_run: bool = False) ->
 
 @requires("records.write")
 def import_book(ctx: Context, book: dict[str, list[tuple]], *, dry_run: bool = False) -> ImportResult:
-    """The same for a workbook already read: ``{sheet title: [row tuples from row 1]}``."""
+    """The same for a workbook already read: ``{sheet title: [row tuples from row 1]}``.
+
+    A broken assessment-instrument file (needed to read the 历史评估 sheet) refuses the whole import with a
+    Chinese ServiceError naming the file; so does a full disk (``Context.transaction``). Nothing is written."""
+    try:
+        return _import_book(ctx, book, dry_run)
+    except InstrumentError as e:
+        raise ServiceError(N_("msg", "评估标准文件有误，没有导入任何数据：{err}").format(err=message_of(e))) from e
+
+
+def _import_book(ctx: Context, book: dict[str, list[tuple]], dry_run: bool) -> ImportResult:
     result = ImportResult(dry_run=dry_run)
     rows_by_sheet: dict[str, list[Row]] = {}
     for title, rows in book.items():

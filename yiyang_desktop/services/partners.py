@@ -73,9 +73,10 @@ def _check_partner(ctx: Context, data: dict, partner_id: int | None) -> tuple[di
             c.add("travel_minutes", N_("msg", "车程应为0至1440之间的整数（分钟）"))
     contacts = []
     for i, ct in enumerate(data.get("contacts") or []):
-        cc = Checker(ct)
-        name, phone = cc.text("name", max_len=30), cc.text("phone", max_len=40)
-        role = cc.text("role", max_len=30)
+        cc = c.sub(ct, "contacts")  # a too-long name, phone or role refuses the save
+        name = cc.text("name", max_len=30, label=N_("msg", "联系人姓名"))
+        phone = cc.text("phone", max_len=40, label=N_("msg", "联系人电话"))
+        role = cc.text("role", max_len=30, label=N_("msg", "联系人职务"))
         if not (name or phone or role):
             continue
         if not name:

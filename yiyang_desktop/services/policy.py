@@ -16,6 +16,7 @@ from ..domain.policy import loader as L
 from ..domain.policy.profile import PolicyProfile
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .accounts import requires
+from .profile_files import parse_profile_text, read_profile_text
 from .base import Context, NotFound, Problem, ValidationError
 from .settings import get_setting, set_setting
 
@@ -57,24 +58,29 @@ def _problems(err: L.ProfileError) -> list[Problem]:
             for p in err.problems]
 
 
+def _fmt(path: Path) -> str:
+    return "json" if str(path).lower().endswith(".json") else "toml"
+
+
 def read_file(path: Path) -> PolicyProfile:
-    """A profile file (TOML or JSON) checked and built; problems name the file, line and key."""
+    """A profile file (TOML or JSON) checked and built; problems name the file, line and key. An unreadable file
+    (missing, binary, GBK, nested absurdly deep) is a ValidationError with a plain sentence."""
+    path = Path(path)
+    text = read_profile_text(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ValidationError([Problem("", N_("msg", "无法读取文件 {path}：{err}").format(path=path, err=e))]) from e
-    try:
-        return L.load_text(text, "json" if str(path).endswith(".json") else "toml", Path(path).name)
+        data, lines = parse_profile_text(text, _fmt(path), path.name)
+        return L.build(data, filename=path.name, lines=lines)
     except L.ProfileError as e:
         raise ValidationError(_problems(e)) from e
 
 
 def check_file(path: Path) -> list[L.ProfileProblem]:
-    """Every problem of a profile file, each with its line (for TOML) and key path; [] when usable."""
-    text = Path(path).read_text(encoding="utf-8")
-    fmt = "json" if str(path).endswith(".json") else "toml"
+    """Every problem of a profile file, each with its line (for TOML) and key path; [] when usable. An unreadable
+    file raises ValidationError."""
+    path = Path(path)
+    text = read_profile_text(path)
     try:
-        data, lines = L.parse_text(text, fmt, Path(path).name)
+        data, lines = parse_profile_text(text, _fmt(path), path.name)
     except L.ProfileError as e:
         return e.problems
     return L.check(data, lines=lines)[1]
@@ -174,14 +180,6 @@ def delete_user_profile(ctx: Context, profile_id: str) -> None:
         raise ValidationError([Problem("id", N_("msg", "程序自带的配置不能删除"))])
     with ctx.transaction() as db:
         db.execute("DELETE FROM policy_profiles WHERE id = ?", [profile_id])
-
-
-def load_profile_file(text: str, fmt: str = "toml") -> dict:
-    """Parse a profile someone wrote as a file (TOML or JSON); a syntax error becomes a ValidationError."""
-    try:
-        return L.parse_text(text, fmt)[0]
-    except L.ProfileError as e:
-        raise ValidationError(_problems(e)) from e
 
 
 @requires("settings")

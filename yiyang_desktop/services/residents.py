@@ -67,16 +67,16 @@ def _check_resident(ctx: Context, data: dict, resident_id: int | None) -> dict:
     }
     contacts = []
     for i, ct in enumerate(data.get("contacts") or []):
-        cc = Checker(ct)
-        cname = cc.text("name", max_len=30)
-        phone = cc.text("phone", max_len=40)
+        cc = c.sub(ct, f"contacts.{i}")  # a too-long name or phone refuses the save
+        cname = cc.text("name", max_len=30, label=N_("msg", "紧急联系人姓名"))
+        phone = cc.text("phone", max_len=40, label=N_("msg", "紧急联系人电话"))
         if not cname and not phone:
             continue
         if not cname:
             c.add(f"contacts.{i}", N_("msg", "紧急联系人{n}：请填写姓名").format(n=i + 1))
         if not phone:
             c.add(f"contacts.{i}", N_("msg", "紧急联系人{n}：请填写电话").format(n=i + 1))
-        contacts.append({"name": cname, "relation": cc.text("relation", max_len=20), "phone": phone, "sort": i})
+        contacts.append({"name": cname, "relation": cc.text("relation", max_len=20, label=N_("msg", "与老人关系")), "phone": phone, "sort": i})
     c.raise_if_any()
     row["id_number"] = info.number
     row["birth_date"] = info.birth_date.isoformat()

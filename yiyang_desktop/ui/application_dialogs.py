@@ -82,8 +82,7 @@ class ApproveDialog(ServiceDialog):
         app = get_application(ctx, row["id"])
         self.lines = app["summary"].get("lines", [])
         f = self.form
-        date = f.add("decided_on", self.tr("批复日期"), DateField(optional=False))
-        date.set_value(ctx.today())
+        f.add("decided_on", self.tr("批复日期"), DateField(optional=False, value=ctx.today()))
         amount = f.add("amount", self.tr("批准金额（元）"), QLineEdit())
         amount.setPlaceholderText(self.tr("留空：按获批床位的申请金额合计"))
         beds = QListWidget()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
@@ -20,6 +19,7 @@ from ..services.subsidies import list_applications
 from .common import RecordTableModel, error_text, record_table, tr_text
 from .page import Page
 from .pdf_preview import PdfPreview
+from .saved import open_folder, show_saved
 from .tasks import Cancelled, run_in_background
 
 WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 6px 10px;"
@@ -303,7 +303,7 @@ class ApplicationsPage(Page):
         saved = QSettings().value("applications/folder")
         return Path(saved) if saved else data_dir() / "申报"
 
-    def save_files(self, folder: Path | None = None) -> list[Path]:
+    def save_files(self, *, folder: Path | None = None) -> list[Path]:
         if self.app is None and self.compute() is None:
             return []
         if self.app.missing:
@@ -321,7 +321,7 @@ class ApplicationsPage(Page):
             folder = Path(chosen)
         QSettings().setValue("applications/folder", str(folder))
         try:
-            files = run_in_background(self, self.tr("正在生成申请表…"), self._write, self.app, folder)
+            files = run_in_background(self, self.tr("正在生成申请表…"), self._write, self.app, folder, ctx=self.ctx)
         except Cancelled:
             self.files_label.setText(self.tr("已取消，未保存文件。"))
             return []
@@ -336,6 +336,7 @@ class ApplicationsPage(Page):
         self.tabs.setCurrentWidget(self.preview)
         self.history_model.set_rows(list_applications(self.ctx))
         self.changed.emit()
+        show_saved(self, self.tr("保存申请表"), files)
         return files
 
     def confirm_warnings(self, warnings: list[str]) -> bool:
@@ -354,11 +355,11 @@ class ApplicationsPage(Page):
         return box.exec() == QMessageBox.Save
 
     def _write(self, step, app, folder):
-        return A.write(self.ctx, app, folder, step=lambda text: step(tr_text(text)))
+        return A.write(step.ctx, app, folder, step=lambda text: step(tr_text(text)))
 
     def open_folder(self) -> None:
         if self.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files[0].parent)))
+            open_folder(self, self.files[0])
 
     def print_pdf(self) -> None:
         if self.files:

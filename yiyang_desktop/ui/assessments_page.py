@@ -4,8 +4,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout)
 
@@ -18,6 +18,8 @@ from ..services.base import ValidationError
 from .common import (ROW_ROLE, DateField, RecordTableModel, ServiceDialog, combo, error_text, record_table, run_action,
                      select_where, tr_enum)
 from .page import Page
+from .pdf_preview import PdfPreviewDialog
+from .saved import show_saved
 
 STATE_COLOURS = {A.DUE_NONE: "#fde2e1", A.DUE_OVERDUE: "#fde2e1", A.DUE_IMMEDIATE: "#fff3cd", A.DUE_SOON: "#fff8e1"}
 
@@ -34,7 +36,7 @@ class CareEventDialog(ServiceDialog):
     def __init__(self, ctx, resident_id: int, parent=None):
         super().__init__(self.tr("记录照护风险事件"), parent)
         self.ctx, self.resident_id = ctx, resident_id
-        self.form.add("event_date", self.tr("发生日期"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("event_date", self.tr("发生日期"), DateField(optional=False, value=ctx.today()))
         self.form.add("kind", self.tr("事件类型"), combo(A.RISK_KINDS))
         self.form.add("note", self.tr("经过"), QLineEdit())
 
@@ -217,9 +219,16 @@ class AssessmentsPage(Page):
         data = run_action(self, report_data, self.ctx, last["id"])
         if data is None:
             return None
-        write_assessment_pdf(path, data)
+        try:
+            write_assessment_pdf(path, data)
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("打印评估报告"), self.tr("无法写入文件 {path}：{err}").format(
+                path=str(path), err=e.strerror or e))
+            return None
         record_export(self.ctx, "能力评估报告", path)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.report_preview = PdfPreviewDialog(path, self.tr("能力评估报告 — {name}").format(name=r["name"]), self,
+                                        on_saved_as=lambda copy: record_export(self.ctx, "能力评估报告", copy))
+        self.report_preview.exec()
         return path
 
     def export_excel(self, *_, path: Path | None = None) -> Path | None:
@@ -238,8 +247,15 @@ class AssessmentsPage(Page):
         if found is None:
             return None
         rows = [{**r, "sex": tr_enum(r["sex"]), "state": tr_enum(r["state"])} for r in found]
-        written = write_grades_xlsx(path, get_institution(self.ctx).get("name") or "", self.ctx.today().isoformat(), rows)
+        try:
+            written = write_grades_xlsx(path, get_institution(self.ctx).get("name") or "", self.ctx.today().isoformat(),
+                                        rows)
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("导出全部等级"), self.tr("无法写入文件 {path}：{err}").format(
+                path=str(path), err=e.strerror or e))
+            return None
         record_export(self.ctx, "能力等级表", written)
+        show_saved(self, self.tr("导出全部等级"), [written])
         return written
 
 

@@ -11,6 +11,7 @@ from ..services import audit
 from ..services.accounts import can
 from .common import ERROR_STYLE, DateField, RecordTableModel, record_table, tr_enum, tr_text
 from .page import Page
+from .saved import show_saved
 
 
 PAGE = 500  # entries read at a time, newest first
@@ -225,5 +226,4 @@ class AuditPage(Page):
             QMessageBox.warning(self, self.tr("导出审计记录"), self.tr("无法写入 {path}：{err}").format(
                 path=name, err=e.strerror or e))
             return
-        QMessageBox.information(self, self.tr("导出审计记录"), self.tr("已导出 {n} 条到 {path}").format(
-            n=self.exported, path=name))
+        show_saved(self, self.tr("导出审计记录"), [Path(name)], self.tr("共 {n} 条记录。").format(n=self.exported))

@@ -65,6 +65,7 @@ class BackupPanel(QGroupBox):
             (self.tr("床位"), lambda r: r["counts"].get("beds", "") if r.get("counts") else ""),
             (self.tr("评估"), lambda r: r["counts"].get("assessments", "") if r.get("counts") else ""),
             (self.tr("说明"), self._remark),
+            (self.tr("机构"), "institution"),
             (self.tr("位置"), "folder"),
         ], self)
         self.table = record_table(self.model, "backups")
@@ -101,12 +102,15 @@ class BackupPanel(QGroupBox):
             return tr_text(row["problem"])
         if row.get("tag") == bk.TAG_BEFORE_RESTORE:
             return self.tr("恢复前自动保存")
+        if row.get("same_file") is None and row.get("file_id") is None:
+            return self.tr("旧版备份")
         return ""
 
     def refresh(self) -> None:
         folder = bk.second_dir(self.ctx)
         self.second_label.setText(str(folder) if folder else self.tr("（未设置）"))
-        self.model.set_rows(bk.list_backups(self.db_path, bk.backup_folders(self.ctx)))
+        self.model.set_rows(bk.list_backups(self.db_path, bk.backup_folders(self.ctx),
+                                            file_id=bk.file_identity(self.ctx.db)))
         self._update_buttons()
 
     def _update_buttons(self, *_) -> None:
@@ -178,6 +182,21 @@ class BackupPanel(QGroupBox):
                        "当前数据会先自动备份（标为“恢复前自动保存”），需要时可以再恢复回来。").format(
             created=info["created"], r=c["residents"], b=c["beds"], a=c["assessments"], path=info["path"])
 
+    def confirm_other_institution(self, refusal) -> bool:
+        """A warning naming both institutions; its default (Enter, Esc) is to cancel."""
+        box = QMessageBox(QMessageBox.Warning, self.tr("这是另一家机构的备份"),
+                          self.tr("这份备份属于另一家机构“{other}”，不是当前数据文件“{current}”的备份。\n\n"
+                                  "继续恢复会用“{other}”的数据替换“{current}”的全部数据。"
+                                  "除非确实要这样做，请选择“取消”。").format(other=refusal.other, current=refusal.current),
+                          parent=self)
+        box.setObjectName("other_institution")
+        go = box.addButton(self.tr("仍然恢复“{other}”的数据").format(other=refusal.other), QMessageBox.DestructiveRole)
+        cancel = box.addButton(self.tr("取消"), QMessageBox.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is go
+
     def restore_from(self, path: Path) -> dict | None:
         """Check the file, ask with its date and counts, then close, replace and reopen the data file."""
         try:
@@ -185,13 +204,18 @@ class BackupPanel(QGroupBox):
         except ServiceError as e:
             QMessageBox.warning(self, self.tr("不能用这个文件恢复"), error_text(e))
             return None
+        from ..services.backup_restore import other_institution
+        from ..services.institution import get_institution
+        refusal = other_institution(info, bk.file_identity(self.ctx.db), get_institution(self.ctx).get("name") or "")
+        if refusal is not None and not self.confirm_other_institution(refusal):
+            return None
         answer = QMessageBox.question(self, self.tr("恢复备份"), self.confirmation_text(info),
                                       QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
         if answer != QMessageBox.Yes:
             return None
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            result = bk.restore_into_context(self.ctx, self.db_path, path)
+            result = bk.restore_into_context(self.ctx, self.db_path, path, allow_other=refusal is not None)
         except ServiceError as e:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("恢复失败"), error_text(e))

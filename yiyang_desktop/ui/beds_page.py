@@ -15,9 +15,8 @@ from .page import Page
 class BedsPage(Page):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.day = DateField(optional=False)
+        self.day = DateField(optional=False, value=ctx.today())
         self.day.setObjectName("board_date")
-        self.day.set_value(ctx.today())
         self.day.dateChanged.connect(lambda *_: self.refresh())
         self.type_filter = combo(B.BED_TYPES, blank=True)
         self.type_filter.setItemText(0, self.tr("全部类型"))

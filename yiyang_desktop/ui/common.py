@@ -52,21 +52,25 @@ def error_text(err: BaseException) -> str:
 
 
 class DateField(QDateEdit):
-    """A date picker that may be left empty (shows blank; ``value()`` is None)."""
+    """A date picker that may be left empty (shows blank; ``value()`` is None).
+
+    A required one (``optional=False``) starts on the day it is given, normally ``ctx.today()``: the window takes
+    the date from the context's clock, never from the computer's."""
     EMPTY = QDate(1900, 1, 1)
 
-    def __init__(self, optional: bool = True, parent: QWidget | None = None):
+    def __init__(self, optional: bool = True, value: dt.date | str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.optional = optional
         self.setMinimumDate(self.EMPTY)
         self.setMaximumDate(QDate(2100, 12, 31))
+        if not optional and not value:
+            raise TypeError("DateField(optional=False) needs its first day: value=ctx.today()")
         if optional:
             self.setSpecialValueText(" ")
             self.setDate(self.EMPTY)
-        else:
-            self.setDate(QDate.currentDate())
+        self.set_value(value)
 
     def value(self) -> dt.date | None:
         d = self.date()

@@ -11,6 +11,7 @@ from ..services.base import ServiceError
 from ..services.importer import SHEETS, ImportResult, import_book, read_workbook
 from .common import ERROR_STYLE, RecordTableModel, error_text, record_table, tr_text
 from .tasks import Cancelled, run_in_background
+from .saved import show_saved
 
 OK_STYLE = "color: #1a7f37;"
 
@@ -106,6 +107,7 @@ class ImportDialog(QDialog):
             self._say(self.tr("无法保存模板：{err}").format(err=e.strerror or str(e)), ERROR_STYLE)
             return None
         self._say(self.tr("模板已保存到 {path}。填写后在这里选择该文件导入。").format(path=str(out)), OK_STYLE)
+        show_saved(self, self.tr("保存导入模板"), [out])
         return out
 
     def check(self) -> ImportResult | None:
@@ -119,7 +121,7 @@ class ImportDialog(QDialog):
             return None
         title = self.tr("正在检查…") if dry_run else self.tr("正在导入…")
         try:
-            result = run_in_background(self, title, self._work, self.path, dry_run)
+            result = run_in_background(self, title, self._work, self.path, dry_run, ctx=self.ctx)
         except Cancelled:
             self._say(self.tr("已取消，没有导入任何数据。"), ERROR_STYLE)
             return None
@@ -139,7 +141,7 @@ class ImportDialog(QDialog):
         step(self.tr("正在读取 {name}…").format(name=path.name))
         book = read_workbook(path)
         step(self.tr("正在逐行检查…") if dry_run else self.tr("正在导入（全部成功才保存）…"))
-        return import_book(self.ctx, book, dry_run=dry_run)
+        return import_book(step.ctx, book, dry_run=dry_run)
 
     # --- display ----------------------------------------------------------------------------------------------
     def _show(self, r: ImportResult) -> None:

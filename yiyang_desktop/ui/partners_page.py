@@ -166,11 +166,10 @@ class PartnersPage(Page):
             ("delete", self.tr("删除"), self.delete_visit)))
         bar.addSpacing(16)
         today = self.ctx.today()
-        self.visit_from, self.visit_to = DateField(optional=False), DateField(optional=False)
+        self.visit_from = DateField(optional=False, value=today.replace(day=1) - dt.timedelta(days=334))
+        self.visit_to = DateField(optional=False, value=today)
         self.visit_from.setObjectName("visit_from")
         self.visit_to.setObjectName("visit_to")
-        self.visit_from.set_value(today.replace(day=1) - dt.timedelta(days=334))
-        self.visit_to.set_value(today)
         self.visit_partner = partner_combo(self.ctx)
         self.visit_partner.setItemText(0, self.tr("全部机构"))
         for label, widget in ((self.tr("从"), self.visit_from), (self.tr("至"), self.visit_to), (None, self.visit_partner)):

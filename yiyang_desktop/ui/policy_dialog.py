@@ -222,7 +222,7 @@ class PolicyDialog(QDialog):
         if row and run_action(self, policy.set_active_profile, self.ctx, row["id"]) is None:
             self.refresh(row["id"])
 
-    def copy(self, new_id: str | None = None, title: str | None = None) -> str | None:
+    def copy(self, *, new_id: str | None = None, title: str | None = None) -> str | None:
         row = self.current()
         if row is None:
             return None
@@ -264,7 +264,7 @@ class PolicyDialog(QDialog):
         run_action(self, policy.delete_user_profile, self.ctx, row["id"])
         self.refresh()
 
-    def import_file(self, path: str | None = None) -> None:
+    def import_file(self, *, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("导入政策配置"), "",
                                                   self.tr("政策配置 (*.toml *.json)"))

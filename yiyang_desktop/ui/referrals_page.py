@@ -6,8 +6,8 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -17,6 +17,7 @@ from ..services import partners as P
 from ..services import referrals as F
 from .common import DateField, RecordTableModel, record_table, run_action, select_where, tr_enum, tr_text
 from .page import Page
+from .pdf_preview import PdfPreviewDialog
 from .partners_page import GREY, button_bar, detail_browser
 from .referral_dialogs import IndicationsDialog, ReferralDialog, ReturnDialog, StateDialog
 
@@ -66,12 +67,11 @@ class ReferralsPage(Page):
         self.reassess.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;")
         # filters
         today = ctx.today()
-        self.date_from, self.date_to = DateField(optional=False), DateField(optional=False)
+        # The last three calendar months by default (widen "从" for more): the list stays short on a big file.
+        self.date_from = DateField(optional=False, value=three_months_back(today))
+        self.date_to = DateField(optional=False, value=today)
         self.date_from.setObjectName("referral_from")
         self.date_to.setObjectName("referral_to")
-        # The last three calendar months by default (widen "从" for more): the list stays short on a big file.
-        self.date_from.set_value(three_months_back(today))
-        self.date_to.set_value(today)
         self.f_direction = self._filter_combo("filter_direction", self.tr("全部方向"), R.DIRECTIONS)
         self.f_partner = QComboBox()
         self.f_partner.setObjectName("filter_partner")
@@ -317,8 +317,8 @@ class ReferralsPage(Page):
             self.changed.emit()
             self.refresh()
 
-    def print_slip(self, *_, path: Path | None = None, open_file: bool = True) -> Path | None:
-        """Write the 双向转诊单 PDF (A4, stub and slip on one page) and open it for printing."""
+    def print_slip(self, *_, path: Path | None = None, preview: bool = True) -> Path | None:
+        """Write the 双向转诊单 PDF (A4, stub and slip on one page) and show it here, with 打印 and 另存为."""
         r = self.selected()
         if r is None:
             return None
@@ -337,8 +337,11 @@ class ReferralsPage(Page):
         except OSError as e:
             QMessageBox.warning(self, self.tr("打印转诊单"), self.tr("无法写入文件 {path}：{err}").format(path=str(path), err=e.strerror))
             return None
-        if open_file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if preview:
+            self.slip_preview = PdfPreviewDialog(
+                path, self.tr("双向转诊单 — {name}").format(name=r["resident_name"]), self,
+                on_saved_as=lambda copy: record_export(self.ctx, "双向转诊单", copy))
+            self.slip_preview.exec()
         return path
 
     def edit_indications(self) -> None:

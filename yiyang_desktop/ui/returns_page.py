@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -17,6 +16,7 @@ from ..services.base import ServiceError
 from ..services.institution import get_institution
 from .common import RecordTableModel, error_text, record_table, tr_enum, tr_text
 from .page import Page
+from .saved import open_folder, show_saved
 from .tasks import Cancelled, run_in_background
 
 WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 6px 10px;"
@@ -219,7 +219,7 @@ class ReturnsPage(Page):
                                            "（见“与报送版本的差异”）。已报送的数字保持不变；如需更正，请生成更正版本。")
                                    .format(v=versions[0]["version"], n=len(diffs)))
 
-    def submit(self, correction: bool = False, note: str | None = None) -> int | None:
+    def submit(self, *, correction: bool = False, note: str | None = None) -> int | None:
         if self.ret is None:
             return None
         if note is None:
@@ -255,14 +255,14 @@ class ReturnsPage(Page):
         def work(step):
             out = []
             for i, job in enumerate(jobs):
-                ret = job() if callable(job) else job
+                ret = job(step.ctx) if callable(job) else job
                 step(self.tr("正在生成 {m} 月报…").format(m=ret.key), i, len(jobs))
-                out += RT.write_files(self.ctx, ret, folder, name)
+                out += RT.write_files(step.ctx, ret, folder, name)
             step("", len(jobs), len(jobs))
             return out
 
         try:
-            files = run_in_background(self, self.tr("正在生成月报…"), work)
+            files = run_in_background(self, self.tr("正在生成月报…"), work, ctx=self.ctx)
         except Cancelled:
             self.files_label.setText(self.tr("已取消。"))
             return None
@@ -272,15 +272,16 @@ class ReturnsPage(Page):
         self.files = files
         self.files_label.setText(self.tr("已保存 {n} 个文件到 {folder}").format(n=len(files), folder=folder))
         self._enable(self.ret is not None)
+        show_saved(self, self.tr("保存月报"), files)
         return files
 
-    def save_files(self, folder: Path | None = None) -> list[Path] | None:
+    def save_files(self, *, folder: Path | None = None) -> list[Path] | None:
         if self.ret is None and self.compute() is None:
             return None
         folder = self._folder(folder)
         return None if folder is None else self._write([self.ret], folder)
 
-    def export_year(self, folder: Path | None = None) -> list[Path] | None:
+    def export_year(self, *, folder: Path | None = None) -> list[Path] | None:
         year = self.year.value()
         months = RT.months_of_year(self.ctx, year)
         if not months:
@@ -289,10 +290,10 @@ class ReturnsPage(Page):
         folder = self._folder(folder)
         if folder is None:
             return None
-        jobs = [lambda m=m: RT.compute_return(self.ctx, year, m) for m in months]
+        jobs = [lambda ctx, m=m: RT.compute_return(ctx, year, m) for m in months]
         return self._write(jobs, folder)
 
-    def export_submitted(self, folder: Path | None = None) -> list[Path] | None:
+    def export_submitted(self, *, folder: Path | None = None) -> list[Path] | None:
         rows = self.history.selectionModel().selectedRows()
         row = self.history_model.row_at(rows[0].row()) if rows else None
         if row is None:
@@ -303,4 +304,4 @@ class ReturnsPage(Page):
 
     def open_folder(self) -> None:
         if self.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files[0].parent)))
+            open_folder(self, self.files[0])

@@ -48,8 +48,7 @@ class BedPicker(QComboBox):
 
 def date_and_bed(ctx, form: FieldForm, date_name: str, date_label: str) -> tuple[DateField, BedPicker]:
     """A date field and a free-bed picker that follows it (the list is re-queried when the date changes)."""
-    when = form.add(date_name, date_label, DateField(optional=False))
-    when.set_value(ctx.today())
+    when = form.add(date_name, date_label, DateField(optional=False, value=ctx.today()))
     picker = form.add("bed_id", QCoreApplication.translate("BedPicker", "床位"), BedPicker(ctx))
     picker.refill(when.value())
     when.dateChanged.connect(lambda *_: picker.refill(when.value()))
@@ -131,7 +130,7 @@ class LeaveDialog(StayDialog):
         self.heading.setText(self.who(resident_of_stay(ctx, stay_id)))
         f = self.form
         f.add("kind", self.tr("类型"), combo(R.LEAVE_KINDS))
-        f.add("start_date", self.tr("离开日期"), DateField(optional=False)).set_value(ctx.today())
+        f.add("start_date", self.tr("离开日期"), DateField(optional=False, value=ctx.today()))
         f.add("end_date", self.tr("返回日期"), DateField())
         f.add("destination", self.tr("去向"), QLineEdit()).setPlaceholderText(self.tr("如：县人民医院、子女家"))
         f.add("note", self.tr("备注"), QLineEdit())
@@ -148,7 +147,7 @@ class EndLeaveDialog(StayDialog):
         if leave:
             self.heading.setText(self.tr("{name} {kind}：{start} 起，去向 {dest}").format(
                 name=name, kind=tr_enum(leave["kind"]), start=leave["start_date"], dest=leave["destination"] or "—"))
-        self.form.add("end_date", self.tr("返回日期"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("end_date", self.tr("返回日期"), DateField(optional=False, value=ctx.today()))
 
     def submit(self, values):
         return R.end_leave(self.ctx, self.leave_id, values)
@@ -160,7 +159,7 @@ class DischargeDialog(StayDialog):
         self.stay_id = stay_id
         self.heading.setText(self.who(resident_of_stay(ctx, stay_id)))
         f = self.form
-        f.add("discharge_date", self.tr("出院日期"), DateField(optional=False)).set_value(ctx.today())
+        f.add("discharge_date", self.tr("出院日期"), DateField(optional=False, value=ctx.today()))
         f.add("discharge_reason", self.tr("出院原因"), combo(R.DISCHARGE_REASONS, blank=True))
         f.add("discharge_note", self.tr("说明"), QLineEdit())
         f.layout_.addRow(hint(self.tr("出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。")))
