@@ -7374,10 +7374,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Residents at month end by grade (people)</translation>
     </message>
     <message>
-        <source>第 {n} 页</source>
-        <translation>Page {n}</translation>
-    </message>
-    <message>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -7388,6 +7384,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>报送备注：{t}</source>
         <translation>Submission remarks: {t}</translation>
+    </message>
+    <message>
+        <source>第 {n} 页 共 {total} 页</source>
+        <translation>Page {n} of {total}</translation>
     </message>
 </context>
 <context>
@@ -7817,6 +7817,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Operating-subsidy bed-months</translation>
     </message>
     <message>
+        <source>填报日期</source>
+        <translation>Date filed</translation>
+    </message>
+    <message>
         <source>床位</source>
         <translation>Beds</translation>
     </message>
@@ -8011,6 +8015,30 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>能力评估</source>
         <translation>Ability assessments</translation>
+    </message>
+    <message>
+        <source>合计 {n} 人</source>
+        <translation>Total {n} persons</translation>
+    </message>
+    <message>
+        <source>合计 {n} 人次</source>
+        <translation>Total {n} times</translation>
+    </message>
+    <message>
+        <source>（单位盖章）</source>
+        <translation>(Seal of the institution)</translation>
+    </message>
+    <message>
+        <source>填表人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>负责人（签字）</source>
+        <translation>Person in charge (signature)</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Telephone</translation>
     </message>
     <message>
         <source>{inst}{y}年{m}月统计月报</source>
