@@ -82,7 +82,7 @@ def test_ltc_list(demo_file, tmp_path):
     assert all(set(x) >= {"resident_id", "name", "reason"} for x in data["excluded"])
     xlsx = next(p for p in data["files"] if p.endswith(".xlsx"))
     ws = openpyxl.load_workbook(xlsx).active
-    assert any(row[1].value == "合计" for row in ws.iter_rows())
+    assert any(row[0].value == "合计" for row in ws.iter_rows())
 
 
 def test_ltc_with_a_profile_without_the_section(demo_file):

@@ -2,6 +2,7 @@
 refused, expiry warnings at 60 and 30 days, care days equal to the census day by day, and the Excel and PDF read
 back."""
 import datetime as dt
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -113,14 +114,18 @@ def test_files_read_back(ctx, tmp_path):
     lst = LS.compute_list(ctx, 2026, 3, "cq-filled")
     files = LS.write_list_files(ctx, lst, tmp_path / "out", "康乐医养中心")
     assert [f.name for f in files] == ["长护险清单-2026-03.xlsx", "长护险清单-2026-03.pdf"]
-    ws = openpyxl.load_workbook(files[0]).active
+    wb = openpyxl.load_workbook(files[0])
+    ws = wb["长护险清单"]
     values = [[c.value for c in row] for row in ws.iter_rows()]
     assert "2026年3月长期护理保险结算清单" in values[0][0]
     names = [r[1] for r in values[3:5]]
-    assert names == ["=HYPERLINK(\"x\")", "李桂兰"] and ws.cell(row=4, column=2).data_type == "s"
-    total = next(r for r in values if r[1] == "合计")
-    assert float(total[11]) == lst.total_fen / 100 == 3100.0 and float(total[12]) + float(total[13]) == 3100.0
-    assert any(r[1] == "已过期" for r in values) and ws.page_setup.orientation == "landscape"
+    assert names == ["=HYPERLINK(\"x\")", "李桂兰"] and ws.cell(row=4, column=2).data_type == "s"  # text, never a formula
+    total = next(r for r in values if r[0] == "合计")
+    assert total[11] == Decimal("3100.00") == Decimal(lst.total_fen) / 100 and total[12] + total[13] == total[11]
+    assert ws.cell(row=4, column=12).number_format == "#,##0.00" and ws.page_setup.orientation == "landscape"
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    left_out = [[c.value for c in row] for row in wb["未列入清单的老人"].iter_rows()]
+    assert any(r[1] == "已过期" and r[2] == "长护险等级已过期" for r in left_out)
     text = "".join(p.extract_text() for p in PdfReader(files[1]).pages)
     assert "李桂兰" in text and "3,100.00" in text and "已过期" in text and "长护险等级已过期" in text
     audit = ctx.db.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'export'").fetchone()[0]

@@ -1,24 +1,25 @@
 """The 长护险 monthly list as an Excel workbook and a PDF (A4 landscape, bundled CJK font): one row per insured
 resident and level, the totals, the residents left out and why, and the lines to sign. Pure functions of a
-``domain.ltc.LtcList``; openpyxl and reportlab load lazily. Money is written from integer fen: in Excel as exact
-yuan numbers (``#,##0.00``), in the PDF with the one yuan formatter (``domain.money.yuan_text``)."""
+``domain.ltc.LtcList``; openpyxl and reportlab load lazily. Money is written from integer fen: in Excel through the
+one workbook writer (exact yuan numbers ``#,##0.00``, text never a formula, A4 print set-up and page footer), in the
+PDF with the one yuan formatter (``domain.money.yuan_text``) and "第 N 页 共 M 页"."""
 from __future__ import annotations
 
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..domain.dates import month_bounds
-from ..domain.money import fen_to_yuan, yuan_text
+from ..domain.money import yuan_text
 from ..domain.policy.profile import HOSPITAL_DEDUCT
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 
-MONEY, COUNT = "money", "count"
-# (key, heading, Excel width, kind)
+MONEY, COUNT = "money", "count"   # the workbook writer's kinds (exports/workbook.py); None is text
+# (key, heading, relative width in the PDF, kind)
 COLUMNS = (
     ("no", N_("xlsx", "序号"), 5, COUNT), ("name", N_("xlsx", "姓名"), 9, None),
     ("id_number", N_("xlsx", "身份证号"), 20, None), ("insured_place", N_("xlsx", "参保地"), 14, None),
     ("level", N_("xlsx", "失能等级"), 14, None), ("certificate_no", N_("xlsx", "待遇决定书编号"), 15, None),
-    ("valid_to", N_("xlsx", "等级有效期至"), 11, None), ("census_days", N_("xlsx", "在住天数"), 8, COUNT),
+    ("valid_to", N_("xlsx", "等级有效期至"), 11, "date"), ("census_days", N_("xlsx", "在住天数"), 8, COUNT),
     ("hospital_days", N_("xlsx", "住院天数"), 8, COUNT), ("care_days", N_("xlsx", "护理天数"), 8, COUNT),
     ("day_fen", N_("xlsx", "每床日标准（元）"), 11, MONEY), ("amount_fen", N_("xlsx", "金额（元）"), 11, MONEY),
     ("fund_fen", N_("xlsx", "基金支付（元）"), 11, MONEY), ("self_fen", N_("xlsx", "个人负担（元）"), 11, MONEY),
@@ -77,95 +78,47 @@ def notes_of(lst) -> list[str]:
     return notes
 
 
-# ---------------------------------------------------------------- Excel
-
-def _text(cell, value) -> None:
-    """Text stays text (a name beginning with "=" is never a formula)."""
-    cell.value = "" if value is None else str(value)
-    cell.data_type = "s"
-
-
-def _put(cell, value, kind) -> None:
-    if value is None:
-        cell.value = None
-    elif kind == MONEY:
-        cell.value = fen_to_yuan(value)
-        cell.number_format = "#,##0.00"
-    elif kind == COUNT:
-        cell.value = int(value)
-        cell.number_format = "0"
-    else:
-        _text(cell, value)
-
+# ---------------------------------------------------------------- Excel (the one workbook writer, exports/workbook.py)
 
 def write_ltc_xlsx(lst, path: Path | str, institution: str) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    """The list sheet (title, the rows and their 合计, the notes, the lines to sign) and the residents left out."""
+    from openpyxl.styles import Alignment
 
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    head_fill = PatternFill("solid", fgColor="EEEEEE")
-    wb = Workbook()
+    from . import workbook as W
+    wb = W.new_workbook()
     ws = wb.active
     ws.title = N_("xlsx", "长护险清单")
     n = len(COLUMNS)
-    last_col = ws.cell(row=1, column=n).column_letter
-    _text(ws.cell(row=1, column=1), title_of(lst, institution))
-    ws.merge_cells(f"A1:{last_col}1")
-    ws["A1"].font, ws["A1"].alignment = Font(size=15, bold=True), Alignment(horizontal="center")
-    _text(ws.cell(row=2, column=1), subtitle_of(lst))
-    ws.merge_cells(f"A2:{last_col}2")
-    ws["A2"].alignment = Alignment(horizontal="center")
-    for c, (_k, head, width, _kind) in enumerate(COLUMNS, 1):
-        cell = ws.cell(row=3, column=c)
-        _text(cell, head)
-        cell.font, cell.fill, cell.border = Font(bold=True), head_fill, box
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[cell.column_letter].width = width
-    row_no = 3
-    for values in [*rows_of(lst), totals_of(lst)]:
-        row_no += 1
-        for c, (key, _h, _w, kind) in enumerate(COLUMNS, 1):
-            cell = ws.cell(row=row_no, column=c)
-            _put(cell, values.get(key), kind)
-            cell.border = box
-    for cell in ws[row_no]:
-        cell.font = Font(bold=True)
+    columns = [(key, head, kind) for key, head, _w, kind in COLUMNS]
+    totals = {k: v for k, v in totals_of(lst).items() if k not in ("no", "name")}
+    last = W.write_table(ws, columns, rows_of(lst), start_row=3, total_label=N_("xlsx", "合计"), totals=totals,
+                         most=24)
+    for r, (text, size) in enumerate(((title_of(lst, institution), 15), (subtitle_of(lst), W.FONT_SIZE)), start=1):
+        W.set_text(ws.cell(r, 1), text)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
+        ws.cell(r, 1).font = W.font(size=size, bold=r == 1)
+        ws.cell(r, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    row = last
     for note in notes_of(lst):
-        row_no += 1
-        _text(ws.cell(row=row_no, column=1), note)
-        ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=n)
-        ws.cell(row=row_no, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[row_no].height = 30
-    if lst.excluded:
-        row_no += 2
-        _text(ws.cell(row=row_no, column=1), N_("xlsx", "未列入清单的老人"))
-        ws.cell(row=row_no, column=1).font = Font(bold=True)
-        row_no += 1
-        spans = ((1, 1), (2, 3), (4, 6), (7, n))
-        for (a, b), (_k, head, _kind) in zip(spans, EXCLUDED_COLUMNS):
-            _text(ws.cell(row=row_no, column=a), head)
-            ws.cell(row=row_no, column=a).font = Font(bold=True)
-            if b > a:
-                ws.merge_cells(start_row=row_no, start_column=a, end_row=row_no, end_column=b)
-        for x in excluded_of(lst):
-            row_no += 1
-            for (a, b), (key, _h, kind) in zip(spans, EXCLUDED_COLUMNS):
-                _put(ws.cell(row=row_no, column=a), x[key], kind)
-                if b > a:
-                    ws.merge_cells(start_row=row_no, start_column=a, end_row=row_no, end_column=b)
-    row_no += 2
+        row += 1
+        W.set_text(ws.cell(row, 1), note)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n)
+        ws.cell(row, 1).font = W.font(color="B42318" if note in map(str, lst.problems) else None)
+        ws.cell(row, 1).alignment = W.align()
+    row += 2
     for i, label in enumerate(SIGNATURES):
-        _text(ws.cell(row=row_no, column=1 + i * 4), label)
+        W.set_text(ws.cell(row, 1 + i * (n // len(SIGNATURES))), label)
+        ws.cell(row, 1 + i * (n // len(SIGNATURES))).font = W.font()
+    W.fit_rows(ws, 1, row, keep_taller=True)
     ws.freeze_panes = "A4"
-    ws.print_title_rows = "3:3"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    W.print_setup(ws, title_rows=(3, 3), last_row=row, last_col=n, landscape=True)
+
+    ex = wb.create_sheet(N_("xlsx", "未列入清单的老人"))
+    ex_cols = [(key, head, "count" if kind == COUNT else "text") for key, head, kind in EXCLUDED_COLUMNS]
+    ex_last = W.write_table(ex, ex_cols, excluded_of(lst), most=60)
+    ex.freeze_panes = "A2"
+    W.print_setup(ex, title_rows=(1, 1), last_row=ex_last, last_col=len(ex_cols),
+                  header=f"{title_of(lst, institution)} — {N_('xlsx', '未列入清单的老人')}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
@@ -184,6 +137,10 @@ def _cell_text(value, kind, key: str = "") -> str:
     return str(value)
 
 
+def _is_text(kind) -> bool:
+    return kind not in (MONEY, COUNT)
+
+
 def write_ltc_pdf(lst, out: Path | str, institution: str) -> Path:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
@@ -193,6 +150,7 @@ def write_ltc_pdf(lst, out: Path | str, institution: str) -> Path:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from .pdf_fonts import register
+    from .pdf_pages import numbered_canvas
     from .referral_slip import _chinese_line_breaks
     _chinese_line_breaks()
     font = register()
@@ -208,12 +166,6 @@ def write_ltc_pdf(lst, out: Path | str, institution: str) -> Path:
     doc = SimpleDocTemplate(str(tmp), pagesize=page, leftMargin=margin, rightMargin=margin, topMargin=margin,
                             bottomMargin=margin + 4 * mm, title=title_of(lst, institution), author="医养台账")
 
-    def footer(canvas, d):
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        canvas.drawCentredString(page[0] / 2, 7 * mm, N_("pdf", "第 {n} 页").format(n=d.page))
-        canvas.restoreState()
-
     def para(text) -> Paragraph:
         return Paragraph(escape(str(text)), body)
 
@@ -222,7 +174,7 @@ def write_ltc_pdf(lst, out: Path | str, institution: str) -> Path:
     col_widths = [width * w / sum(weights) for w in weights]
     cells = [[para(head) for _k, head, _w, _kind in COLUMNS]]
     for values in [*rows_of(lst), totals_of(lst)]:
-        cells.append([para(_cell_text(values.get(k), kind)) if kind is None else _cell_text(values.get(k), kind, k)
+        cells.append([para(_cell_text(values.get(k), kind)) if _is_text(kind) else _cell_text(values.get(k), kind, k)
                       for k, _h, _w, kind in COLUMNS])
     numeric = [i for i, (_k, _h, _w, kind) in enumerate(COLUMNS) if kind in (MONEY, COUNT)]
     style = [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("FONTNAME", (0, 0), (-1, -1), font),
@@ -249,7 +201,7 @@ def write_ltc_pdf(lst, out: Path | str, institution: str) -> Path:
     signs = Table([[para(s) for s in SIGNATURES]], colWidths=[width / len(SIGNATURES)] * len(SIGNATURES))
     signs.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font)]))
     story.append(signs)
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    doc.build(story, canvasmaker=numbered_canvas(font, y=7 * mm))
     tmp.replace(out)
     return out
 
