@@ -187,3 +187,13 @@ def test_the_demo_has_rows_in_every_list(demo_ctx):
     assert expiring and any(r["days_left"] <= 30 for r in expiring)
     lst = LS.compute_list(demo_ctx, 2026, 10)
     assert lst.computed and lst.rows and lst.excluded
+
+
+def test_the_return_pdf_with_health_figures_stays_on_one_page(demo_ctx, tmp_path):
+    """The 月报 PDF is one page with its signature block, health rows included (the charts gave up a little height)."""
+    from pypdf import PdfReader
+    ret = RT.compute_return(demo_ctx, 2026, 10)
+    pdf = next(p for p in RT.write_files(demo_ctx, ret, tmp_path) if p.suffix == ".pdf")
+    reader = PdfReader(pdf)
+    text = reader.pages[0].extract_text()
+    assert len(reader.pages) == 1 and "年度体检覆盖率" in text and "填表人" in text
