@@ -1091,6 +1091,77 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>编辑体检记录 — {name}</source>
+        <translation>Edit health check — {name}</translation>
+    </message>
+    <message>
+        <source>登记体检 — {name}</source>
+        <translation>Record health check — {name}</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>体检机构</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>合作医疗机构</source>
+        <translation>Partner institution</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>体检医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>主要发现</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>健康指导建议</source>
+        <translation>Health advice</translation>
+    </message>
+    <message>
+        <source>告知日期</source>
+        <translation>Result given on</translation>
+    </message>
+    <message>
+        <source>告知对象</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>告知说明</source>
+        <translation>Note on giving the result</translation>
+    </message>
+    <message>
+        <source>如：电话告知女儿，已解释用药调整</source>
+        <translation>e.g. told the daughter by phone, explained the change of medicine</translation>
+    </message>
+    <message>
+        <source>体检结果和健康指导建议应在体检后1个月内告知老人或家属；告知后填写告知日期。</source>
+        <translation>The result and the advice must be given to the resident or the family within one month of the check; enter the date once they are.</translation>
+    </message>
+    <message>
+        <source>体检报告扫描件</source>
+        <translation>Scanned report</translation>
+    </message>
+    <message>
+        <source>内设医疗机构的名称，如：本中心医务室</source>
+        <translation>Name of the internal clinic, e.g. our clinic</translation>
+    </message>
+    <message>
+        <source>做体检的机构</source>
+        <translation>Who did the check</translation>
+    </message>
+</context>
+<context>
     <name>ComingPage</name>
     <message>
         <source>此功能尚在开发中，将在后续版本中提供。</source>
@@ -1260,6 +1331,277 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>HealthButtons</name>
+    <message>
+        <source>健康档案…</source>
+        <translation>Health file…</translation>
+    </message>
+    <message>
+        <source>登记体检…</source>
+        <translation>Record check…</translation>
+    </message>
+    <message>
+        <source>长护险等级…</source>
+        <translation>LTC level…</translation>
+    </message>
+</context>
+<context>
+    <name>HealthFileDialog</name>
+    <message>
+        <source>健康档案 — {name}</source>
+        <translation>Health file — {name}</translation>
+    </message>
+    <message>
+        <source>健康档案</source>
+        <translation>Health file</translation>
+    </message>
+    <message>
+        <source>保存后生成一个新版本，以前的版本保留在历史中。</source>
+        <translation>Saving makes a new version; earlier versions stay in the history.</translation>
+    </message>
+    <message>
+        <source>记录日期</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>既往史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>慢性病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>禁忌药物</source>
+        <translation>Contraindicated drugs</translation>
+    </message>
+    <message>
+        <source>饮食禁忌</source>
+        <translation>Diet restrictions</translation>
+    </message>
+    <message>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
+        <source>签约的家庭医生或团队</source>
+        <translation>Contracted family doctor or team</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>Contracted since</translation>
+    </message>
+    <message>
+        <source>签约医疗机构</source>
+        <translation>Attending partner institution</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>体检到期</source>
+        <translation>Checks due</translation>
+    </message>
+    <message>
+        <source>告知逾期</source>
+        <translation>Results overdue</translation>
+    </message>
+    <message>
+        <source>体检记录</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC levels</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>无记录</source>
+        <translation>None recorded</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due since</translation>
+    </message>
+    <message>
+        <source>年满65周岁即到期</source>
+        <translation>Due from the 65th birthday</translation>
+    </message>
+    <message>
+        <source>登记体检…</source>
+        <translation>Record check…</translation>
+    </message>
+    <message>
+        <source>年满65周岁、12个月内没有体检的在住老人。</source>
+        <translation>Residents aged 65 or over with no check in the last 12 months.</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>应告知日期</source>
+        <translation>Result due by</translation>
+    </message>
+    <message>
+        <source>体检后天数</source>
+        <translation>Days since the check</translation>
+    </message>
+    <message>
+        <source>登记告知…</source>
+        <translation>Record result given…</translation>
+    </message>
+    <message>
+        <source>体检后超过1个月还没有把结果和健康指导建议告知老人或家属。</source>
+        <translation>More than a month after the check, the result and advice have not been given to the resident or the family.</translation>
+    </message>
+    <message>
+        <source>体检机构</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>主要发现</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>告知日期</source>
+        <translation>Result given on</translation>
+    </message>
+    <message>
+        <source>告知情况</source>
+        <translation>Result given</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>添加报告…</source>
+        <translation>Add report…</translation>
+    </message>
+    <message>
+        <source>查看报告</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>所选年份的全部体检记录。</source>
+        <translation>All checks of the chosen year.</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>登记新等级…</source>
+        <translation>Register new level…</translation>
+    </message>
+    <message>
+        <source>60天内到期（尚未登记新等级）和已没有有效等级的参保老人。</source>
+        <translation>Insured residents whose level ends within 60 days (no new level registered yet) or who have no valid level.</translation>
+    </message>
+    <message>
+        <source>健康管理</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>还剩 {n} 天</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>未登记等级</source>
+        <translation>No level registered</translation>
+    </message>
+    <message>
+        <source>{d}：体检到期 {a} 人，体检结果告知逾期 {b} 人次，长护险等级需处理 {c} 人。</source>
+        <translation>{d}: {a} residents due for a check, {b} results overdue, {c} LTC levels to attend to.</translation>
+    </message>
+    <message>
+        <source>请先选中{what}。</source>
+        <translation>Please select {what} first.</translation>
+    </message>
+    <message>
+        <source>一位老人</source>
+        <translation>a resident</translation>
+    </message>
+    <message>
+        <source>一条体检记录</source>
+        <translation>a check</translation>
+    </message>
+    <message>
+        <source>删除体检记录</source>
+        <translation>Delete check</translation>
+    </message>
+    <message>
+        <source>确定删除 {name} {d} 的体检记录（连同报告扫描件）？</source>
+        <translation>Delete the check of {name} on {d} (with its scanned reports)?</translation>
+    </message>
+    <message>
+        <source>选择体检报告扫描件</source>
+        <translation>Choose the scanned report</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>这次体检还没有添加报告扫描件。</source>
+        <translation>No scanned report has been added to this check yet.</translation>
+    </message>
+    <message>
+        <source>找不到报告文件：{path}
+文件可能被移动或删除，请重新添加。</source>
+        <translation>The report file is missing: {path}
+It may have been moved or deleted; please add it again.</translation>
+    </message>
+    <message>
+        <source>报告文件在添加后被改动过（校验值不一致），内容可能已不是原件。仍要打开吗？</source>
+        <translation>The report file was changed after it was added (the checksum differs); it may no longer be the original. Open it anyway?</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +2119,53 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
 </context>
 <context>
+    <name>LevelDialog</name>
+    <message>
+        <source>修改长护险等级 — {name}</source>
+        <translation>Edit LTC level — {name}</translation>
+    </message>
+    <message>
+        <source>登记长护险等级 — {name}</source>
+        <translation>Register LTC level — {name}</translation>
+    </message>
+    <message>
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <source>如：湖南省怀化市鹤城区</source>
+        <translation>e.g. Hecheng District, Huaihua, Hunan</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC level</translation>
+    </message>
+    <message>
+        <source>与待遇决定书一致，如：重度失能Ⅱ级</source>
+        <translation>As on the benefit decision, e.g. 重度失能Ⅱ级</translation>
+    </message>
+    <message>
+        <source>待遇决定书编号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>有效期起</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>等级变更时登记新等级：原等级在新等级生效前一天结束，记录保留。登记后老人档案标为已参加长护险。</source>
+        <translation>When the level changes, register the new one: the old level ends the day before and stays in the history. Registering marks the resident as LTC-insured.</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <source>密码</source>
@@ -1819,6 +2208,101 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
 </context>
 <context>
+    <name>LtcTab</name>
+    <message>
+        <source>预览 PDF…</source>
+        <translation>Preview PDF…</translation>
+    </message>
+    <message>
+        <source>保存 Excel 和 PDF…</source>
+        <translation>Save Excel and PDF…</translation>
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>在住天数</source>
+        <translation>Days in residence</translation>
+    </message>
+    <message>
+        <source>住院天数</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>护理天数</source>
+        <translation>Care days</translation>
+    </message>
+    <message>
+        <source>每床日标准（元）</source>
+        <translation>Per bed-day (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>基金支付（元）</source>
+        <translation>Fund pays (yuan)</translation>
+    </message>
+    <message>
+        <source>个人负担（元）</source>
+        <translation>Resident pays (yuan)</translation>
+    </message>
+    <message>
+        <source>未列入原因</source>
+        <translation>Not listed because</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>未列入清单的老人</source>
+        <translation>Residents not on the list</translation>
+    </message>
+    <message>
+        <source>（无长护险标准）</source>
+        <translation> (no LTC rules)</translation>
+    </message>
+    <message>
+        <source>{m}：列入 {n} 人次，护理 {d} 天；金额 {a} 元，基金支付 {f} 元，个人负担 {s} 元（* 为达到每月最高支付）。未列入 {x} 人。</source>
+        <translation>{m}: {n} rows, {d} care days; amount {a} yuan, fund pays {f} yuan, residents pay {s} yuan (* reached the monthly cap). {x} not listed.</translation>
+    </message>
+    <message>
+        <source>{m}：列入 {n} 人次，金额未计算。未列入 {x} 人。</source>
+        <translation>{m}: {n} rows, amounts not computed. {x} not listed.</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>长护险清单 {m}</source>
+        <translation>LTC list {m}</translation>
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <source>保存长护险清单</source>
+        <translation>Save LTC list</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>概览</source>
@@ -1843,6 +2327,10 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>能力评估</source>
         <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>健康管理</source>
+        <translation>Health</translation>
     </message>
     <message>
         <source>医疗合作</source>
@@ -1955,6 +2443,18 @@ Only one window at a time may use a data file, so that they do not overwrite eac
         <translation>Next application</translation>
     </message>
     <message>
+        <source>年度体检到期</source>
+        <translation>Yearly checks due</translation>
+    </message>
+    <message>
+        <source>体检结果告知逾期</source>
+        <translation>Check results overdue</translation>
+    </message>
+    <message>
+        <source>长护险等级到期</source>
+        <translation>LTC levels ending</translation>
+    </message>
+    <message>
         <source>近12个月（月末）</source>
         <translation>Last 12 months (month end)</translation>
     </message>
@@ -1989,6 +2489,18 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>{partner} {date}到期</source>
         <translation>{partner} expires {date}</translation>
+    </message>
+    <message>
+        <source>年满65周岁、12个月内没有体检</source>
+        <translation>Aged 65+, no check in 12 months</translation>
+    </message>
+    <message>
+        <source>体检后超过1个月未告知结果</source>
+        <translation>Result not given within a month of the check</translation>
+    </message>
+    <message>
+        <source>60天内到期 {a} 人，其中30天内 {b} 人；已无有效等级 {c} 人</source>
+        <translation>{a} end within 60 days, {b} of them within 30; {c} without a valid level</translation>
     </message>
     <message>
         <source>目标</source>
@@ -3029,6 +3541,25 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
 </context>
 <context>
+    <name>ReportPicker</name>
+    <message>
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>选择体检报告扫描件</source>
+        <translation>Choose the scanned report</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>重设“{name}”的密码</source>
@@ -3258,6 +3789,109 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>入住日期</source>
         <translation>Admission date</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentHealth</name>
+    <message>
+        <source>慢性病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>既往史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>禁忌药物</source>
+        <translation>Contraindicated drugs</translation>
+    </message>
+    <message>
+        <source>饮食禁忌</source>
+        <translation>Diet restrictions</translation>
+    </message>
+    <message>
+        <source>健康档案</source>
+        <translation>Health file</translation>
+    </message>
+    <message>
+        <source>尚未建立健康档案，请点“健康档案…”填写。</source>
+        <translation>No health file yet; press &quot;Health file…&quot; to write one.</translation>
+    </message>
+    <message>
+        <source>{doctor}（{since} 起）</source>
+        <translation>{doctor} (since {since})</translation>
+    </message>
+    <message>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
+        <source>签约医疗机构</source>
+        <translation>Attending partner</translation>
+    </message>
+    <message>
+        <source>{date} 记录，共 {n} 个版本</source>
+        <translation>Recorded {date}; {n} versions in all</translation>
+    </message>
+    <message>
+        <source>；以前的版本：</source>
+        <translation>; earlier versions: </translation>
+    </message>
+    <message>
+        <source>年度体检</source>
+        <translation>Yearly health checks</translation>
+    </message>
+    <message>
+        <source>体检已到期（年满65周岁，12个月内没有体检）</source>
+        <translation>Check due (aged 65+, no check in 12 months)</translation>
+    </message>
+    <message>
+        <source>下次体检：{d} 前</source>
+        <translation>Next check: before {d}</translation>
+    </message>
+    <message>
+        <source>尚无体检记录。</source>
+        <translation>No checks recorded.</translation>
+    </message>
+    <message>
+        <source>{d} 告知{who}</source>
+        <translation>given to {who} on {d}</translation>
+    </message>
+    <message>
+        <source>，报告 {n} 份</source>
+        <translation>, {n} reports</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC levels</translation>
+    </message>
+    <message>
+        <source>已参加长护险，尚未登记等级。</source>
+        <translation>LTC-insured, no level registered yet.</translation>
+    </message>
+    <message>
+        <source>未登记。</source>
+        <translation>None registered.</translation>
+    </message>
+    <message>
+        <source>有效，还剩 {n} 天</source>
+        <translation>valid, {n} days left</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>未生效</source>
+        <translation>not yet valid</translation>
+    </message>
+    <message>
+        <source>健康管理</source>
+        <translation>Health</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +4204,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>报送记录</source>
         <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>长护险清单</source>
+        <translation>LTC list</translation>
     </message>
     <message>
         <source>月报</source>
@@ -5122,6 +5760,58 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>医保定点</source>
         <translation>Insurance designation</translation>
     </message>
+    <message>
+        <source>1个月内已告知</source>
+        <translation>Given within a month</translation>
+    </message>
+    <message>
+        <source>超过1个月才告知</source>
+        <translation>Given after more than a month</translation>
+    </message>
+    <message>
+        <source>尚未告知</source>
+        <translation>Not given yet</translation>
+    </message>
+    <message>
+        <source>超过1个月未告知</source>
+        <translation>Overdue (over a month)</translation>
+    </message>
+    <message>
+        <source>未参加长护险</source>
+        <translation>Not LTC-insured</translation>
+    </message>
+    <message>
+        <source>未登记长护险等级</source>
+        <translation>No LTC level registered</translation>
+    </message>
+    <message>
+        <source>长护险等级已过期</source>
+        <translation>LTC level expired</translation>
+    </message>
+    <message>
+        <source>等级不在待遇范围</source>
+        <translation>Level not covered</translation>
+    </message>
+    <message>
+        <source>参保地不适用本配置</source>
+        <translation>Insured elsewhere</translation>
+    </message>
+    <message>
+        <source>全月住院</source>
+        <translation>In hospital all month</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>The resident</translation>
+    </message>
+    <message>
+        <source>家属</source>
+        <translation>The family</translation>
+    </message>
+    <message>
+        <source>本人和家属</source>
+        <translation>Resident and family</translation>
+    </message>
 </context>
 <context>
     <name>msg</name>
@@ -5818,6 +6508,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>One stay cannot hold two beds at once</translation>
     </message>
     <message>
+        <source>同一位老人的两个长护险等级有效期重叠</source>
+        <translation>Two LTC levels of the same resident overlap</translation>
+    </message>
+    <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
         <translation>Unknown item &quot;{code}&quot; ({inst} has no such item)</translation>
     </message>
@@ -6122,8 +6816,116 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Fee {n}: amount “{v}” must be a number of at least 0 (yuan)</translation>
     </message>
     <message>
+        <source>既往史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>慢性病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>禁忌药物</source>
+        <translation>Contraindicated drugs</translation>
+    </message>
+    <message>
+        <source>饮食禁忌</source>
+        <translation>Diet restrictions</translation>
+    </message>
+    <message>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
         <source>请选择合作医疗机构</source>
         <translation>Choose the partner medical institution</translation>
+    </message>
+    <message>
+        <source>合作医疗机构无效</source>
+        <translation>Invalid partner institution</translation>
+    </message>
+    <message>
+        <source>合作医疗机构不存在</source>
+        <translation>The partner institution does not exist</translation>
+    </message>
+    <message>
+        <source>{label}早于老人的出生日期</source>
+        <translation>{label} is before the resident&apos;s date of birth</translation>
+    </message>
+    <message>
+        <source>记录日期</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>Contracted since</translation>
+    </message>
+    <message>
+        <source>填写了签约日期，请同时填写家庭医生</source>
+        <translation>A contract date is given: please also enter the family doctor</translation>
+    </message>
+    <message>
+        <source>与当前的健康档案相同，没有需要保存的改动</source>
+        <translation>Same as the current health file: nothing to save</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>体检机构</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>请填写做体检的机构</source>
+        <translation>Please enter who did the check</translation>
+    </message>
+    <message>
+        <source>体检医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>主要发现</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>健康指导建议</source>
+        <translation>Health advice</translation>
+    </message>
+    <message>
+        <source>告知对象</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>告知说明</source>
+        <translation>Note on giving the result</translation>
+    </message>
+    <message>
+        <source>告知日期</source>
+        <translation>Result given on</translation>
+    </message>
+    <message>
+        <source>告知日期早于体检日期</source>
+        <translation>The result date is before the check date</translation>
+    </message>
+    <message>
+        <source>请选择把结果告知了谁</source>
+        <translation>Please choose to whom the result was given</translation>
+    </message>
+    <message>
+        <source>这位老人在 {d} 已登记过体检</source>
+        <translation>This resident already has a check recorded on {d}</translation>
+    </message>
+    <message>
+        <source>体检记录不存在</source>
+        <translation>The check does not exist</translation>
+    </message>
+    <message>
+        <source>体检报告记录不存在</source>
+        <translation>The report does not exist</translation>
     </message>
     <message>
         <source>签订日期</source>
@@ -6802,6 +7604,22 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>A policy profile must be a set of key-value pairs</translation>
     </message>
     <message>
+        <source>住院期间是否计护理天数</source>
+        <translation>whether hospital days count as care days</translation>
+    </message>
+    <message>
+        <source>享受待遇的等级</source>
+        <translation>the levels that qualify</translation>
+    </message>
+    <message>
+        <source>{level}的每床日标准</source>
+        <translation>the per-bed-day rate of {level}</translation>
+    </message>
+    <message>
+        <source>{level}的基金支付比例</source>
+        <translation>the fund share of {level}</translation>
+    </message>
+    <message>
         <source>编号只能用小写字母、数字和连字符（2–40个字符），例如 shenyang-2024</source>
         <translation>the ID may use only lowercase letters, digits and hyphens (2–40 characters), e.g. shenyang-2024</translation>
     </message>
@@ -6934,8 +7752,36 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>The month has not ended (as-of day {d})</translation>
     </message>
     <message>
+        <source>政策配置“{title}”没有长期护理保险标准，不能生成长护险清单。请选用有长护险标准的配置，或复制一份配置后填写“长期护理保险”一节。</source>
+        <translation>The policy profile &quot;{title}&quot; has no long-term-care insurance rules, so there is no LTC list. Choose a profile with LTC rules, or copy one and fill in its &quot;长期护理保险&quot; section.</translation>
+    </message>
+    <message>
         <source>{y}年{m}月</source>
         <translation>{y}-{m:0&gt;2}</translation>
+    </message>
+    <message>
+        <source>政策配置“{title}”的长护险标准缺少：{items}。政策文件没有写的项目不按0计算，金额暂不计算；请复制配置后按当地医保部门的规定填写。</source>
+        <translation>The LTC rules of the policy profile &quot;{title}&quot; lack: {items}. What the policy text does not give is not taken as zero, so no amounts are computed; copy the profile and fill these in from the local medical-insurance office&apos;s rules.</translation>
+    </message>
+    <message>
+        <source>登记了等级“{level}”，但老人档案未勾选参加长护险</source>
+        <translation>Level &quot;{level}&quot; is registered, but the resident&apos;s record is not marked as LTC-insured</translation>
+    </message>
+    <message>
+        <source>能力评估为“{grade}”（{date}）</source>
+        <translation>Assessed as &quot;{grade}&quot; ({date})</translation>
+    </message>
+    <message>
+        <source>“{level}”有效期至 {date}</source>
+        <translation>&quot;{level}&quot; valid to {date}</translation>
+    </message>
+    <message>
+        <source>参保地“{place}”，配置地区“{region}”</source>
+        <translation>Insured in &quot;{place}&quot;, profile region &quot;{region}&quot;</translation>
+    </message>
+    <message>
+        <source>住院 {n} 天</source>
+        <translation>{n} days in hospital</translation>
     </message>
     <message>
         <source>机构尚未正式运营</source>
@@ -7163,8 +8009,48 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>The month “{v}” is not valid; use YYYY-MM, e.g. 2026-10</translation>
     </message>
     <message>
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC level</translation>
+    </message>
+    <message>
+        <source>待遇决定书（证书）编号</source>
+        <translation>Decision (certificate) number</translation>
+    </message>
+    <message>
+        <source>有效期起</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>有效期至早于有效期起</source>
+        <translation>&quot;Valid to&quot; is before &quot;valid from&quot;</translation>
+    </message>
+    <message>
+        <source>与已登记的“{level}”（{a} 至 {b}）重叠</source>
+        <translation>Overlaps the registered &quot;{level}&quot; ({a} to {b})</translation>
+    </message>
+    <message>
+        <source>长护险等级记录不存在</source>
+        <translation>The LTC level does not exist</translation>
+    </message>
+    <message>
         <source>月份“{v}”无效</source>
         <translation>The month “{v}” is not valid</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月尚未开始</source>
+        <translation>{m}/{y} has not begun yet</translation>
+    </message>
+    <message>
+        <source>长护险清单 {m}</source>
+        <translation>LTC list {m}</translation>
     </message>
     <message>
         <source>{y}年{m}月尚未开始，不能生成月报</source>
@@ -7388,6 +8274,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>第 {n} 页 共 {total} 页</source>
         <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <source>未列入清单的老人</source>
+        <translation>Residents not on the list</translation>
     </message>
 </context>
 <context>
@@ -7677,6 +8567,62 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>When several clauses fit a bed-month, the highest rate applies; they are not added</translation>
     </message>
     <message>
+        <source>失能等级</source>
+        <translation>Disability levels</translation>
+    </message>
+    <message>
+        <source>享受待遇的等级，与老人“长护险等级”登记的写法一致，例如“重度失能”</source>
+        <translation>The levels that qualify, written as on the residents&apos; LTC levels, e.g. &quot;重度失能&quot;</translation>
+    </message>
+    <message>
+        <source>每床日标准</source>
+        <translation>Per bed-day rate</translation>
+    </message>
+    <message>
+        <source>元/床日</source>
+        <translation>yuan/bed-day</translation>
+    </message>
+    <message>
+        <source>护理服务每床日的费用标准；当月金额 = 标准 × 护理天数。文件没有写时留空</source>
+        <translation>The care cost per bed-day; the month&apos;s amount = rate × care days. Leave empty when the text does not give it</translation>
+    </message>
+    <message>
+        <source>基金支付比例</source>
+        <translation>Fund share</translation>
+    </message>
+    <message>
+        <source>0–1 之间的小数，例如 0.7；基金支付 = 金额 × 比例（四舍五入到分），其余由个人负担。文件没有写时留空</source>
+        <translation>A decimal between 0 and 1, e.g. 0.7; the fund pays amount × share (rounded half up to the fen), the resident the rest. Leave empty when the text does not give it</translation>
+    </message>
+    <message>
+        <source>基金每月最高支付</source>
+        <translation>Fund&apos;s monthly cap</translation>
+    </message>
+    <message>
+        <source>元/月</source>
+        <translation>yuan/month</translation>
+    </message>
+    <message>
+        <source>基金每人每月支付的上限，超出部分由个人负担；空表示没有上限</source>
+        <translation>The most the fund pays per resident per month; above it the resident pays. Empty means no cap</translation>
+    </message>
+    <message>
+        <source>住院期间</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>deduct：住院的日子不计护理天数；count：照计。按日末在住（住院当晚起至返回前一晚为住院日）。文件没有写时留空</source>
+        <translation>deduct: hospital days are not care days; count: they are. By the end-of-day census (the nights from going into hospital to the night before coming back). Leave empty when the text does not say</translation>
+    </message>
+    <message>
+        <source>待遇标准</source>
+        <translation>Rates by level</translation>
+    </message>
+    <message>
+        <source>没有列出的等级不享受待遇</source>
+        <translation>Levels not listed get no benefit</translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>ID</translation>
     </message>
@@ -7747,6 +8693,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>运营补贴</source>
         <translation>Operating subsidy</translation>
+    </message>
+    <message>
+        <source>长期护理保险</source>
+        <translation>Long-term-care insurance</translation>
+    </message>
+    <message>
+        <source>长护险月度结算清单的标准；没有这一节表示本配置没有长护险标准</source>
+        <translation>The rules of the monthly LTC list; a profile without this section has no LTC rules</translation>
     </message>
 </context>
 <context>
@@ -7973,6 +8927,30 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Residents on leave at month end</translation>
     </message>
     <message>
+        <source>健康管理</source>
+        <translation>Health management</translation>
+    </message>
+    <message>
+        <source>本月年度体检</source>
+        <translation>Yearly checks this month</translation>
+    </message>
+    <message>
+        <source>65岁及以上老人年度体检覆盖率</source>
+        <translation>Yearly check coverage, aged 65+</translation>
+    </message>
+    <message>
+        <source>月末在住65岁及以上老人 {m} 人，其中最近12个月内体检 {n} 人</source>
+        <translation>{m} residents aged 65+ at month end, {n} of them checked in the last 12 months</translation>
+    </message>
+    <message>
+        <source>体检结果1个月内告知比例</source>
+        <translation>Share of check results given within a month</translation>
+    </message>
+    <message>
+        <source>体检满1个月在本月的 {n} 人次中，1个月内告知 {m} 人次</source>
+        <translation>Of {n} checks whose month ended in this month, {m} results were given within the month</translation>
+    </message>
+    <message>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
@@ -8015,6 +8993,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>能力评估</source>
         <translation>Ability assessments</translation>
+    </message>
+    <message>
+        <source>年度体检</source>
+        <translation>Yearly checks</translation>
     </message>
     <message>
         <source>合计 {n} 人</source>
@@ -8077,8 +9059,120 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Unit</translation>
     </message>
     <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <source>失能等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>待遇决定书编号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>等级有效期至</source>
+        <translation>Level valid to</translation>
+    </message>
+    <message>
+        <source>在住天数</source>
+        <translation>Days in residence</translation>
+    </message>
+    <message>
+        <source>住院天数</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>护理天数</source>
+        <translation>Care days</translation>
+    </message>
+    <message>
+        <source>每床日标准（元）</source>
+        <translation>Per bed-day (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>基金支付（元）</source>
+        <translation>Fund pays (yuan)</translation>
+    </message>
+    <message>
+        <source>个人负担（元）</source>
+        <translation>Resident pays (yuan)</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>未列入原因</source>
+        <translation>Not listed because</translation>
+    </message>
+    <message>
+        <source>制表人：</source>
+        <translation>Prepared by:</translation>
+    </message>
+    <message>
+        <source>审核人：</source>
+        <translation>Checked by:</translation>
+    </message>
+    <message>
+        <source>机构负责人：</source>
+        <translation>Head of institution:</translation>
+    </message>
+    <message>
+        <source>机构（盖章）：</source>
+        <translation>Institution (seal):</translation>
+    </message>
+    <message>
+        <source>{inst}{y}年{m}月长期护理保险结算清单</source>
+        <translation>{inst}Long-term-care insurance list, {m}/{y}</translation>
+    </message>
+    <message>
+        <source>统计期：{a} 至 {b}；护理天数按日末在住计；政策配置：{profile}</source>
+        <translation>Period {a} to {b}; care days by the end-of-day census; policy profile: {profile}</translation>
+    </message>
+    <message>
+        <source>住院期间不计护理天数</source>
+        <translation>Hospital days are not care days</translation>
+    </message>
+    <message>
+        <source>住院期间照计护理天数</source>
+        <translation>Hospital days count as care days</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>；金额 = 每床日标准 × 护理天数，基金支付 = 金额 × 基金支付比例（四舍五入到分），不超过每月最高支付；个人负担 = 金额 − 基金支付。</source>
+        <translation>; amount = rate per bed-day × care days; the fund pays amount × fund share (rounded half up to the fen), at most the monthly cap; the resident pays amount − fund.</translation>
+    </message>
+    <message>
+        <source>有 {n} 人的基金支付达到每月最高支付。</source>
+        <translation>For {n} residents the fund reached its monthly cap.</translation>
+    </message>
+    <message>
+        <source>长护险清单</source>
+        <translation>LTC list</translation>
+    </message>
+    <message>
+        <source>未列入清单的老人</source>
+        <translation>Residents not on the list</translation>
     </message>
     <message>
         <source>其中</source>

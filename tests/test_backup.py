@@ -253,6 +253,8 @@ def test_restore_of_an_older_version_is_migrated(ctx, db_path, tmp_path, monkeyp
     monkeypatch.setattr(dbmod, "MIGRATIONS", dbmod.MIGRATIONS[:-1])
     db = connect(old)
     dbmod.migrate(db, 0)
+    # a backup of this institution made by the older program: the same identity (when that program had one)
+    db.execute("UPDATE app_meta SET value = ? WHERE key = 'file_id'", [meta(ctx.db, "file_id")])
     db.execute("INSERT INTO beds (room, number, service_date) VALUES ('201', '1', '2026-01-01')")
     db.conn.commit()
     db.close()

@@ -216,7 +216,7 @@ def test_workbook_and_pdf(ctx, home, tmp_path):
     xlsx, pdf = write_return_files(ret, tmp_path, get_institution(ctx)["name"])
     assert xlsx.name == "月报-2026-09.xlsx" and pdf.suffix == ".pdf"
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["汇总", "月末在住名单", "人员变动", "双向转诊", "能力评估"]
+    assert wb.sheetnames == ["汇总", "月末在住名单", "人员变动", "双向转诊", "能力评估", "年度体检"]
     ws = wb["汇总"]
     assert "鹤城区康乐医养中心2026年9月统计月报" in ws["A1"].value.replace(" ", "")
     s = _summary(ws)

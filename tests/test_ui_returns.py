@@ -73,7 +73,7 @@ def test_files_for_a_month_and_for_a_year(page, tmp_path):
     files = page.save_files(folder=tmp_path / "m")
     assert sorted(f.suffix for f in files) == [".pdf", ".xlsx"]
     wb = load_workbook(next(f for f in files if f.suffix == ".xlsx"))
-    assert wb.sheetnames[0] == "汇总" and len(wb.sheetnames) == 5
+    assert wb.sheetnames[0] == "汇总" and len(wb.sheetnames) == 6
     page.year.setValue(2025)
     files = page.export_year(folder=tmp_path / "y")
     assert len(files) == 24 and len({f.stem for f in files}) == 12

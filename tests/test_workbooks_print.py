@@ -78,6 +78,9 @@ def printed(demo_master, tmp_path_factory):
     entries = audit.query(ctx.db, limit=120)
     made["audit"] = (entries, audit.export_xlsx(entries, out / "audit.xlsx"))
     made["import"] = (None, write_template(out / "import.xlsx"))
+    from yiyang_desktop.services import ltc as LS
+    lst = LS.compute_list(ctx, 2026, 10)
+    made["ltc"] = (lst, LS.write_list_files(ctx, lst, out)[0])
     ctx.db.close()
     conf = root / "fonts.conf"  # the program's own fonts for LibreOffice; 宋体 (the workbooks' font) → WenQuanYi
     conf.write_text(f"""<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
@@ -166,3 +169,21 @@ def test_grade_list_audit_and_import_template(printed):
     text = "\n".join(pages)
     for header in ("填写说明", "工作表", "列名", "格式 / 可选值"):
         assert header in text
+
+
+def test_ltc_list_prints_whole_and_adds_up(printed):
+    lst, pages = printed["ltc"]
+    text = "\n".join(pages)
+    assert lst.computed and lst.rows
+    in_order(text, [row(r.name) for r in lst.rows], "长护险清单")
+    for r in lst.rows:  # each resident's figures whole and in order on one line
+        yuan = [money(Decimal(f) / 100) for f in (r.day_fen, r.amount_fen, r.fund_fen, r.self_fen)]
+        assert row(str(r.census_days), str(r.hospital_days), str(r.care_days), *yuan).search(text), r.name
+    assert lst.fund_total_fen + lst.self_total_fen == lst.total_fen
+    assert row("合计", str(sum(r.census_days for r in lst.rows)), str(sum(r.hospital_days for r in lst.rows)),
+               str(lst.care_days_total)).search(text)
+    totals = [money(Decimal(f) / 100) for f in (lst.total_fen, lst.fund_total_fen, lst.self_total_fen)]
+    assert row(*totals).search(text)
+    for label in ("制表人：", "审核人：", "机构（盖章）："):
+        assert label in text
+    assert "未列入原因" in text and lst.excluded[0].name in text

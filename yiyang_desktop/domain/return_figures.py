@@ -16,6 +16,7 @@ from . import beds as B
 from . import referrals as R
 from .census import Absence, BedRecord, Occupancy, census_on
 from .dates import add_months, month_bounds
+from .health import CheckRecord, month_health_figures
 from .ids import age_on
 from .policy.profile import PolicyProfile
 from .snapshot import Grade, Resident, Stay
@@ -89,6 +90,7 @@ class ReturnSnapshot:
     referrals: tuple[ReferralRow, ...] = ()
     assessments_done: tuple[AssessmentRow, ...] = ()
     staff_by_role: Mapping[str, int] = field(default_factory=dict)
+    health_checks: tuple[CheckRecord, ...] = ()  # yearly checks dated from 13 months before the month to its end
 
 
 def rate(value: Fraction | None) -> float | None:
@@ -237,5 +239,11 @@ def month_figures(snap: ReturnSnapshot, profile: PolicyProfile | None, *, as_of:
         "profile_id": profile.id if profile is not None else None,
     }
     figures["staff_total"] = sum(figures["staff_by_role"].values())
-    details = {"roster": roster, "movements": movements, "referrals": referrals, "assessments": done}
+    health, checks = month_health_figures(snap.health_checks, {rid: snap.residents[rid].birth for rid in
+                                                               (c.resident_id for c in end.residents)}, first, last)
+    figures |= health
+    figures["health_check_coverage"] = rate(B.ratio(health["residents_65_checked"], health["residents_65_end"]))
+    figures["feedback_on_time_rate"] = rate(B.ratio(health["feedback_on_time"], health["feedback_due"]))
+    details = {"roster": roster, "movements": movements, "referrals": referrals, "assessments": done,
+               "health_checks": checks}
     return figures, details

@@ -132,8 +132,8 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
                             bottomMargin=margin, title=title_of(ret, institution), author="医养台账")
 
     story = [para(escape(title_of(ret, institution)), title), para(escape(subtitle_of(ret)), sub)]
-    charts = Table([[trend_chart(ret.trend, width * 0.5 - 4, 128, font, ret.figures.get("nursing_target")),
-                     grade_chart(ret.figures["residents_by_grade"], width * 0.5 - 4, 128, font)]],
+    charts = Table([[trend_chart(ret.trend, width * 0.5 - 4, 118, font, ret.figures.get("nursing_target")),
+                     grade_chart(ret.figures["residents_by_grade"], width * 0.5 - 4, 118, font)]],
                    colWidths=[width * 0.5] * 2)
     charts.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.4, colors.grey), ("BOX", (1, 0), (1, 0), 0.4, colors.grey),
                                 ("VALIGN", (0, 0), (-1, -1), "TOP")]))

@@ -63,6 +63,15 @@ def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
                 add(s, f"　{direction}：{state}", n, "人次", N_("xlsx", "月末状态"))
     add(s, N_("xlsx", "月末住院老人"), f["in_hospital_end"], "人")
     add(s, N_("xlsx", "月末请假外出老人"), f.get("on_leave_end"), "人")
+    if "health_checks_done" in f:  # returns submitted before health checks were recorded do not have them
+        s = N_("xlsx", "健康管理")
+        add(s, N_("xlsx", "本月年度体检"), f["health_checks_done"], "人次")
+        add(s, N_("xlsx", "65岁及以上老人年度体检覆盖率"), _pct(f["health_check_coverage"]), PCT,
+            N_("xlsx", "月末在住65岁及以上老人 {m} 人，其中最近12个月内体检 {n} 人").format(
+                m=f["residents_65_end"], n=f["residents_65_checked"]))
+        add(s, N_("xlsx", "体检结果1个月内告知比例"), _pct(f["feedback_on_time_rate"]), PCT,
+            N_("xlsx", "体检满1个月在本月的 {n} 人次中，1个月内告知 {m} 人次").format(n=f["feedback_due"],
+                                                                           m=f["feedback_on_time"]))
     s = N_("xlsx", "人员")
     for role, n in f["staff_by_role"].items():
         add(s, role, n, "人", N_("xlsx", "月末在岗"))
@@ -91,10 +100,14 @@ DETAILS = (
     ("assessments", N_("xlsx", "能力评估"), [
         ("date", "评估日期", "date"), ("name", "姓名", "text"), ("reason", "评估原因", "text"),
         ("instrument_id", "评估标准", "text"), ("grade", "能力等级", "text")]),
+    ("health_checks", N_("xlsx", "年度体检"), [
+        ("date", "体检日期", "date"), ("name", "姓名", "text"), ("provider", "体检机构", "text"),
+        ("feedback_date", "告知日期", "date"), ("feedback", "告知情况", "text")]),
 )
 # The totals row of each detail sheet (what is counted).
 DETAIL_TOTALS = {"roster": N_("xlsx", "合计 {n} 人"), "movements": N_("xlsx", "合计 {n} 人次"),
-                 "referrals": N_("xlsx", "合计 {n} 人次"), "assessments": N_("xlsx", "合计 {n} 人次")}
+                 "referrals": N_("xlsx", "合计 {n} 人次"), "assessments": N_("xlsx", "合计 {n} 人次"),
+                 "health_checks": N_("xlsx", "合计 {n} 人次")}
 SEAL = N_("xlsx", "（单位盖章）")
 
 

@@ -33,7 +33,11 @@ def dashboard(ctx: Context, on: dt.date | None = None, *, trend_months: int = 12
     open_refs = dict(ctx.db.execute(
         f"SELECT state, COUNT(*) FROM referrals WHERE state IN ({','.join('?' * len(OPEN_STATES))}) GROUP BY state",
         list(OPEN_STATES)).fetchall())
+    from .health import due_lists
+    from .ltc import WARN_DAYS, expiring_levels, insured_without_level
     from .returns import trend
+    health = due_lists(ctx, on)
+    expiring = expiring_levels(ctx, on, WARN_DAYS[0])
     return {
         "on": on, "census": c, "occupancy_rate": c.occupancy_rate, "nursing_share": c.nursing_share,
         "nursing_target": profile.nursing_target_on(on), "profile_title": profile.title,
@@ -46,6 +50,9 @@ def dashboard(ctx: Context, on: dt.date | None = None, *, trend_months: int = 12
         "staff": sum(staff_by_role(ctx, on).values()),
         "next_applications": next_applications(ctx, on),
         "trend": trend(ctx, on.year, on.month, trend_months),
+        "health_due": len(health["due"]), "feedback_overdue": len(health["feedback_overdue"]),
+        "ltc_expiring": {"60": len(expiring), "30": sum(1 for r in expiring if r["days_left"] <= WARN_DAYS[1]),
+                         "lapsed": len(insured_without_level(ctx, on)), "soonest": expiring[:2]},
     }
 
 

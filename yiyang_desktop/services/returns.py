@@ -246,8 +246,8 @@ def compare_with_submitted(ctx: Context, year: int, month: int) -> list[dict]:
     now = _flatten(compute_return(ctx, year, month, profile_id, with_trend=False).figures)
     out = []
     for k in list(then) + [k for k in now if k not in then]:
-        if k.split(".")[0] in _NOT_COMPARED:
-            continue
+        if k.split(".")[0] in _NOT_COMPARED or k.split(".")[0] not in submitted:
+            continue  # a figure the program did not have when the month was submitted is not a change
         a, b = then.get(k), now.get(k)
         if a != b:
             out.append({"field": k, "submitted": a, "now": b})

@@ -72,6 +72,15 @@ class DateField(QDateEdit):
             self.setDate(self.EMPTY)
         self.set_value(value)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """An empty optional field takes typed digits too: the first one starts a date (year section selected), so
+        "20261120" typed from the keyboard gives 2026-11-20, as in a filled field."""
+        if self.optional and self.date() == self.EMPTY and event.text().isdigit():
+            self.setDate(QDate(2000, 1, 1))
+            self.setCurrentSection(QDateEdit.YearSection)
+            self.setSelectedSection(QDateEdit.YearSection)
+        super().keyPressEvent(event)
+
     def value(self) -> dt.date | None:
         d = self.date()
         if self.optional and d == self.EMPTY:

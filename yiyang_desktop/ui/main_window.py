@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._add("residents", self.tr("入住老人"), lambda: page("residents_page", "ResidentsPage")(ctx))
         self._add("staff", self.tr("人员"), lambda: page("staff_page", "StaffPage")(ctx))
         self._add("assessments", self.tr("能力评估"), lambda: page("assessments_page", "AssessmentsPage")(ctx))
+        self._add("health", self.tr("健康管理"), lambda: page("health_page", "HealthPage")(ctx))
         self._add("partners", self.tr("医疗合作"), lambda: page("partners_page", "PartnersPage")(ctx))
         self._add("referrals", self.tr("转诊"), lambda: page("referrals_page", "ReferralsPage")(ctx))
         self._add("applications", self.tr("申报"), lambda: page("applications_page", "ApplicationsPage")(ctx))
@@ -166,7 +167,11 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_page(self, key: str) -> Page:
+        """Show a page; ``"health#due"`` also opens the page's tab of that name (a 概览 tile's list)."""
+        key, _, tab = key.partition("#")
         self.nav.setCurrentRow(list(self.pages).index(key))
+        if tab and hasattr(self.pages[key], "show_tab"):
+            self.pages[key].show_tab(tab)
         return self.pages[key]
 
     def _show(self, row: int) -> None:

@@ -68,6 +68,9 @@ class OverviewPage(Page):
             "referrals": Tile(self.tr("进行中的转诊"), "referrals"),
             "agreements": Tile(self.tr("合作协议即将到期"), "partners"),
             "next": Tile(self.tr("下一项申报"), "applications"),
+            "health_due": Tile(self.tr("年度体检到期"), "health#due"),
+            "feedback": Tile(self.tr("体检结果告知逾期"), "health#overdue"),
+            "ltc": Tile(self.tr("长护险等级到期"), "health#ltc"),
         }
         for i, t in enumerate(self.tiles.values()):
             grid.addWidget(t, i // 5, i % 5)
@@ -115,6 +118,11 @@ class OverviewPage(Page):
             self.tr("{partner} {date}到期").format(partner=a["partner_name"], date=a["valid_to"]) for a in expiring[:2]))
         nxt = d["next_applications"]
         self.tiles["next"].set(str(len(nxt)), "\n".join(tr_text(x["text"]) for x in nxt))
+        self.tiles["health_due"].set(str(d["health_due"]), self.tr("年满65周岁、12个月内没有体检"))
+        self.tiles["feedback"].set(str(d["feedback_overdue"]), self.tr("体检后超过1个月未告知结果"))
+        ltc = d["ltc_expiring"]
+        self.tiles["ltc"].set(str(ltc["60"]), self.tr("60天内到期 {a} 人，其中30天内 {b} 人；已无有效等级 {c} 人").format(
+            a=ltc["60"], b=ltc["30"], c=ltc["lapsed"]))
         trend = d["trend"]
         self.trend_chart.set_data([t["month"][2:].replace("-", "/") for t in trend],
                                   [(self.tr("入住率"), [t["occupancy_rate"] for t in trend]),

@@ -16,6 +16,7 @@ from .assessments_page import history_html
 from .common import ROW_ROLE, RecordTableModel, record_table, select_where, tr_enum
 from .page import Page
 from .resident_detail import ResidentDetail
+from .resident_health import HealthButtons, health_html
 from .resident_dialogs import ResidentDialog
 from .stay_dialogs import AdmitDialog, DischargeDialog, EndLeaveDialog, LeaveDialog, MoveDialog
 
@@ -120,9 +121,10 @@ class ResidentsPage(Page):
         self.detail = ResidentDetail()
         self.detail.setMinimumWidth(300)
 
+        self.health_buttons = HealthButtons(self)  # 健康档案… 登记体检… 长护险等级… for the selected resident
         split = QSplitter()
         split.addWidget(self.table)
-        split.addWidget(self.detail)
+        split.addWidget(self.health_buttons.beside(self.detail))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 0)
         split.setSizes([860, 340])
@@ -167,9 +169,11 @@ class ResidentsPage(Page):
         for k in ("move", "leave", "discharge"):
             self.buttons[k].setEnabled(inside)
         self.buttons["end_leave"].setEnabled(inside and bool(r["away"]))
+        self.health_buttons.set_enabled(r is not None)
         if r:
-            self.detail.show_resident(R.get_resident(self.ctx, r["id"]), self.ctx.today(),
-                                      history_html(self.ctx, r["id"], self.tr("能力评估记录")), ctx=self.ctx)
+            person = R.get_resident(self.ctx, r["id"])
+            self.detail.show_resident(person, self.ctx.today(), history_html(self.ctx, r["id"], self.tr("能力评估记录"))
+                                      + health_html(self.ctx, person, self.ctx.today()), ctx=self.ctx)
         elif self.model.rows:
             self.detail.show_message(self.tr("选中一位老人，这里显示他的联系人和入住记录。"))
         elif self.search.text().strip():

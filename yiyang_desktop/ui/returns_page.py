@@ -142,6 +142,9 @@ class ReturnsPage(Page):
         hrow.addWidget(export_frozen)
         hl.addLayout(hrow)
         self.tabs.addTab(hist, self.tr("报送记录"))
+        from .ltc_tab import LtcTab
+        self.ltc_tab = LtcTab(ctx, self)  # the month's 长护险 list, under its own profile
+        self.tabs.addTab(self.ltc_tab, self.tr("长护险清单"))
 
         self.files_label = QLabel()
         self.files_label.setObjectName("ret_files")
@@ -172,6 +175,7 @@ class ReturnsPage(Page):
 
     def compute(self) -> RT.MonthReturn | None:
         self._pending.stop()
+        self.ltc_tab.show_month(self.year.value(), self.month.value())
         try:
             ret = RT.compute_return(self.ctx, self.year.value(), self.month.value())
         except ServiceError as e:
