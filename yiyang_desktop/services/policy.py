@@ -44,7 +44,7 @@ class Profile:
 
     def describe(self) -> dict:
         p = self.profile
-        return {"id": p.id, "version": p.version, "title": p.title, "region": p.region, "region_code": p.region_code,
+        return {"id": p.id, "version": p.version, "title": p.title, "title_en": p.title_en, "region": p.region, "region_code": p.region_code,
                 "document": p.document, "effective_from": p.effective_from.isoformat() if p.effective_from else "",
                 "effective_to": p.effective_to.isoformat() if p.effective_to else "", "force": p.force_text(),
                 "source_note": p.source_note, "shipped": self.shipped}
