@@ -231,7 +231,7 @@ def test_workbook_and_pdf(ctx, home, tmp_path):
     assert all("*" in roster.cell(row=r, column=6).value for r in range(2, roster.max_row + 1))  # IDs masked
     assert wb["人员变动"].max_row == 6 and wb["双向转诊"]["G2"].value == "住院"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-    for needle in ("2026年9月统计月报", "月末入住率与护理型床位占比", "能力等级分布", "50.00%", "40.00%", "124床日",
+    for needle in ("2026年9月统计月报", "月末入住率与护理型床位占比", "能力等级分布", "50.0%", "40.0%", "124床日",
                    "无有效评估", "月末在住人数"):
         assert needle in text, needle
 

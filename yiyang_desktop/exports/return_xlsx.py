@@ -10,8 +10,10 @@ from ..domain.text import QT_TRANSLATE_NOOP as N_
 PCT = "%"
 
 
-def _pct(v):
-    return None if v is None else round(v * 100, 2)
+def _pct(f: dict, key: str):
+    """A rate of the return as a percentage, by the one formatter (domain.figures), from the exact counts."""
+    from ..domain.figures import percent, return_rates
+    return percent(return_rates(f)[key])
 
 
 def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
@@ -29,11 +31,11 @@ def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
     add(s, N_("xlsx", "空闲床位"), f["beds_free"], "张")
     add(s, N_("xlsx", "预留床位"), f.get("beds_reserved", 0), "张")
     add(s, N_("xlsx", "维修（暂停使用）床位"), f["beds_out_of_service"], "张")
-    add(s, N_("xlsx", "月末入住率"), _pct(f["occupancy_rate"]), PCT)
+    add(s, N_("xlsx", "月末入住率"), _pct(f, "occupancy_rate"), PCT)
     add(s, N_("xlsx", "实际占用床日数"), f["bed_days_used"], "床日")
     add(s, N_("xlsx", "实际开放床日数"), f.get("bed_days_available"), "床日")
-    add(s, N_("xlsx", "护理型床位占比"), _pct(f["nursing_bed_share"]), PCT, N_("xlsx", "护理型床位 ÷（养老床位 + 护理型床位）"))
-    add(s, N_("xlsx", "护理型床位占比目标"), _pct(f["nursing_target"]), PCT,
+    add(s, N_("xlsx", "护理型床位占比"), _pct(f, "nursing_bed_share"), PCT, N_("xlsx", "护理型床位 ÷（养老床位 + 护理型床位）"))
+    add(s, N_("xlsx", "护理型床位占比目标"), _pct(f, "nursing_target"), PCT,
         "" if f.get("nursing_target_met") is None else (N_("xlsx", "已达标") if f["nursing_target_met"] else N_("xlsx", "未达标")))
     s = N_("xlsx", "入住老人")
     add(s, N_("xlsx", "月初在住人数"), f["residents_start"], "人")
@@ -138,7 +140,7 @@ def write_return_xlsx(ret, path: Path | str, institution: str) -> Path:
         row = ws.max_row
         for cell in ws[row]:
             cell.border = box
-        ws.cell(row=row, column=3).number_format = "0.00" if unit == PCT else "0"
+        ws.cell(row=row, column=3).number_format = "0.0" if unit == PCT else "0"
         ws.cell(row=row, column=3).alignment = Alignment(horizontal="right")
     for col, width in zip("ABCDE", (12, 30, 11, 7, 34)):
         ws.column_dimensions[col].width = width

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from ..domain import referrals as R
+from ..domain.figures import bed_figures, grade_counts, open_referrals
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from . import assessments as A
 from .base import Context
@@ -13,11 +13,9 @@ from .census import census
 from .insurance import insurance_readiness
 from .partners import expiring_agreements
 from .policy import active_profile
+from .settings import get_setting
 from .staff import staff_by_role
 from .subsidies import list_applications
-
-OPEN_STATES = (R.PENDING, R.ACCEPTED, R.INPATIENT, R.OUTPATIENT)
-NO_GRADE = N_("enum", "未评估")
 
 
 @requires("view")
@@ -27,21 +25,18 @@ def dashboard(ctx: Context, on: dt.date | None = None, *, trend_months: int = 12
     profile = active_profile(ctx)
     due = A.due_list(ctx, on)
     states = Counter(d["state"] for d in due)
-    grades: dict[tuple, int] = Counter()
-    for d in due:  # from the least to the most impaired; never assessed last
-        grades[(d["final_grade"] is None, d["final_grade"] or 0, d["grade_name"] or NO_GRADE)] += 1
-    open_refs = dict(ctx.db.execute(
-        f"SELECT state, COUNT(*) FROM referrals WHERE state IN ({','.join('?' * len(OPEN_STATES))}) GROUP BY state",
-        list(OPEN_STATES)).fetchall())
+    valid_months = int(get_setting(ctx, "reassessment_months") or 6)
+    grades = grade_counts(((d["final_grade"], d["grade_name"], d["last_date"]) for d in due), on, valid_months)
+    refs = open_referrals(ctx.db.execute("SELECT direction, state FROM referrals WHERE referred_at < ?",
+                                         [(on + dt.timedelta(days=1)).isoformat()]).fetchall())
     from .returns import trend
     return {
-        "on": on, "census": c, "occupancy_rate": c.occupancy_rate, "nursing_share": c.nursing_share,
-        "nursing_target": profile.nursing_target_on(on), "profile_title": profile.title,
-        "grades": [(name, n) for (_none, _g, name), n in sorted(grades.items())],
+        "on": on, "census": c, "beds": bed_figures(c), "nursing_target": profile.nursing_target_on(on),
+        "profile": profile.describe(), "profile_title": profile.title, "grades": list(grades.items()),
         "due": {"overdue": states[A.DUE_OVERDUE], "immediate": states[A.DUE_IMMEDIATE], "none": states[A.DUE_NONE],
                 "soon": states[A.DUE_SOON]},
         "in_hospital": sum(1 for r in c.residents if r.away == "住院"),
-        "open_referrals": {s: open_refs.get(s, 0) for s in OPEN_STATES},
+        "open_referrals": refs,
         "expiring": expiring_agreements(ctx, on),
         "staff": sum(staff_by_role(ctx, on).values()),
         "next_applications": next_applications(ctx, on),

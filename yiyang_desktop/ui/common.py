@@ -9,10 +9,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                                QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
 
-from ..domain.text import Formatted, Msg
+from ..domain.text import QT_TRANSLATE_NOOP, Formatted, Msg
 from ..services.base import ServiceError, ValidationError
 
-ROW_ROLE = Qt.UserRole + 1  # the whole row dict of a table model
+ROW_ROLE = Qt.UserRole + 1
+_SEPARATORS = (QT_TRANSLATE_NOOP("common", "、"), QT_TRANSLATE_NOOP("common", "，"),
+               QT_TRANSLATE_NOOP("common", "；"))  # list separators, translated by join_list  # the whole row dict of a table model
 SAMPLE_ROWS = 100  # rows measured to size table columns
 ERROR_STYLE = "color: #c0392b;"
 
@@ -37,6 +39,58 @@ def floor_title(building: str, floor: str) -> str:
     """"1号楼 2层" for headings and filters."""
     floor_text = QCoreApplication.translate("common", "{floor}层").format(floor=floor) if floor else ""
     return " ".join(p for p in (building, floor_text) if p) or QCoreApplication.translate("common", "未分楼层")
+
+
+def join_list(items, sep: str = "、") -> str:
+    """Items of a list in a sentence: "、" between names, "，" between clauses in Chinese; ", " in English."""
+    return QCoreApplication.translate("common", sep).join(str(i) for i in items)
+
+
+def is_english() -> bool:
+    """The interface runs in English (app.setup_application sets the default locale with the translators)."""
+    from PySide6.QtCore import QLocale
+    return QLocale().language() == QLocale.English
+
+
+_ENGLISH_NAMES: dict[str, str] | None = None
+
+
+def data_name(name: Any) -> str:
+    """A name that comes from a data file (an instrument, a grade, an indicator) in the interface's language: the
+    file's ``name_en`` in English, the name itself in Chinese; a name without an English one stays as it is."""
+    global _ENGLISH_NAMES
+    text = "" if name is None else str(name)
+    if not text or not is_english():
+        return tr_text(name) if isinstance(name, Msg) else text
+    if _ENGLISH_NAMES is None:
+        from ..domain.assessment import english_names
+        _ENGLISH_NAMES = english_names()
+    return _ENGLISH_NAMES.get(text) or tr_text(name)
+
+
+def instrument_name(instrument_id: str | None) -> str:
+    """An instrument's name (never its id) in the interface's language."""
+    if not instrument_id:
+        return ""
+    from ..domain.assessment import InstrumentError, load_instrument
+    try:
+        return data_name(load_instrument(instrument_id).name)
+    except InstrumentError:
+        return instrument_id  # a file no longer shipped: its id is all there is
+
+
+def profile_title(profile: Any) -> str:
+    """A policy profile's title (a describe() dict or a profile) in the interface's language."""
+    get = profile.get if isinstance(profile, dict) else lambda k, d="": getattr(profile, k, d)
+    return (get("title_en", "") if is_english() else "") or get("title", "")
+
+
+def bed_counts_text(beds: Any) -> str:
+    """The free beds of a day, as every screen writes them: "空闲 21 张，预留 1 张" (reserved only when there are)."""
+    free = QCoreApplication.translate("common", "空闲 {n} 张").format(n=beds.free)
+    if not beds.reserved:
+        return free
+    return join_list((free, QCoreApplication.translate("common", "预留 {n} 张").format(n=beds.reserved)), "，")
 
 
 def tr_enum(value: str | None) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
+from ..domain.figures import percent_text, return_rates
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..exports.return_xlsx import DETAILS, summary_rows
 from ..paths import data_dir
@@ -184,10 +185,9 @@ class ReturnsPage(Page):
         self._show(ret)
         self._enable(True)
         f = ret.figures
-        rate = f.get("occupancy_rate")
         text = self.tr("按 {d} 的记录计算。").format(d=f["as_of"]) + " " + self.tr(
             "{m}：月末床位 {beds} 张，在住 {occ} 张，入住率 {rate}；入住 {a} 人，出院 {d} 人（其中死亡 {x} 人）。").format(
-            m=ret.key, beds=f["beds_total"], occ=f["beds_occupied"], rate="—" if rate is None else f"{rate * 100:.1f}%",
+            m=ret.key, beds=f["beds_total"], occ=f["beds_occupied"], rate=percent_text(return_rates(f)["occupancy_rate"]),
             a=f["admissions"], d=f["discharges"], x=f["deaths"])
         versions = RT.submitted_returns(self.ctx, ret.key)
         if versions:
