@@ -40,6 +40,8 @@ def setup_application(argv: list[str], lang: str | None = None):
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
     app = QApplication.instance() or QApplication(argv)
+    from .ui.screen import install as keep_windows_on_screen
+    keep_windows_on_screen(app)  # every window and dialog inside the screen's free area (1366×768 with a taskbar)
     icon = resource_path("icons", "yiyang.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))  # title bar and task bar (the .exe has the .ico from build.spec)

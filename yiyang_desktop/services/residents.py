@@ -55,6 +55,8 @@ def _check_resident(ctx: Context, data: dict, resident_id: int | None) -> dict:
     for x in cats:
         if x not in CATEGORIES:
             c.add("categories", N_("msg", "人员类别“{x}”不在可选范围：{opts}").format(x=x, opts="、".join(CATEGORIES)))
+    if data.get("hukou_local") is None or data.get("hukou_local") == "":  # never a silent 外地 (or 本地)
+        c.add("hukou_local", N_("msg", "请选择户籍：本地或外地（运营补贴按户籍计算）"))
     row = {
         "name": name, "sex": sex,
         "hukou_local": 1 if c.flag("hukou_local") else 0,

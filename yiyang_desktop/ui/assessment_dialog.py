@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -21,6 +20,7 @@ from ..services import assessments as A
 from ..services.base import ServiceError, ValidationError
 from ..services.residents import get_resident
 from .common import DateField, FieldForm, combo, error_text, tr_enum, tr_text
+from .screen import fit_size
 
 DIGITS = {getattr(Qt, f"Key_{n}"): n for n in range(10)}
 
@@ -142,8 +142,7 @@ class AssessmentDialog(QDialog):
 
         self._build_info(existing)
         self._build_items(existing["instrument_id"] if existing else None, existing)
-        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
-        self.resize(min(900, screen.width() - 40), min(720, screen.height() - 60))
+        fit_size(self, 900, 720)  # less on a small screen: the pages scroll
         self.go(0)
 
     # --- pages --------------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from ..domain import referrals as R
 from ..paths import data_dir
 from ..services import partners as P
 from ..services import referrals as F
-from .common import DateField, RecordTableModel, record_table, run_action, select_where, tr_enum, tr_text
+from .common import (COUNT, TEXT, DateField, RecordTableModel, join_list, record_table, run_action, select_where, tr_enum,
+                     tr_text)
 from .page import Page
 from .pdf_preview import PdfPreviewDialog
 from .partners_page import GREY, button_bar, detail_browser
@@ -103,11 +104,11 @@ class ReferralsPage(Page):
         # list and detail
         self.model = ReferralModel([
             (self.tr("转诊时间"), lambda r: r["referred_at"].replace("T", " ")), (self.tr("老人"), "resident_name"),
-            (self.tr("床位"), "bed"), (self.tr("方向"), lambda r: tr_enum(r["direction"])),
-            (self.tr("医疗机构"), "partner_name"), (self.tr("科室"), "department"),
-            (self.tr("紧急程度"), lambda r: tr_enum(r["urgency"])), (self.tr("状态"), lambda r: tr_enum(r["state"])),
-            (self.tr("状态日期"), "state_date"), (self.tr("住院天数"), self._days),
-            (self.tr("转诊指征"), lambda r: "、".join(r["indications"]))])
+            (self.tr("方向"), lambda r: tr_enum(r["direction"])), (self.tr("状态"), lambda r: tr_enum(r["state"])),
+            (self.tr("状态日期"), "state_date"), (self.tr("紧急程度"), lambda r: tr_enum(r["urgency"])),
+            (self.tr("床位"), "bed"), (self.tr("医疗机构"), "partner_name", TEXT), (self.tr("科室"), "department"),
+            (self.tr("住院天数"), self._days, COUNT),
+            (self.tr("转诊指征"), lambda r: join_list(r["indications"]), TEXT)])
         self.table = record_table(self.model, "referral_table", max_width=200)
         self.table.doubleClicked.connect(self.edit)
         self.table.selectionModel().selectionChanged.connect(self._selected_changed)
@@ -116,17 +117,20 @@ class ReferralsPage(Page):
         split.addWidget(self.table)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([880, 300])
         list_tab = QWidget()
         lt = QVBoxLayout(list_tab)
         lt.addLayout(bar)
         lt.addWidget(split, 1)
         # per-month counts
-        columns = [(self.tr("月份"), lambda r: tr_text(r["month"])), (self.tr("合计"), "total")]
-        columns += [(tr_enum(d), lambda r, d=d: r["by_direction"][d]) for d in R.DIRECTIONS]
-        columns += [(tr_enum(s), lambda r, s=s: r["by_state"][s] or "") for s in R.STATES]
-        columns += [(self.tr("平均住院天数"), lambda r: r["avg_hospital_days"] if r["avg_hospital_days"] is not None else "—"),
-                    (self.tr("按医疗机构"), lambda r: "；".join(f"{k} {v}" for k, v in sorted(r["by_partner"].items())))]
+        columns = [(self.tr("月份"), lambda r: tr_text(r["month"])), (self.tr("合计"), "total", COUNT)]
+        columns += [(tr_enum(d), lambda r, d=d: r["by_direction"][d], COUNT) for d in R.DIRECTIONS]
+        columns += [(tr_enum(s), lambda r, s=s: r["by_state"][s] or "", COUNT) for s in R.STATES]
+        columns += [(self.tr("平均住院天数"), lambda r: r["avg_hospital_days"] if r["avg_hospital_days"] is not None else "—",
+                     COUNT),
+                    (self.tr("按医疗机构"), lambda r: join_list((f"{k} {v}" for k, v in sorted(r["by_partner"].items())),
+                                                            "；"), TEXT)]
         self.stats_model = StatsModel(columns)
         self.stats_table = record_table(self.stats_model, "referral_stats", max_width=160)
         self.stats_stale = True
