@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from ..domain.figures import money_text
@@ -206,6 +206,8 @@ class RecordTableModel(QAbstractTableModel):
         v = self.cell(row, col)
         if self.kinds[col] == MONEY:
             return money_cell(v)
+        if isinstance(v, bool):  # never "True"/"False" on screen
+            return QCoreApplication.translate("common", "是") if v else QCoreApplication.translate("common", "否")
         return "" if v is None else str(v)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
