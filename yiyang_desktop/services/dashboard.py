@@ -12,7 +12,8 @@ from .accounts import requires
 from .census import census
 from .insurance import insurance_readiness
 from .partners import expiring_agreements
-from .policy import active_profile
+from .institution import PROFILE_FIELDS, get_institution, missing_fields
+from .policy import BLANK_PROFILE_ID, active_profile
 from .settings import get_setting
 from .staff import staff_by_role
 from .subsidies import list_applications
@@ -40,8 +41,37 @@ def dashboard(ctx: Context, on: dt.date | None = None, *, trend_months: int = 12
         "expiring": expiring_agreements(ctx, on),
         "staff": sum(staff_by_role(ctx, on).values()),
         "next_applications": next_applications(ctx, on),
+        "profile_fits": profile.region_matches(*_region(ctx)),
+        "checklist": start_checklist(ctx),
         "trend": trend(ctx, on.year, on.month, trend_months),
     }
+
+
+def _region(ctx: Context) -> tuple[str | None, str | None]:
+    inst = get_institution(ctx)
+    return inst.get("region_code"), inst.get("region_name")
+
+
+CHECKLIST = (("institution", N_("msg", "机构信息")), ("policy", N_("msg", "政策配置")), ("beds", N_("msg", "床位")),
+             ("staff", N_("msg", "人员")), ("residents", N_("msg", "导入已有台账")))
+
+
+@requires("view")
+def start_checklist(ctx: Context) -> list[dict]:
+    """开始使用: what a new file still needs, each ticked from the data — the institution's profile filled in (the
+    fields the applications need), a policy profile chosen for the region (not the blank one), beds, staff, and
+    the residents already in the home (imported from the old ledger or typed in)."""
+    profile = active_profile(ctx)
+    chosen = get_setting(ctx, "policy_profile")
+    fits = profile.region_matches(*_region(ctx))
+    done = {
+        "institution": not missing_fields(get_institution(ctx), PROFILE_FIELDS),
+        "policy": profile.id != BLANK_PROFILE_ID and (bool(chosen) or fits is True),
+        "beds": ctx.db.execute("SELECT 1 FROM beds LIMIT 1").fetchone() is not None,
+        "staff": ctx.db.execute("SELECT 1 FROM staff LIMIT 1").fetchone() is not None,
+        "residents": ctx.db.execute("SELECT 1 FROM residents LIMIT 1").fetchone() is not None,
+    }
+    return [{"key": key, "label": label, "done": done[key]} for key, label in CHECKLIST]
 
 
 @requires("view")

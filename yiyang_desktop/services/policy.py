@@ -20,7 +20,8 @@ from .profile_files import parse_profile_text, read_profile_text
 from .base import Context, NotFound, Problem, ValidationError
 from .settings import get_setting, set_setting
 
-DEFAULT_PROFILE_ID = "hecheng-2021"
+DEFAULT_PROFILE_ID = "hecheng-2021"  # files made before the first-start dialog asked for a profile
+BLANK_PROFILE_ID = "blank"
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,11 @@ def _shipped() -> dict[str, PolicyProfile]:
 
 def shipped_ids() -> list[str]:
     return list(_shipped())
+
+
+def shipped_profiles() -> list[PolicyProfile]:
+    """The profiles that ship with the program (for the first-start dialog, before any file is open)."""
+    return list(_shipped().values())
 
 
 def _user_profiles(ctx: Context) -> dict[str, PolicyProfile]:

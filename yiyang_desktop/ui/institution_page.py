@@ -16,8 +16,7 @@ from .common import ERROR_STYLE, DateField, FieldForm, combo, error_text, tr_tex
 from .page import Page
 
 # What later applications (subsidies, medical insurance) need from the profile.
-NEEDED_LATER = ("name", "uscc", "legal_rep", "contact_phone", "address", "license_no", "operation_start_date",
-                "bank_name", "bank_account")
+NEEDED_LATER = I.PROFILE_FIELDS
 OK_STYLE = "color: #2e7d32;"
 HINT_STYLE = "color: #57606a;"
 FIELD_MAX_WIDTH = 420

@@ -9,6 +9,7 @@ from ..services.dashboard import dashboard
 from ..services.institution import get_institution
 from .charts import BarChart, LineChart
 from .common import bed_counts_text, data_name, join_list, profile_title, tr_enum, tr_text
+from .overview_start import ProfileLine, StartPanel
 from .page import Page
 
 
@@ -56,6 +57,13 @@ class OverviewPage(Page):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")
         lay.addWidget(self.heading)
+        self.profile_line = ProfileLine()
+        self.profile_line.change.connect(self.edit_policies)
+        lay.addWidget(self.profile_line)
+        self.start = StartPanel()
+        self.start.navigate.connect(self.navigate.emit)
+        self.start.policy.connect(self.edit_policies)
+        lay.addWidget(self.start)
         grid = QGridLayout()
         self.tiles = {
             "residents": Tile(self.tr("在住老人"), "residents"),
@@ -89,6 +97,8 @@ class OverviewPage(Page):
         inst = get_institution(self.ctx)
         self.heading.setText(self.tr("{name} · {date}").format(name=inst.get("name") or self.tr("（未填写机构名称）"),
                                                                date=c.date.isoformat()))
+        self.profile_line.show_profile(d["profile"], d["profile_fits"])
+        self.start.show_steps(d["checklist"])
         self.tiles["residents"].set(str(beds.occupied), self.tr("外出/住院 {n} 人").format(n=beds.away))
         self.tiles["occupancy"].set(percent_text(beds.occupancy), bed_counts_text(beds))
         self.tiles["beds"].set(str(beds.total), join_list((f"{tr_enum(t)} {n}" for t, n in beds.by_type.items() if n),
@@ -125,3 +135,10 @@ class OverviewPage(Page):
                                   (self.tr("目标"), target) if target is not None else None)
         self.grade_chart.set_data([(data_name(name), n) for name, n in d["grades"]
                                    if n or name != NO_GRADE])
+
+    def edit_policies(self) -> None:
+        """政策配置 from 概览: choose, copy and fill in a profile; the figures follow the one made current."""
+        from .policy_dialog import PolicyDialog
+        PolicyDialog(self.ctx, self).exec()
+        self.changed.emit()
+        self.refresh()
