@@ -176,7 +176,8 @@ def save_user_profile(ctx: Context, data: dict | PolicyProfile) -> Profile:
 def copy_profile(ctx: Context, source_id: str, new_id: str, title: str) -> Profile:
     data = copy.deepcopy(get_profile(ctx, source_id).data)
     note = data.get("source_note", "")
-    data.update(id=new_id, title=title, version=1, source_note=(note + "\n" if note else "") + f"（复制自 {source_id}）")
+    data.update(id=new_id, title=title, title_en="", version=1,
+                source_note=(note + "\n" if note else "") + f"（复制自 {source_id}）")
     return save_user_profile(ctx, data)
 
 
