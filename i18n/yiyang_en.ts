@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -169,6 +168,202 @@
         <translation>Applications</translation>
     </message>
     <message>
+        <source>补贴测算</source>
+        <translation>Subsidy calculation</translation>
+    </message>
+    <message>
+        <source>床位清单</source>
+        <translation>Bed list</translation>
+    </message>
+    <message>
+        <source>未纳入床位</source>
+        <translation>Beds not included</translation>
+    </message>
+    <message>
+        <source>月度床次</source>
+        <translation>Bed-months by month</translation>
+    </message>
+    <message>
+        <source>花名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>未计入</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <source>卫生技术人员</source>
+        <translation>Health professionals</translation>
+    </message>
+    <message>
+        <source>大型医疗设备</source>
+        <translation>Large medical equipment</translation>
+    </message>
+    <message>
+        <source>申请条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>材料清单</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>每床标准（元）</source>
+        <translation>Per bed (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>补贴标准（元/床/月）</source>
+        <translation>Rate (yuan/bed/month)</translation>
+    </message>
+    <message>
+        <source>床位数（张）</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <source>符合条件床次（床·月）</source>
+        <translation>Eligible bed-months</translation>
+    </message>
+    <message>
+        <source>本次计入月数</source>
+        <translation>Months counted</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>计算依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>其中首次注册在本机构</source>
+        <translation>First registered here</translation>
+    </message>
+    <message>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <source>举办方式</source>
+        <translation>Provision</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>投入使用日期</source>
+        <translation>In service from</translation>
+    </message>
+    <message>
+        <source>租赁到期日</source>
+        <translation>Lease ends</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>户籍</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>能力等级</source>
+        <translation>Ability grade</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>是否符合</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>执业证书编号</source>
+        <translation>Practice certificate no.</translation>
+    </message>
+    <message>
+        <source>资格证书编号</source>
+        <translation>Qualification certificate no.</translation>
+    </message>
+    <message>
+        <source>用工</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>到岗日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>准备情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{type}（{sub}）</source>
+        <translation>{type} ({sub})</translation>
+    </message>
+    <message>
         <source>数字按所选申请表和期间计算：先看数字和依据，再保存文件。</source>
         <translation>Figures for the chosen form and period: check them and their basis, then save the files.</translation>
     </message>
@@ -285,8 +480,16 @@
         <translation>Policy profile {id} version {v}, in force {force}; computed on the records as of {d}</translation>
     </message>
     <message>
+        <source>{m}月 {note}</source>
+        <translation>month {m}: {note}</translation>
+    </message>
+    <message>
         <source>未计入的月份：{notes}</source>
         <translation>Months not counted: {notes}</translation>
+    </message>
+    <message>
+        <source>{title}（{n}）</source>
+        <translation>{title} ({n})</translation>
     </message>
     <message>
         <source>资料不全</source>
@@ -471,7 +674,7 @@
         <translation>“{item}” has no score yet: press a number key to score it (to skip it for now, press ↓).</translation>
     </message>
     <message>
-        <source>&#x3000;合计 {n}</source>
+        <source>　合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
     <message>
@@ -500,7 +703,7 @@
     </message>
     <message>
         <source>本标准的分级与组合表待核对，结果仅供参考。</source>
-        <translation>This standard&apos;s bands and combination table are still to be verified; treat the result as provisional.</translation>
+        <translation>This standard's bands and combination table are still to be verified; treat the result as provisional.</translation>
     </message>
 </context>
 <context>
@@ -840,7 +1043,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>这是另一家机构的备份</source>
-        <translation>Another institution&apos;s backup</translation>
+        <translation>Another institution's backup</translation>
     </message>
     <message>
         <source>这份备份属于另一家机构“{other}”，不是当前数据文件“{current}”的备份。
@@ -958,8 +1161,8 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
         <translation>(choose a date first)</translation>
     </message>
     <message>
-        <source>（请选择床位，共 {n} 张空闲）</source>
-        <translation>(choose a bed: {n} free)</translation>
+        <source>（请选择床位：{counts}）</source>
+        <translation>(choose a bed: {counts})</translation>
     </message>
     <message>
         <source>（这一天没有空闲床位）</source>
@@ -1013,7 +1216,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
         <translation>Delete</translation>
     </message>
     <message>
-        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）　在住 &lt;b&gt;{occ}&lt;/b&gt;　空闲 {free}　预留 {res}　维修 {rep}　入住率 &lt;b&gt;{rate}&lt;/b&gt;　护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-care share &lt;b&gt;{share}&lt;/b&gt;</translation>
     </message>
     <message>
@@ -1167,7 +1370,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     </message>
     <message>
         <source>出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。</source>
-        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use &quot;Admit&quot; again.</translation>
+        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use "Admit" again.</translation>
     </message>
 </context>
 <context>
@@ -1738,7 +1941,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>还不知道哪天回来可以不填返回日期，回来那天点“销假”。外出期间床位仍为这位老人保留。</source>
-        <translation>If the return date is not known yet, leave it empty and click &quot;End leave&quot; on the day of return. The bed stays reserved for the resident meanwhile.</translation>
+        <translation>If the return date is not known yet, leave it empty and click "End leave" on the day of return. The bed stays reserved for the resident meanwhile.</translation>
     </message>
     <message>
         <source>去向</source>
@@ -1746,7 +1949,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>如：县人民医院、子女家</source>
-        <translation>e.g. county hospital, child&apos;s home</translation>
+        <translation>e.g. county hospital, child's home</translation>
     </message>
     <message>
         <source>备注</source>
@@ -1975,8 +2178,8 @@ Only one window at a time may use a data file, so that they do not overwrite eac
         <translation>Target not met</translation>
     </message>
     <message>
-        <source>目标 {t}%（{profile}）：{gap}</source>
-        <translation>Target {t}% ({profile}): {gap}</translation>
+        <source>目标 {t}（{profile}）：{gap}</source>
+        <translation>Target {t} ({profile}): {gap}</translation>
     </message>
     <message>
         <source>已逾期 {o}，需即时评估 {i}，未评估 {n}；30天内到期 {s}</source>
@@ -2013,10 +2216,6 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>外出/住院 {n} 人</source>
         <translation>{n} away / in hospital</translation>
-    </message>
-    <message>
-        <source>空闲 {n} 张</source>
-        <translation>{n} free</translation>
     </message>
 </context>
 <context>
@@ -2325,7 +2524,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>按“{profile}”，本机构{beds}张床位属于{band}一档：{req}</source>
-        <translation>Under “{profile}”, this institution&apos;s {beds} beds fall in the “{band}” band: {req}</translation>
+        <translation>Under “{profile}”, this institution's {beds} beds fall in the “{band}” band: {req}</translation>
     </message>
     <message>
         <source>当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。</source>
@@ -2484,7 +2683,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>补贴标准、条件和床位比例目标按地区的政策文件配置。程序自带的配置不能修改：当地标准不同时，先“复制”，再修改复制出的配置并设为当前。</source>
-        <translation>Subsidy rates, conditions and bed-share targets are set from each region&apos;s policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
+        <translation>Subsidy rates, conditions and bed-share targets are set from each region's policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
     </message>
     <message>
         <source>当前</source>
@@ -2596,20 +2795,12 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit policy profile: {title}</translation>
     </message>
     <message>
-        <source>金额单位为元；多个选项用“、”分隔；是/否填 true 或 false。保存前逐项检查，有误的行标红并写明原因。各项含义见配置文件中的注释（docs/applications.md）。</source>
-        <translation>Amounts are in yuan; separate several options with “、”; enter true or false for yes/no. Every item is checked before saving; wrong rows are marked red with the reason. See the comments in the profile file for what each item means (docs/applications.md).</translation>
+        <source>金额按元填写，比例按百分数填写；带＊的必须填写。每条规则旁边是政策文件的原句（原文摘录）和本配置的解读。保存前逐项检查，有误的项目下方用红字写明原因。</source>
+        <translation>Amounts in yuan, shares in percent; fields marked ＊ are required. Beside each rule: the sentence of the policy text (quote) and this profile's reading. Every field is checked before saving; a wrong one is explained in red below it.</translation>
     </message>
     <message>
-        <source>项目</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>值</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>问题</source>
-        <translation>Problem</translation>
+        <source>基本信息</source>
+        <translation>General</translation>
     </message>
     <message>
         <source>保存</source>
@@ -2620,8 +2811,27 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>有 {n} 项需要修改（已标红）。</source>
-        <translation>{n} items need correcting (marked red).</translation>
+        <source>有 {n} 项需要修改（见红字）。</source>
+        <translation>{n} fields need correcting (see the red notes).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileLine</name>
+    <message>
+        <source>政策配置：&lt;b&gt;{title}&lt;/b&gt; 第{v}版，{force}</source>
+        <translation>Policy profile: &lt;b&gt;{title}&lt;/b&gt; version {v}, {force}</translation>
+    </message>
+    <message>
+        <source>尚未填写本地补贴标准：请复制空白配置，按当地文件填写后设为当前。</source>
+        <translation>No local subsidy rules yet: copy the blank profile, fill it in from the local policy text and make it current.</translation>
+    </message>
+    <message>
+        <source>与本机构的行政区划不同，请确认。</source>
+        <translation>It is for another region than this institution's; please check.</translation>
+    </message>
+    <message>
+        <source>更换或填写…</source>
+        <translation>Change or fill in…</translation>
     </message>
 </context>
 <context>
@@ -2672,7 +2882,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>转诊医生电话</source>
-        <translation>Referring doctor&apos;s phone</translation>
+        <translation>Referring doctor's phone</translation>
     </message>
     <message>
         <source>紧急程度</source>
@@ -2732,7 +2942,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital&apos;s receiving doctor</translation>
+        <translation>Hospital's receiving doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -2744,7 +2954,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>病情摘要（转回原因）</source>
@@ -2867,7 +3077,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。统计范围随上方筛选条件变化。</source>
-        <translation>Counted by the month of the referral date; the state columns show each referral&apos;s current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
+        <translation>Counted by the month of the referral date; the state columns show each referral's current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
     </message>
     <message>
         <source>转诊记录</source>
@@ -2910,16 +3120,16 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit return</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{direction}&#x3000;{state}</source>
+        <source>{name}　{direction}　{state}</source>
         <translation>{name}  {direction}  {state}</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital&apos;s receiving doctor</translation>
+        <translation>Hospital's receiving doctor</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>本院转诊医生</source>
@@ -3085,14 +3295,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Discharged ({reason}){note}</translation>
     </message>
     <message>
-        <source>本地</source>
-        <translation>Local</translation>
-    </message>
-    <message>
-        <source>外地</source>
-        <translation>Non-local</translation>
-    </message>
-    <message>
         <source>性别/年龄</source>
         <translation>Sex/age</translation>
     </message>
@@ -3146,7 +3348,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未登记，请点“编辑”补上</source>
-        <translation>None recorded; add them with &quot;Edit&quot;</translation>
+        <translation>None recorded; add them with "Edit"</translation>
     </message>
     <message>
         <source>尚未入住。</source>
@@ -3200,10 +3402,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Household registration</translation>
     </message>
     <message>
-        <source>本地户籍</source>
-        <translation>Local</translation>
-    </message>
-    <message>
         <source>户籍地址</source>
         <translation>Registration address</translation>
     </message>
@@ -3245,7 +3443,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>暂不入住（如先登记、等床位）可去掉勾选，以后在列表中点“办理入住”。</source>
-        <translation>To register without admitting (e.g. waiting for a bed), untick this and use &quot;Admit&quot; in the list later.</translation>
+        <translation>To register without admitting (e.g. waiting for a bed), untick this and use "Admit" in the list later.</translation>
     </message>
     <message>
         <source>请填写入住日期</source>
@@ -3354,14 +3552,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Registration</translation>
     </message>
     <message>
-        <source>本地</source>
-        <translation>Local</translation>
-    </message>
-    <message>
-        <source>外地</source>
-        <translation>Non-local</translation>
-    </message>
-    <message>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
@@ -3383,11 +3573,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。</source>
-        <translation>No resident matches. For discharged residents tick &quot;Show discharged&quot;.</translation>
+        <translation>No resident matches. For discharged residents tick "Show discharged".</translation>
     </message>
     <message>
         <source>还没有在住的老人。点“新增老人”登记并办理入住。</source>
-        <translation>No residents yet. Click &quot;Add resident&quot; to register and admit one.</translation>
+        <translation>No residents yet. Click "Add resident" to register and admit one.</translation>
     </message>
     <message>
         <source>已出院</source>
@@ -3421,7 +3611,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>, in hospital from {d}</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{date} 转往 {partner}{since}</source>
+        <source>{name}　{date} 转往 {partner}{since}</source>
         <translation>{name}  referred to {partner} on {date}{since}</translation>
     </message>
     <message>
@@ -3446,7 +3636,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -3470,6 +3660,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>：</source>
         <translation>: </translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
     <message>
         <source>月</source>
@@ -3586,6 +3784,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>已报送第 {v} 版（{who}，{when}）。</source>
         <translation>Version {v} submitted ({who}, {when}).</translation>
+    </message>
+    <message>
+        <source>{title}（{n}）</source>
+        <translation>{title} ({n})</translation>
     </message>
     <message>
         <source>记录在报送后有改动：重新计算的结果与已报送的第 {v} 版有 {n} 处不同（见“与报送版本的差异”）。已报送的数字保持不变；如需更正，请生成更正版本。</source>
@@ -3829,7 +4031,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>本机构是该医师的第一执业地点</source>
-        <translation>This institution is the physician&apos;s first practice registration</translation>
+        <translation>This institution is the physician's first practice registration</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -3940,13 +4142,20 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
 </context>
 <context>
+    <name>StartPanel</name>
+    <message>
+        <source>开始使用</source>
+        <translation>Getting started</translation>
+    </message>
+</context>
+<context>
     <name>StateDialog</name>
     <message>
         <source>变更转诊状态</source>
         <translation>Change referral state</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{direction}&#x3000;{partner}&#x3000;当前：{state}（{date}）</source>
+        <source>{name}　{direction}　{partner}　当前：{state}（{date}）</source>
         <translation>{name}  {direction}  {partner}  now: {state} ({date})</translation>
     </message>
     <message>
@@ -4180,27 +4389,87 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
         <translation>Open the demo institution</translation>
     </message>
     <message>
-        <source>或者，填写本机构名称后开始：</source>
-        <translation>Or enter your institution&apos;s name to start:</translation>
+        <source>或者，建立本机构的台账：</source>
+        <translation>Or set up your own institution:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
         <translation>Institution name, e.g. Some County Social Welfare Centre</translation>
     </message>
     <message>
+        <source>机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>例如：湖南省怀化市鹤城区</source>
+        <translation>e.g. 湖南省怀化市鹤城区</translation>
+    </message>
+    <message>
+        <source>6位代码，例如 431202</source>
+        <translation>6-digit code, e.g. 431202</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>行政区划</source>
+        <translation>Administrative division</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>空白配置：本地标准以后再填写</source>
+        <translation>Blank profile: fill in the local rules later</translation>
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
         <source>建立本机构台账</source>
         <translation>Set up my institution</translation>
     </message>
     <message>
+        <source>补贴标准、条件和护理型床位目标按所选配置计算。</source>
+        <translation>Subsidy rates, conditions and the nursing-bed target follow the chosen profile.</translation>
+    </message>
+    <message>
+        <source>空白配置没有补贴标准：建立后请在“申报 → 政策配置”中复制空白配置，按当地文件填写补贴标准并设为当前，填写之前补贴金额为 0。</source>
+        <translation>The blank profile has no rates: afterwards, copy it under Applications → Policy profiles, fill in the local rates and make it current; until then subsidies are 0.</translation>
+    </message>
+    <message>
+        <source>所选配置适用于{region}，与本机构的行政区划不同；请确认当地执行的就是这份文件。</source>
+        <translation>The chosen profile is for {region}, not this institution's region; please make sure this text applies here.</translation>
+    </message>
+    <message>
+        <source>依据：{doc}（{force}）</source>
+        <translation>Basis: {doc} ({force})</translation>
+    </message>
+    <message>
         <source>请填写机构名称</source>
         <translation>Please enter the institution name</translation>
+    </message>
+    <message>
+        <source>行政区划代码应为6位数字</source>
+        <translation>The division code has 6 digits</translation>
+    </message>
+    <message>
+        <source>请填写行政区划（名称或6位代码）</source>
+        <translation>Please enter the administrative division (name or 6-digit code)</translation>
+    </message>
+    <message>
+        <source>请选择政策配置；当地没有现成配置时选“空白配置”</source>
+        <translation>Please choose a policy profile; take the blank one when none ships for your region</translation>
     </message>
 </context>
 <context>
@@ -4232,6 +4501,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
 <context>
     <name>common</name>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>{floor}层</source>
         <translation>Floor {floor}</translation>
     </message>
@@ -4240,8 +4517,40 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>No floor</translation>
     </message>
     <message>
+        <source>空闲 {n} 张</source>
+        <translation>{n} free</translation>
+    </message>
+    <message>
+        <source>预留 {n} 张</source>
+        <translation>{n} reserved</translation>
+    </message>
+    <message>
+        <source>本地</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>外地</source>
+        <translation>Non-local</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
         <source>无法完成</source>
         <translation>Cannot be done</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -4572,7 +4881,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>三无</source>
-        <translation>&quot;Three nos&quot; elder</translation>
+        <translation>"Three nos" elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -4584,7 +4893,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans&apos; families)</translation>
+        <translation>Entitled group (veterans' families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -4592,11 +4901,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees&apos; insurance</translation>
+        <translation>Urban employees' insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents&apos; insurance</translation>
+        <translation>Urban-rural residents' insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -4844,7 +5153,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>机构车辆</source>
-        <translation>Home&apos;s vehicle</translation>
+        <translation>Home's vehicle</translation>
     </message>
     <message>
         <source>家属自行</source>
@@ -5000,7 +5309,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>与医保有关的医疗机构信息系统相关材料</source>
-        <translation>Documents on the institution&apos;s information system relevant to medical insurance</translation>
+        <translation>Documents on the institution's information system relevant to medical insurance</translation>
     </message>
     <message>
         <source>纳入定点后使用医保基金的预测性分析报告</source>
@@ -5008,7 +5317,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码证书及法定代表人身份证明</source>
-        <translation>Unified social credit code certificate and the legal representative&apos;s proof of identity</translation>
+        <translation>Unified social credit code certificate and the legal representative's proof of identity</translation>
     </message>
     <message>
         <source>医疗服务人员信息表</source>
@@ -5122,6 +5431,30 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>医保定点</source>
         <translation>Insurance designation</translation>
     </message>
+    <message>
+        <source>自理</source>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>介助</source>
+        <translation>Assisted</translation>
+    </message>
+    <message>
+        <source>介助一级</source>
+        <translation>Assisted, level 1</translation>
+    </message>
+    <message>
+        <source>介助二级</source>
+        <translation>Assisted, level 2</translation>
+    </message>
+    <message>
+        <source>介护</source>
+        <translation>Dependent care</translation>
+    </message>
+    <message>
+        <source>特护</source>
+        <translation>Special care</translation>
+    </message>
 </context>
 <context>
     <name>msg</name>
@@ -5155,19 +5488,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
+        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
+        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
+        <translation>The birth date "{d}" in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
+        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -5175,11 +5508,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
+        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -5199,7 +5532,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -5279,11 +5612,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>疾病编码“{code}”不是有效的 ICD-10 编码（如 I10、F03.1）</source>
-        <translation>&quot;{code}&quot; is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
+        <translation>"{code}" is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
     </message>
     <message>
         <source>照护风险事件“{k}”的次数应为0及以上的整数</source>
-        <translation>The count of care-risk event &quot;{k}&quot; must be a whole number, 0 or more</translation>
+        <translation>The count of care-risk event "{k}" must be a whole number, 0 or more</translation>
     </message>
     <message>
         <source>评估答案格式不对</source>
@@ -5347,7 +5680,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
+        <translation>The change date cannot be before the bed's service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -5451,7 +5784,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{months}不在政策配置的有效期内（{force}），没有计入</source>
-        <translation>{months} are outside the policy profile&apos;s period in force ({force}) and were not counted</translation>
+        <translation>{months} are outside the policy profile's period in force ({force}) and were not counted</translation>
     </message>
     <message>
         <source>政策配置“{title}”适用于{region}，本机构的行政区划是{mine}：请确认选对了政策配置</source>
@@ -5575,11 +5908,15 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for resident "{name}"</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
+        <translation>Category "{x}" is not one of: {opts}</translation>
+    </message>
+    <message>
+        <source>请选择户籍：本地或外地（运营补贴按户籍计算）</source>
+        <translation>Choose the registration: local or non-local (the operating subsidy depends on it)</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -5747,7 +6084,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for staff member "{name}"</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -5771,7 +6108,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
@@ -5819,7 +6156,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
-        <translation>Unknown item &quot;{code}&quot; ({inst} has no such item)</translation>
+        <translation>Unknown item "{code}" ({inst} has no such item)</translation>
     </message>
     <message>
         <source>{code} {name}：{value} 不是允许的分值，可选：{allowed}</source>
@@ -5831,11 +6168,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>“昏迷”应为是或否</source>
-        <translation>&quot;Coma&quot; must be yes or no</translation>
+        <translation>"Coma" must be yes or no</translation>
     </message>
     <message>
-        <source>疾病诊断应为 ICD-10 编码的列表，如 [&quot;F01&quot;, &quot;I10&quot;]</source>
-        <translation>Diagnoses must be a list of ICD-10 codes, e.g. [&quot;F01&quot;, &quot;I10&quot;]</translation>
+        <source>疾病诊断应为 ICD-10 编码的列表，如 ["F01", "I10"]</source>
+        <translation>Diagnoses must be a list of ICD-10 codes, e.g. ["F01", "I10"]</translation>
     </message>
     <message>
         <source>近30天照护风险事件次数应为不小于0的整数</source>
@@ -5851,7 +6188,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>缺少“{key}”</source>
-        <translation>&quot;{key}&quot; is missing</translation>
+        <translation>"{key}" is missing</translation>
     </message>
     <message>
         <source>类型不对</source>
@@ -5871,11 +6208,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>引用了不存在的项目“{c}”</source>
-        <translation>refers to item &quot;{c}&quot;, which does not exist</translation>
+        <translation>refers to item "{c}", which does not exist</translation>
     </message>
     <message>
         <source>满分应为各项目最高分之和 {m}</source>
-        <translation>the maximum must be the sum of the items&apos; maxima, {m}</translation>
+        <translation>the maximum must be the sum of the items' maxima, {m}</translation>
     </message>
     <message>
         <source>每个项目应属于且只属于一个一级指标</source>
@@ -5887,7 +6224,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>编号“{id}”应与文件名一致</source>
-        <translation>the id &quot;{id}&quot; must match the file name</translation>
+        <translation>the id "{id}" must match the file name</translation>
     </message>
     <message>
         <source>分数 {v} 落在 {n} 个分段中（应恰好1个）</source>
@@ -5903,7 +6240,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>分段下限大于上限</source>
-        <translation>the band&apos;s lower limit is above its upper limit</translation>
+        <translation>the band's lower limit is above its upper limit</translation>
     </message>
     <message>
         <source>条件应含 all、any、not、count、var 之一</source>
@@ -5923,7 +6260,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>规则引用了未知变量“{v}”</source>
-        <translation>a rule refers to the unknown value &quot;{v}&quot;</translation>
+        <translation>a rule refers to the unknown value "{v}"</translation>
     </message>
     <message>
         <source>规则涉及的组合太多（{n}），无法逐一核对</source>
@@ -5999,19 +6336,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>只支持“昏迷”标记，且等级须存在</source>
-        <translation>only the &quot;coma&quot; flag is supported, and its grade must exist</translation>
+        <translation>only the "coma" flag is supported, and its grade must exist</translation>
     </message>
     <message>
         <source>上调规则缺少条件</source>
         <translation>a raise rule has no conditions</translation>
     </message>
     <message>
-        <source>诊断范围应写成 [&quot;F00&quot;, &quot;F03&quot;] 的形式</source>
-        <translation>a diagnosis range must be written like [&quot;F00&quot;, &quot;F03&quot;]</translation>
+        <source>诊断范围应写成 ["F00", "F03"] 的形式</source>
+        <translation>a diagnosis range must be written like ["F00", "F03"]</translation>
     </message>
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
-        <translation>There is no instrument &quot;{id}&quot;; available: {known}</translation>
+        <translation>There is no instrument "{id}"; available: {known}</translation>
     </message>
     <message>
         <source>草稿不能出具评估报告，请先完成评估</source>
@@ -6179,7 +6516,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>续签协议的生效日期须晚于原协议的生效日期 {d}</source>
-        <translation>The renewal must start after the original&apos;s start date {d}</translation>
+        <translation>The renewal must start after the original's start date {d}</translation>
     </message>
     <message>
         <source>生效日期不能晚于终止日期 {d}</source>
@@ -6319,7 +6656,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -6359,7 +6696,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>请填写医院的诊断结果</source>
-        <translation>Enter the hospital&apos;s diagnosis</translation>
+        <translation>Enter the hospital's diagnosis</translation>
     </message>
     <message>
         <source>转诊指征“{x}”不在设置的列表中</source>
@@ -6774,8 +7111,8 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>an amount may have at most 2 decimal places (fen)</translation>
     </message>
     <message>
-        <source>应为文字列表，例如 [&quot;民办&quot;]</source>
-        <translation>Should be a list of texts, e.g. [&quot;民办&quot;]</translation>
+        <source>应为文字列表，例如 ["民办"]</source>
+        <translation>Should be a list of texts, e.g. ["民办"]</translation>
     </message>
     <message>
         <source>能力等级“{v}”不是评估量表中的等级，永远不会匹配任何老人。可写（全称或括号中的简称）：{opts}</source>
@@ -6879,7 +7216,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{what}不在本政策的建设补贴范围</source>
-        <translation>{what} is not covered by this policy&apos;s construction subsidy</translation>
+        <translation>{what} is not covered by this policy's construction subsidy</translation>
     </message>
     <message>
         <source>租赁床位未填写租赁到期日，无法确认租期是否满{n}年</source>
@@ -7015,7 +7352,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>查看数据</source>
-        <extracomment>Every permission and the action it allows, as a refusal names it (&quot;无权{action}&quot;).</extracomment>
+        <extracomment>Every permission and the action it allows, as a refusal names it ("无权{action}").</extracomment>
         <translation>view data</translation>
     </message>
     <message>
@@ -7139,6 +7476,22 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Wrong password {n} times in a row; the account is locked for {m} minutes</translation>
     </message>
     <message>
+        <source>机构信息</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>导入已有台账</source>
+        <translation>Import existing records</translation>
+    </message>
+    <message>
         <source>医保定点：条件均已满足，可以申请</source>
         <translation>Medical-insurance designation: all conditions met, you can apply</translation>
     </message>
@@ -7232,11 +7585,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>日志的页大小 {w} 与数据文件的 {p} 不同</source>
-        <translation>the log&apos;s page size {w} differs from the data file&apos;s {p}</translation>
+        <translation>the log's page size {w} differs from the data file's {p}</translation>
     </message>
     <message>
         <source>日志与数据文件的审计记录接不上（日志属于这个文件的另一个版本）</source>
-        <translation>the log does not continue the file&apos;s audit trail (it belongs to another version of this file)</translation>
+        <translation>the log does not continue the file's audit trail (it belongs to another version of this file)</translation>
     </message>
     <message>
         <source>日志来自另一个数据文件</source>
@@ -7414,7 +7767,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>目标的期限，例如 2025-12-31</source>
-        <translation>The target&apos;s deadline, e.g. 2025-12-31</translation>
+        <translation>The target's deadline, e.g. 2025-12-31</translation>
     </message>
     <message>
         <source>最低比例</source>
@@ -7477,6 +7830,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Name</translation>
     </message>
     <message>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>英文界面显示的名称；可不填</source>
+        <translation>Name shown in the English interface; optional</translation>
+    </message>
+    <message>
         <source>举办方式</source>
         <translation>Provision</translation>
     </message>
@@ -7534,7 +7895,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从床位投入使用日算到租赁到期日（含当日）；0 表示不限</source>
-        <translation>From the bed&apos;s service date to the lease&apos;s end date (inclusive); 0 means no minimum</translation>
+        <translation>From the bed's service date to the lease's end date (inclusive); 0 means no minimum</translation>
     </message>
     <message>
         <source>按举办方式的系数</source>
@@ -7566,7 +7927,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按月末（或离院前最后一天）床位的类型；空表示不限</source>
-        <translation>The bed&apos;s type at month end (or on the last day before leaving); empty means any</translation>
+        <translation>The bed's type at month end (or on the last day before leaving); empty means any</translation>
     </message>
     <message>
         <source>限医疗床位子类型</source>
@@ -7586,7 +7947,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按当月最后一天的周岁计，生日在最后一天也算；0 表示不限</source>
-        <translation>Age on the month&apos;s last day (a birthday on that day counts); 0 means any age</translation>
+        <translation>Age on the month's last day (a birthday on that day counts); 0 means any age</translation>
     </message>
     <message>
         <source>只计本地户籍老人</source>
@@ -7602,7 +7963,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从本次入住日到当月最后一天</source>
-        <translation>From this stay&apos;s admission to the month&apos;s last day</translation>
+        <translation>From this stay's admission to the month's last day</translation>
     </message>
     <message>
         <source>不计的老人类别</source>
@@ -7638,7 +7999,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>month_end：当月最后一天日末在住；any_day：当月至少一天日末在住；min_days：当月日末在住满“最少在住天数”</source>
-        <translation>month_end: in residence at the end of the month&apos;s last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
+        <translation>month_end: in residence at the end of the month's last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
     </message>
     <message>
         <source>最少在住天数</source>
@@ -7702,7 +8063,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>6位代码，例如 431202；市级配置写市的代码（如 440800），省级写省的代码</source>
-        <translation>6 digits, e.g. 431202; a city&apos;s profile uses the city&apos;s code (e.g. 440800), a province&apos;s the province&apos;s</translation>
+        <translation>6 digits, e.g. 431202; a city's profile uses the city's code (e.g. 440800), a province's the province's</translation>
     </message>
     <message>
         <source>政策文件</source>
@@ -7747,6 +8108,38 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>运营补贴</source>
         <translation>Operating subsidy</translation>
+    </message>
+    <message>
+        <source>月末最后一天日末在住</source>
+        <translation>In residence at the end of the month's last day</translation>
+    </message>
+    <message>
+        <source>当月至少一天日末在住</source>
+        <translation>In residence at the end of at least one day</translation>
+    </message>
+    <message>
+        <source>当月日末在住满“最少在住天数”</source>
+        <translation>In residence at the end of at least the minimum number of days</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>应为 0 到 100 之间的百分数</source>
+        <translation>Should be a percentage from 0 to 100</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Delete the chosen row</translation>
+    </message>
+    <message>
+        <source>（没有条目）</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>

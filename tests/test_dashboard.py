@@ -12,6 +12,8 @@ from yiyang_desktop.services.dashboard import dashboard
 from yiyang_desktop.services.insurance import save_answers, get_answers
 from yiyang_desktop.services.subsidies import record_application
 
+from yiyang_desktop.ui.common import grade_short
+
 from conftest import TODAY
 
 
@@ -67,7 +69,7 @@ def test_tiles_show_the_figures_and_open_their_lists(qtbot, qapp, demo_ctx, tmp_
     assert page.tiles["referrals"].value.text() == str(sum(d["open_referrals"].values()))
     assert "目标 50.0%" in page.tiles["nursing"].detail.text()
     assert "医保定点" in page.tiles["next"].detail.text()
-    assert len(page.trend_chart.labels) == 12 and page.grade_chart.items == [(str(n), c) for n, c in d["grades"] if c or n != NO_GRADE]
+    assert len(page.trend_chart.labels) == 12 and page.grade_chart.items == [(grade_short(n), c) for n, c in d["grades"] if c or n != NO_GRADE]
     image = page.grade_chart.grab().toImage()
     assert len({image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}) > 3
     for key, target in (("next", "applications"), ("agreements", "partners"), ("hospital", "referrals"),

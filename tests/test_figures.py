@@ -16,6 +16,8 @@ from yiyang_desktop.domain import referrals as R
 from yiyang_desktop.domain.figures import (NO_GRADE, grade_counts, money_text, open_referrals, percent, percent_text,
                                            return_rates)
 
+from yiyang_desktop.ui.common import grade_short
+
 from conftest import TODAY
 
 MONTH_END = dt.date(2026, 10, 31)
@@ -91,8 +93,8 @@ def test_overview_bed_board_and_return_show_the_same_figures_for_the_same_day(qt
         == f["beds_free"] == int(summary["空闲床位"])
     assert _number(beds.totals.text(), "预留") == f["beds_reserved"] == int(summary["预留床位"])
     # residents by grade: the 概览 chart and the 月报's grade rows (a grade counts while it is valid)
-    chart = dict(overview.grade_chart.items)
-    by_grade = {k.split("：", 1)[1]: int(v) for k, v in summary.items() if k.startswith("能力等级：")}
+    chart = dict(overview.grade_chart.items)  # the chart names a grade by its short name
+    by_grade = {grade_short(k.split("：", 1)[1]): int(v) for k, v in summary.items() if k.startswith("能力等级：")}
     assert {k: v for k, v in by_grade.items() if v} == {k: v for k, v in chart.items() if v}
     assert sum(chart.values()) == f["residents_end"]
 

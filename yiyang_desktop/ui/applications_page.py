@@ -30,9 +30,10 @@ KIND_NAMES = {"construction": N_("enum", "建设补贴"), "operating": N_("enum"
 # The breakdown tables behind a form (services.applications fills them by these field names): the tab titles, the
 # column heads (with units) and how each column is shown — amounts right-aligned with separators, counts
 # right-aligned, free text stretched.
-TABLE_TITLES = {t: N_("ApplicationsPage", t) for t in (
-    "补贴测算", "床位清单", "未纳入床位", "月度床次", "花名册", "未计入", "卫生技术人员", "大型医疗设备", "申请条件", "人员",
-    "材料清单")}
+TABLE_TITLES = {t: t for t in (N_("ApplicationsPage", "补贴测算"), N_("ApplicationsPage", "床位清单"),
+    N_("ApplicationsPage", "未纳入床位"), N_("ApplicationsPage", "月度床次"), N_("ApplicationsPage", "花名册"),
+    N_("ApplicationsPage", "未计入"), N_("ApplicationsPage", "卫生技术人员"), N_("ApplicationsPage", "大型医疗设备"),
+    N_("ApplicationsPage", "申请条件"), N_("ApplicationsPage", "人员"), N_("ApplicationsPage", "材料清单"))}
 COLUMN_HEADS = {
     "每床标准": (N_("ApplicationsPage", "每床标准（元）"), MONEY), "金额": (N_("ApplicationsPage", "金额（元）"), MONEY),
     "标准": (N_("ApplicationsPage", "补贴标准（元/床/月）"), MONEY), "床位数": (N_("ApplicationsPage", "床位数（张）"), COUNT),
@@ -43,10 +44,14 @@ COLUMN_HEADS = {
     "说明": (N_("ApplicationsPage", "说明"), TEXT), "材料": (N_("ApplicationsPage", "材料"), TEXT),
     "条件": (N_("ApplicationsPage", "条件"), TEXT), "首次注册": (N_("ApplicationsPage", "其中首次注册在本机构"), COUNT),
 }
-OTHER_HEADS = tuple(N_("ApplicationsPage", h) for h in (
-    "床位类型", "举办方式", "床位", "投入使用日期", "租赁到期日", "月份", "姓名", "性别", "身份证号", "户籍", "类别",
-    "能力等级", "入住日期", "岗位", "职称", "名称", "是否符合", "执业证书编号", "资格证书编号", "用工", "到岗日期",
-    "准备情况"))
+OTHER_HEADS = (N_("ApplicationsPage", "床位类型"), N_("ApplicationsPage", "举办方式"), N_("ApplicationsPage", "床位"),
+               N_("ApplicationsPage", "投入使用日期"), N_("ApplicationsPage", "租赁到期日"), N_("ApplicationsPage", "月份"),
+               N_("ApplicationsPage", "姓名"), N_("ApplicationsPage", "性别"), N_("ApplicationsPage", "身份证号"),
+               N_("ApplicationsPage", "户籍"), N_("ApplicationsPage", "类别"), N_("ApplicationsPage", "能力等级"),
+               N_("ApplicationsPage", "入住日期"), N_("ApplicationsPage", "岗位"), N_("ApplicationsPage", "职称"),
+               N_("ApplicationsPage", "名称"), N_("ApplicationsPage", "是否符合"), N_("ApplicationsPage", "执业证书编号"),
+               N_("ApplicationsPage", "资格证书编号"), N_("ApplicationsPage", "用工"), N_("ApplicationsPage", "到岗日期"),
+               N_("ApplicationsPage", "准备情况"))  # heads shown as they are, marked for translation
 
 
 def table_columns(fields: list[str]) -> list[tuple]:
@@ -62,7 +67,13 @@ def app_cell(field: str, value):
     """A cell of a breakdown table: numbers as they are (the column formats them), words translated, grades by
     their name in the interface's language."""
     if isinstance(value, str):
-        return data_name(value) if field == "能力等级" else tr_enum(value)
+        if field == "能力等级":
+            return data_name(value)
+        if value.endswith("）") and "（" in value:  # "医疗床位（安宁疗护）": a bed type and its sub-type
+            base, sub = value[:-1].split("（", 1)
+            return QCoreApplication.translate("ApplicationsPage", "{type}（{sub}）").format(type=tr_enum(base),
+                                                                                         sub=tr_enum(sub))
+        return tr_enum(value)
     return value
 
 

@@ -19,7 +19,7 @@ from ..domain.assessment import list_instruments, load_instrument
 from ..services import assessments as A
 from ..services.base import ServiceError, ValidationError
 from ..services.residents import get_resident
-from .common import DateField, FieldForm, combo, data_name, error_text, tr_enum, tr_text
+from .common import DateField, FieldForm, combo, data_name, error_text, join_list, tr_enum, tr_text
 from .screen import fit_size
 
 DIGITS = {getattr(Qt, f"Key_{n}"): n for n in range(10)}
@@ -367,7 +367,7 @@ class AssessmentDialog(QDialog):
         if r is None:
             missing = [b.item.code for b in self.boxes if b.value() is None]
             self.summary.setText(self.tr("还有 {n} 项未评：{items}。可先保存草稿，草稿不计入统计。").format(
-                n=len(missing), items="、".join(missing[:12]) + ("…" if len(missing) > 12 else "")))
+                n=len(missing), items=join_list(missing[:12]) + ("…" if len(missing) > 12 else "")))
             return
         e = html.escape
         rows = "".join(f"<tr><td>{e(i.code)} {e(data_name(i.name))}</td><td align='right'>{r.subtotals[i.code]} / {i.max}</td>"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QMessageBox, QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout)
 
 from ..domain.assessment import load_instrument
+from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..paths import data_dir
 from ..services import assessments as A
 from ..services.accounts import can
@@ -18,6 +19,9 @@ from ..services.base import ValidationError
 from .common import (ROW_ROLE, TEXT, DateField, RecordTableModel, ServiceDialog, combo, data_name, error_text, join_list,
                      record_table, run_action, select_where, tr_enum, tr_text)
 from .page import Page
+# The care levels a home names its grades by (护理等级对照), translated when they are the usual ones.
+CARE_LEVELS = (N_("enum", "自理"), N_("enum", "介助"), N_("enum", "介助一级"), N_("enum", "介助二级"), N_("enum", "介护"),
+               N_("enum", "特护"))
 from .pdf_preview import PdfPreviewDialog
 from .saved import show_saved
 

@@ -130,6 +130,7 @@ class BarChart(_Chart):
             p.setPen(QColor("#1f2328"))
             p.drawText(QRectF(x - 10, area.bottom() - h - 16, bar + 20, 16), Qt.AlignHCenter, str(n))
             p.setPen(QColor("#57606a"))
-            p.drawText(QRectF(area.left() + i * slot + 2, area.bottom() + 2, slot - 4, 48),
-                       Qt.AlignHCenter | Qt.TextWrapAnywhere, label)
+            wrap = Qt.TextWordWrap if " " in label else Qt.TextWrapAnywhere  # English wraps between words
+            p.drawText(QRectF(area.left() + i * slot + 2, area.bottom() + 2, slot - 4, 48), Qt.AlignHCenter | wrap,
+                       label)
         p.end()

@@ -68,6 +68,19 @@ def data_name(name: Any) -> str:
     return _ENGLISH_NAMES.get(text) or tr_text(name)
 
 
+def grade_short(name: str | None) -> str:
+    """A grade as a list shows it: the short name in brackets ("轻度失能" of "能力轻度受损（轻度失能）"), in the
+    interface's language; the full name stays in the detail panels, the forms and the returns."""
+    if not name:
+        return ""
+    from ..domain.policy.grades import short_name
+    if is_english():  # the English full name carries the short one in brackets too: "… (mild disability)"
+        english = data_name(name)
+        short = english[english.rfind("(") + 1:-1] if english.endswith(")") and "(" in english else english
+        return short[:1].upper() + short[1:]
+    return short_name(name) or tr_text(name)
+
+
 def instrument_name(instrument_id: str | None) -> str:
     """An instrument's name (never its id) in the interface's language."""
     if not instrument_id:

@@ -8,7 +8,7 @@ from ..domain.figures import NO_GRADE, percent_text, trend_rates
 from ..services.dashboard import dashboard
 from ..services.institution import get_institution
 from .charts import BarChart, LineChart
-from .common import bed_counts_text, data_name, join_list, profile_title, tr_enum, tr_text
+from .common import bed_counts_text, grade_short, join_list, profile_title, tr_enum, tr_text
 from .overview_start import ProfileLine, StartPanel
 from .page import Page
 
@@ -133,7 +133,7 @@ class OverviewPage(Page):
                                   [(self.tr("入住率"), [r["occupancy_rate"] for r in rates]),
                                    (self.tr("护理型床位占比"), [r["nursing_bed_share"] for r in rates])],
                                   (self.tr("目标"), target) if target is not None else None)
-        self.grade_chart.set_data([(data_name(name), n) for name, n in d["grades"]
+        self.grade_chart.set_data([(grade_short(name), n) for name, n in d["grades"]
                                    if n or name != NO_GRADE])
 
     def edit_policies(self) -> None:

@@ -244,7 +244,7 @@ class PartnersPage(Page):
                                                               "请先“新增机构”，再“新增协议”。")) + "</span>"
         else:
             text = e(self.tr("{date} 生效协议 {n} 份，签约医疗机构：{names}。近30天巡诊 {v} 次（协议约定约 {a} 次）。").format(
-                date=s["date"], n=s["agreements_in_force"], names="、".join(s["partners_signed"]),
+                date=s["date"], n=s["agreements_in_force"], names=join_list(s["partners_signed"]),
                 v=s["visits_last_30_days"], a=s["agreed_visits_per_30_days"]))
             if not s["has_referral_agreement"]:
                 text += " " + e(self.tr("生效协议中没有约定“双向转诊”。"))
@@ -340,7 +340,7 @@ class PartnersPage(Page):
                 extra.append(s["detail"])
             services.append(e(tr_enum(s["service"])) + (f"（{e('，'.join(extra))}）" if extra else ""))
         services_head, fees_head, yuan = self.tr("合作服务"), self.tr("费用"), self.tr("{amount} 元")
-        out.append(f"<p><b>{e(services_head)}</b>：" + "、".join(services) + "</p>")
+        out.append(f"<p><b>{e(services_head)}</b>：" + join_list(services) + "</p>")
         if a["fees"]:
             rows = "".join(f"<tr><td>{e(f['item'])}</td><td>{e(tr_enum(f['payer']))}</td><td>{e(tr_enum(f['basis']))}</td>"
                            f"<td>{e(yuan.format(amount=f['amount']) if f['amount'] else '')}</td>"

@@ -181,7 +181,7 @@ class ReferralsPage(Page):
         self.f_partner.blockSignals(False)
         due = F.returns_needing_reassessment(self.ctx)
         if due:
-            names = "、".join(self.tr("{name}（{d} 回转）").format(name=x["name"], d=x["due_from"]) for x in due[:8])
+            names = join_list(self.tr("{name}（{d} 回转）").format(name=x["name"], d=x["due_from"]) for x in due[:8])
             more = self.tr(" 等 {n} 人").format(n=len(due)) if len(due) > 8 else ""
             self.reassess.setText(self.tr("回转后尚未重新评估，请尽快做即时评估：{names}{more}").format(names=names, more=more))
         self.reassess.setVisible(bool(due))
@@ -246,7 +246,7 @@ class ReferralsPage(Page):
                 (self.tr("本院转诊医生") if up else self.tr("本院接诊医生"), r["referring_doctor"] if up else r["receiving_doctor"]),
                 (self.tr("初步印象"), r["impression"]), (self.tr("主要现病史（转出原因）"), r["present_illness"]),
                 (self.tr("主要既往史"), r["past_history"]), (self.tr("治疗经过"), r["treatment"]),
-                (self.tr("转诊指征"), "、".join(r["indications"] + ([r["indication_note"]] if r["indication_note"] else []))),
+                (self.tr("转诊指征"), join_list(r["indications"] + ([r["indication_note"]] if r["indication_note"] else []))),
                 (self.tr("转运/陪同"), " ".join(x for x in (r["transport"], r["escort"]) if x))]
         if r["referral_admission"]:
             stay = self.tr("{d} 起住院（转诊住院，医保起付线连续计算）").format(d=r["admitted_on"])

@@ -13,7 +13,8 @@ from ..services import assessments as A
 from ..services import residents as R
 from ..services.accounts import shown_id
 from .assessments_page import history_html
-from .common import ROW_ROLE, TEXT, RecordTableModel, data_name, hukou_text, join_list, record_table, select_where, tr_enum
+from .common import (ROW_ROLE, TEXT, RecordTableModel, grade_short, hukou_text, join_list, record_table, select_where,
+                     tr_enum)
 from .page import Page
 from .resident_detail import ResidentDetail
 from .resident_dialogs import ResidentDialog
@@ -100,7 +101,7 @@ class ResidentsPage(Page):
             (self.tr("床位"), lambda r: r["bed"] if r["in_residence"] else ""),
             (self.tr("入住日期"), "admission_date"),
             (self.tr("户籍"), lambda r: hukou_text(r["hukou_local"])),
-            (self.tr("能力等级"), lambda r: data_name(r.get("grade"))),
+            (self.tr("能力等级"), lambda r: grade_short(r.get("grade"))),
             (self.tr("状态"), lambda r: self.state_names[state_of(r)]),
             (self.tr("类别"), lambda r: join_list(tr_enum(c) for c in r["categories"]), TEXT),
         ], [

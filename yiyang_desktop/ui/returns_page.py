@@ -228,7 +228,7 @@ class ReturnsPage(Page):
             model.set_rows([] if ret is None else list(ret.details.get(key, [])))
         for i, (key, name, _cols) in enumerate(DETAILS, start=1):
             n = len(ret.details.get(key, [])) if ret else 0
-            self.tabs.setTabText(i, f"{tr_text(name)}（{n}）")
+            self.tabs.setTabText(i, self.tr("{title}（{n}）").format(title=tr_text(name), n=n))
 
     def _show_differences(self, versions: list[dict]) -> None:
         diffs = RT.compare_with_submitted(self.ctx, self.ret.year, self.ret.month) if versions else []
