@@ -81,12 +81,13 @@ class WelcomeDialog(QDialog):
         row.addStretch(1)
         row.addWidget(own)
         lay.addLayout(row)
+        lay.addStretch(1)  # spare height below the form, not between its parts
         self.region_code.textChanged.connect(lambda *_: self._suggest())
         self.region_name.textChanged.connect(lambda *_: self._suggest())
         self.profile.activated.connect(self._picked)
         self.profile.currentIndexChanged.connect(lambda *_: self._explain())
         self._explain()
-        self.resize(620, 460)
+        self.resize(640, self.sizeHint().height())
 
     def _with_error(self, key: str, widget: QWidget) -> QWidget:
         box = QWidget()
