@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -674,7 +675,7 @@
         <translation>“{item}” has no score yet: press a number key to score it (to skip it for now, press ↓).</translation>
     </message>
     <message>
-        <source>　合计 {n}</source>
+        <source>&#x3000;合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
     <message>
@@ -703,7 +704,7 @@
     </message>
     <message>
         <source>本标准的分级与组合表待核对，结果仅供参考。</source>
-        <translation>This standard's bands and combination table are still to be verified; treat the result as provisional.</translation>
+        <translation>This standard&apos;s bands and combination table are still to be verified; treat the result as provisional.</translation>
     </message>
 </context>
 <context>
@@ -1043,7 +1044,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>这是另一家机构的备份</source>
-        <translation>Another institution's backup</translation>
+        <translation>Another institution&apos;s backup</translation>
     </message>
     <message>
         <source>这份备份属于另一家机构“{other}”，不是当前数据文件“{current}”的备份。
@@ -1216,7 +1217,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
         <translation>Delete</translation>
     </message>
     <message>
-        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）　在住 &lt;b&gt;{occ}&lt;/b&gt;　空闲 {free}　预留 {res}　维修 {rep}　入住率 &lt;b&gt;{rate}&lt;/b&gt;　护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-care share &lt;b&gt;{share}&lt;/b&gt;</translation>
     </message>
     <message>
@@ -1370,7 +1371,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     </message>
     <message>
         <source>出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。</source>
-        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use "Admit" again.</translation>
+        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use &quot;Admit&quot; again.</translation>
     </message>
 </context>
 <context>
@@ -1941,7 +1942,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>还不知道哪天回来可以不填返回日期，回来那天点“销假”。外出期间床位仍为这位老人保留。</source>
-        <translation>If the return date is not known yet, leave it empty and click "End leave" on the day of return. The bed stays reserved for the resident meanwhile.</translation>
+        <translation>If the return date is not known yet, leave it empty and click &quot;End leave&quot; on the day of return. The bed stays reserved for the resident meanwhile.</translation>
     </message>
     <message>
         <source>去向</source>
@@ -1949,7 +1950,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>如：县人民医院、子女家</source>
-        <translation>e.g. county hospital, child's home</translation>
+        <translation>e.g. county hospital, child&apos;s home</translation>
     </message>
     <message>
         <source>备注</source>
@@ -2524,7 +2525,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>按“{profile}”，本机构{beds}张床位属于{band}一档：{req}</source>
-        <translation>Under “{profile}”, this institution's {beds} beds fall in the “{band}” band: {req}</translation>
+        <translation>Under “{profile}”, this institution&apos;s {beds} beds fall in the “{band}” band: {req}</translation>
     </message>
     <message>
         <source>当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。</source>
@@ -2683,7 +2684,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>补贴标准、条件和床位比例目标按地区的政策文件配置。程序自带的配置不能修改：当地标准不同时，先“复制”，再修改复制出的配置并设为当前。</source>
-        <translation>Subsidy rates, conditions and bed-share targets are set from each region's policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
+        <translation>Subsidy rates, conditions and bed-share targets are set from each region&apos;s policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
     </message>
     <message>
         <source>当前</source>
@@ -2796,7 +2797,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>金额按元填写，比例按百分数填写；带＊的必须填写。每条规则旁边是政策文件的原句（原文摘录）和本配置的解读。保存前逐项检查，有误的项目下方用红字写明原因。</source>
-        <translation>Amounts in yuan, shares in percent; fields marked ＊ are required. Beside each rule: the sentence of the policy text (quote) and this profile's reading. Every field is checked before saving; a wrong one is explained in red below it.</translation>
+        <translation>Amounts in yuan, shares in percent; fields marked ＊ are required. Beside each rule: the sentence of the policy text (quote) and this profile&apos;s reading. Every field is checked before saving; a wrong one is explained in red below it.</translation>
     </message>
     <message>
         <source>基本信息</source>
@@ -2827,7 +2828,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>与本机构的行政区划不同，请确认。</source>
-        <translation>It is for another region than this institution's; please check.</translation>
+        <translation>It is for another region than this institution&apos;s; please check.</translation>
     </message>
     <message>
         <source>更换或填写…</source>
@@ -2882,7 +2883,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>转诊医生电话</source>
-        <translation>Referring doctor's phone</translation>
+        <translation>Referring doctor&apos;s phone</translation>
     </message>
     <message>
         <source>紧急程度</source>
@@ -2942,7 +2943,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital's receiving doctor</translation>
+        <translation>Hospital&apos;s receiving doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -2954,7 +2955,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>病情摘要（转回原因）</source>
@@ -3077,7 +3078,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。统计范围随上方筛选条件变化。</source>
-        <translation>Counted by the month of the referral date; the state columns show each referral's current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
+        <translation>Counted by the month of the referral date; the state columns show each referral&apos;s current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
     </message>
     <message>
         <source>转诊记录</source>
@@ -3120,16 +3121,16 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit return</translation>
     </message>
     <message>
-        <source>{name}　{direction}　{state}</source>
+        <source>{name}&#x3000;{direction}&#x3000;{state}</source>
         <translation>{name}  {direction}  {state}</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital's receiving doctor</translation>
+        <translation>Hospital&apos;s receiving doctor</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>本院转诊医生</source>
@@ -3348,7 +3349,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未登记，请点“编辑”补上</source>
-        <translation>None recorded; add them with "Edit"</translation>
+        <translation>None recorded; add them with &quot;Edit&quot;</translation>
     </message>
     <message>
         <source>尚未入住。</source>
@@ -3443,7 +3444,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>暂不入住（如先登记、等床位）可去掉勾选，以后在列表中点“办理入住”。</source>
-        <translation>To register without admitting (e.g. waiting for a bed), untick this and use "Admit" in the list later.</translation>
+        <translation>To register without admitting (e.g. waiting for a bed), untick this and use &quot;Admit&quot; in the list later.</translation>
     </message>
     <message>
         <source>请填写入住日期</source>
@@ -3573,11 +3574,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。</source>
-        <translation>No resident matches. For discharged residents tick "Show discharged".</translation>
+        <translation>No resident matches. For discharged residents tick &quot;Show discharged&quot;.</translation>
     </message>
     <message>
         <source>还没有在住的老人。点“新增老人”登记并办理入住。</source>
-        <translation>No residents yet. Click "Add resident" to register and admit one.</translation>
+        <translation>No residents yet. Click &quot;Add resident&quot; to register and admit one.</translation>
     </message>
     <message>
         <source>已出院</source>
@@ -3611,7 +3612,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>, in hospital from {d}</translation>
     </message>
     <message>
-        <source>{name}　{date} 转往 {partner}{since}</source>
+        <source>{name}&#x3000;{date} 转往 {partner}{since}</source>
         <translation>{name}  referred to {partner} on {date}{since}</translation>
     </message>
     <message>
@@ -3636,7 +3637,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -4031,7 +4032,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>本机构是该医师的第一执业地点</source>
-        <translation>This institution is the physician's first practice registration</translation>
+        <translation>This institution is the physician&apos;s first practice registration</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -4155,7 +4156,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Change referral state</translation>
     </message>
     <message>
-        <source>{name}　{direction}　{partner}　当前：{state}（{date}）</source>
+        <source>{name}&#x3000;{direction}&#x3000;{partner}&#x3000;当前：{state}（{date}）</source>
         <translation>{name}  {direction}  {partner}  now: {state} ({date})</translation>
     </message>
     <message>
@@ -4389,7 +4390,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
@@ -4449,7 +4450,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>所选配置适用于{region}，与本机构的行政区划不同；请确认当地执行的就是这份文件。</source>
-        <translation>The chosen profile is for {region}, not this institution's region; please make sure this text applies here.</translation>
+        <translation>The chosen profile is for {region}, not this institution&apos;s region; please make sure this text applies here.</translation>
     </message>
     <message>
         <source>依据：{doc}（{force}）</source>
@@ -4881,7 +4882,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>三无</source>
-        <translation>"Three nos" elder</translation>
+        <translation>&quot;Three nos&quot; elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -4893,7 +4894,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans' families)</translation>
+        <translation>Entitled group (veterans&apos; families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -4901,11 +4902,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees' insurance</translation>
+        <translation>Urban employees&apos; insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents' insurance</translation>
+        <translation>Urban-rural residents&apos; insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -5153,7 +5154,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>机构车辆</source>
-        <translation>Home's vehicle</translation>
+        <translation>Home&apos;s vehicle</translation>
     </message>
     <message>
         <source>家属自行</source>
@@ -5309,7 +5310,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>与医保有关的医疗机构信息系统相关材料</source>
-        <translation>Documents on the institution's information system relevant to medical insurance</translation>
+        <translation>Documents on the institution&apos;s information system relevant to medical insurance</translation>
     </message>
     <message>
         <source>纳入定点后使用医保基金的预测性分析报告</source>
@@ -5317,7 +5318,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码证书及法定代表人身份证明</source>
-        <translation>Unified social credit code certificate and the legal representative's proof of identity</translation>
+        <translation>Unified social credit code certificate and the legal representative&apos;s proof of identity</translation>
     </message>
     <message>
         <source>医疗服务人员信息表</source>
@@ -5488,19 +5489,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
+        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date "{d}" in the ID number is not plausible</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
+        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -5508,11 +5509,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
+        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -5532,7 +5533,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -5612,11 +5613,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>疾病编码“{code}”不是有效的 ICD-10 编码（如 I10、F03.1）</source>
-        <translation>"{code}" is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
+        <translation>&quot;{code}&quot; is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
     </message>
     <message>
         <source>照护风险事件“{k}”的次数应为0及以上的整数</source>
-        <translation>The count of care-risk event "{k}" must be a whole number, 0 or more</translation>
+        <translation>The count of care-risk event &quot;{k}&quot; must be a whole number, 0 or more</translation>
     </message>
     <message>
         <source>评估答案格式不对</source>
@@ -5680,7 +5681,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed's service start date {d}</translation>
+        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -5784,7 +5785,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{months}不在政策配置的有效期内（{force}），没有计入</source>
-        <translation>{months} are outside the policy profile's period in force ({force}) and were not counted</translation>
+        <translation>{months} are outside the policy profile&apos;s period in force ({force}) and were not counted</translation>
     </message>
     <message>
         <source>政策配置“{title}”适用于{region}，本机构的行政区划是{mine}：请确认选对了政策配置</source>
@@ -5908,11 +5909,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident "{name}"</translation>
+        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category "{x}" is not one of: {opts}</translation>
+        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
     </message>
     <message>
         <source>请选择户籍：本地或外地（运营补贴按户籍计算）</source>
@@ -6084,7 +6085,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member "{name}"</translation>
+        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -6108,7 +6109,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
@@ -6156,7 +6157,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
-        <translation>Unknown item "{code}" ({inst} has no such item)</translation>
+        <translation>Unknown item &quot;{code}&quot; ({inst} has no such item)</translation>
     </message>
     <message>
         <source>{code} {name}：{value} 不是允许的分值，可选：{allowed}</source>
@@ -6168,11 +6169,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>“昏迷”应为是或否</source>
-        <translation>"Coma" must be yes or no</translation>
+        <translation>&quot;Coma&quot; must be yes or no</translation>
     </message>
     <message>
-        <source>疾病诊断应为 ICD-10 编码的列表，如 ["F01", "I10"]</source>
-        <translation>Diagnoses must be a list of ICD-10 codes, e.g. ["F01", "I10"]</translation>
+        <source>疾病诊断应为 ICD-10 编码的列表，如 [&quot;F01&quot;, &quot;I10&quot;]</source>
+        <translation>Diagnoses must be a list of ICD-10 codes, e.g. [&quot;F01&quot;, &quot;I10&quot;]</translation>
     </message>
     <message>
         <source>近30天照护风险事件次数应为不小于0的整数</source>
@@ -6188,7 +6189,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>缺少“{key}”</source>
-        <translation>"{key}" is missing</translation>
+        <translation>&quot;{key}&quot; is missing</translation>
     </message>
     <message>
         <source>类型不对</source>
@@ -6208,11 +6209,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>引用了不存在的项目“{c}”</source>
-        <translation>refers to item "{c}", which does not exist</translation>
+        <translation>refers to item &quot;{c}&quot;, which does not exist</translation>
     </message>
     <message>
         <source>满分应为各项目最高分之和 {m}</source>
-        <translation>the maximum must be the sum of the items' maxima, {m}</translation>
+        <translation>the maximum must be the sum of the items&apos; maxima, {m}</translation>
     </message>
     <message>
         <source>每个项目应属于且只属于一个一级指标</source>
@@ -6224,7 +6225,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>编号“{id}”应与文件名一致</source>
-        <translation>the id "{id}" must match the file name</translation>
+        <translation>the id &quot;{id}&quot; must match the file name</translation>
     </message>
     <message>
         <source>分数 {v} 落在 {n} 个分段中（应恰好1个）</source>
@@ -6240,7 +6241,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>分段下限大于上限</source>
-        <translation>the band's lower limit is above its upper limit</translation>
+        <translation>the band&apos;s lower limit is above its upper limit</translation>
     </message>
     <message>
         <source>条件应含 all、any、not、count、var 之一</source>
@@ -6260,7 +6261,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>规则引用了未知变量“{v}”</source>
-        <translation>a rule refers to the unknown value "{v}"</translation>
+        <translation>a rule refers to the unknown value &quot;{v}&quot;</translation>
     </message>
     <message>
         <source>规则涉及的组合太多（{n}），无法逐一核对</source>
@@ -6336,19 +6337,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>只支持“昏迷”标记，且等级须存在</source>
-        <translation>only the "coma" flag is supported, and its grade must exist</translation>
+        <translation>only the &quot;coma&quot; flag is supported, and its grade must exist</translation>
     </message>
     <message>
         <source>上调规则缺少条件</source>
         <translation>a raise rule has no conditions</translation>
     </message>
     <message>
-        <source>诊断范围应写成 ["F00", "F03"] 的形式</source>
-        <translation>a diagnosis range must be written like ["F00", "F03"]</translation>
+        <source>诊断范围应写成 [&quot;F00&quot;, &quot;F03&quot;] 的形式</source>
+        <translation>a diagnosis range must be written like [&quot;F00&quot;, &quot;F03&quot;]</translation>
     </message>
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
-        <translation>There is no instrument "{id}"; available: {known}</translation>
+        <translation>There is no instrument &quot;{id}&quot;; available: {known}</translation>
     </message>
     <message>
         <source>草稿不能出具评估报告，请先完成评估</source>
@@ -6516,7 +6517,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>续签协议的生效日期须晚于原协议的生效日期 {d}</source>
-        <translation>The renewal must start after the original's start date {d}</translation>
+        <translation>The renewal must start after the original&apos;s start date {d}</translation>
     </message>
     <message>
         <source>生效日期不能晚于终止日期 {d}</source>
@@ -6656,7 +6657,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -6696,7 +6697,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>请填写医院的诊断结果</source>
-        <translation>Enter the hospital's diagnosis</translation>
+        <translation>Enter the hospital&apos;s diagnosis</translation>
     </message>
     <message>
         <source>转诊指征“{x}”不在设置的列表中</source>
@@ -7111,8 +7112,8 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>an amount may have at most 2 decimal places (fen)</translation>
     </message>
     <message>
-        <source>应为文字列表，例如 ["民办"]</source>
-        <translation>Should be a list of texts, e.g. ["民办"]</translation>
+        <source>应为文字列表，例如 [&quot;民办&quot;]</source>
+        <translation>Should be a list of texts, e.g. [&quot;民办&quot;]</translation>
     </message>
     <message>
         <source>能力等级“{v}”不是评估量表中的等级，永远不会匹配任何老人。可写（全称或括号中的简称）：{opts}</source>
@@ -7216,7 +7217,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{what}不在本政策的建设补贴范围</source>
-        <translation>{what} is not covered by this policy's construction subsidy</translation>
+        <translation>{what} is not covered by this policy&apos;s construction subsidy</translation>
     </message>
     <message>
         <source>租赁床位未填写租赁到期日，无法确认租期是否满{n}年</source>
@@ -7352,7 +7353,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>查看数据</source>
-        <extracomment>Every permission and the action it allows, as a refusal names it ("无权{action}").</extracomment>
+        <extracomment>Every permission and the action it allows, as a refusal names it (&quot;无权{action}&quot;).</extracomment>
         <translation>view data</translation>
     </message>
     <message>
@@ -7585,11 +7586,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>日志的页大小 {w} 与数据文件的 {p} 不同</source>
-        <translation>the log's page size {w} differs from the data file's {p}</translation>
+        <translation>the log&apos;s page size {w} differs from the data file&apos;s {p}</translation>
     </message>
     <message>
         <source>日志与数据文件的审计记录接不上（日志属于这个文件的另一个版本）</source>
-        <translation>the log does not continue the file's audit trail (it belongs to another version of this file)</translation>
+        <translation>the log does not continue the file&apos;s audit trail (it belongs to another version of this file)</translation>
     </message>
     <message>
         <source>日志来自另一个数据文件</source>
@@ -7727,10 +7728,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Residents at month end by grade (people)</translation>
     </message>
     <message>
-        <source>第 {n} 页</source>
-        <translation>Page {n}</translation>
-    </message>
-    <message>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -7741,6 +7738,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>报送备注：{t}</source>
         <translation>Submission remarks: {t}</translation>
+    </message>
+    <message>
+        <source>第 {n} 页 共 {total} 页</source>
+        <translation>Page {n} of {total}</translation>
     </message>
 </context>
 <context>
@@ -7767,7 +7768,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>目标的期限，例如 2025-12-31</source>
-        <translation>The target's deadline, e.g. 2025-12-31</translation>
+        <translation>The target&apos;s deadline, e.g. 2025-12-31</translation>
     </message>
     <message>
         <source>最低比例</source>
@@ -7895,7 +7896,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从床位投入使用日算到租赁到期日（含当日）；0 表示不限</source>
-        <translation>From the bed's service date to the lease's end date (inclusive); 0 means no minimum</translation>
+        <translation>From the bed&apos;s service date to the lease&apos;s end date (inclusive); 0 means no minimum</translation>
     </message>
     <message>
         <source>按举办方式的系数</source>
@@ -7927,7 +7928,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按月末（或离院前最后一天）床位的类型；空表示不限</source>
-        <translation>The bed's type at month end (or on the last day before leaving); empty means any</translation>
+        <translation>The bed&apos;s type at month end (or on the last day before leaving); empty means any</translation>
     </message>
     <message>
         <source>限医疗床位子类型</source>
@@ -7947,7 +7948,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按当月最后一天的周岁计，生日在最后一天也算；0 表示不限</source>
-        <translation>Age on the month's last day (a birthday on that day counts); 0 means any age</translation>
+        <translation>Age on the month&apos;s last day (a birthday on that day counts); 0 means any age</translation>
     </message>
     <message>
         <source>只计本地户籍老人</source>
@@ -7963,7 +7964,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从本次入住日到当月最后一天</source>
-        <translation>From this stay's admission to the month's last day</translation>
+        <translation>From this stay&apos;s admission to the month&apos;s last day</translation>
     </message>
     <message>
         <source>不计的老人类别</source>
@@ -7999,7 +8000,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>month_end：当月最后一天日末在住；any_day：当月至少一天日末在住；min_days：当月日末在住满“最少在住天数”</source>
-        <translation>month_end: in residence at the end of the month's last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
+        <translation>month_end: in residence at the end of the month&apos;s last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
     </message>
     <message>
         <source>最少在住天数</source>
@@ -8063,7 +8064,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>6位代码，例如 431202；市级配置写市的代码（如 440800），省级写省的代码</source>
-        <translation>6 digits, e.g. 431202; a city's profile uses the city's code (e.g. 440800), a province's the province's</translation>
+        <translation>6 digits, e.g. 431202; a city&apos;s profile uses the city&apos;s code (e.g. 440800), a province&apos;s the province&apos;s</translation>
     </message>
     <message>
         <source>政策文件</source>
@@ -8111,7 +8112,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>月末最后一天日末在住</source>
-        <translation>In residence at the end of the month's last day</translation>
+        <translation>In residence at the end of the month&apos;s last day</translation>
     </message>
     <message>
         <source>当月至少一天日末在住</source>
@@ -8208,6 +8209,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>运营补贴床次</source>
         <translation>Operating-subsidy bed-months</translation>
+    </message>
+    <message>
+        <source>填报日期</source>
+        <translation>Date filed</translation>
     </message>
     <message>
         <source>床位</source>
@@ -8404,6 +8409,30 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>能力评估</source>
         <translation>Ability assessments</translation>
+    </message>
+    <message>
+        <source>合计 {n} 人</source>
+        <translation>Total {n} persons</translation>
+    </message>
+    <message>
+        <source>合计 {n} 人次</source>
+        <translation>Total {n} times</translation>
+    </message>
+    <message>
+        <source>（单位盖章）</source>
+        <translation>(Seal of the institution)</translation>
+    </message>
+    <message>
+        <source>填表人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>负责人（签字）</source>
+        <translation>Person in charge (signature)</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Telephone</translation>
     </message>
     <message>
         <source>{inst}{y}年{m}月统计月报</source>

@@ -175,8 +175,8 @@ def test_query_filters_and_excel_export(ctx, tmp_path):
     out = audit.export_xlsx(rows, tmp_path / "a.xlsx")
     ws = load_workbook(out).active
     assert [c.value for c in ws[1]][:5] == ["编号", "时间", "用户", "操作", "数据表"]
-    assert ws.max_row == len(rows) + 1
-    assert {ws.cell(r, 3).value for r in range(2, ws.max_row + 1)} == {"clerk"}
+    assert ws.max_row == len(rows) + 2 and ws.cell(ws.max_row, 1).value == f"共 {len(rows)} 条"
+    assert {ws.cell(r, 3).value for r in range(2, ws.max_row)} == {"clerk"}
     assert "room: 201" in " ".join(str(ws.cell(r, 7).value) for r in range(2, ws.max_row + 1))
 
 

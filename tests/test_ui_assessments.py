@@ -181,8 +181,9 @@ def test_assessments_page_report_and_excel(qtbot, demo_ctx, tmp_path):
     assert page.model.rows[0]["name"] in page.history.toPlainText()
     path = page.export_excel(path=tmp_path / "grades.xlsx")
     ws = load_workbook(path)["能力等级"]
-    assert ws["A2"].value == "姓名" and ws.max_row == len(page.model.rows) + 2
-    names = {ws.cell(row=i, column=1).value for i in range(3, ws.max_row + 1)}
+    assert ws["A2"].value == "姓名" and ws.max_row == len(page.model.rows) + 3  # title, header, rows, 合计
+    assert ws.cell(ws.max_row, 1).value == f"合计 {len(page.model.rows)} 人"
+    names = {ws.cell(row=i, column=1).value for i in range(3, ws.max_row)}
     assert names == {r["name"] for r in page.model.rows}
     assert ws.auto_filter.ref.startswith("A2") and ws.page_setup.orientation == "landscape"
     exports = demo_ctx.db.execute("SELECT user, new FROM audit_log WHERE action = 'export'").fetchall()

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__
-from .assets import font_path, i18n_path, resource_path
+from .assets import font_path, i18n_path, resource_path, symbols_font_path
 from .paths import default_db_path, demo_db_path
 
 ORG = "Yiyang"
@@ -47,9 +47,11 @@ def setup_application(argv: list[str], lang: str | None = None):
         app.setWindowIcon(QIcon(str(icon)))  # title bar and task bar (the .exe has the .ico from build.spec)
     fid = QFontDatabase.addApplicationFont(str(font_path()))
     families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+    sid = QFontDatabase.addApplicationFont(str(symbols_font_path()))  # ℃ ℉ Ⅴ ǎ … that the CJK font draws blank
+    symbols = QFontDatabase.applicationFontFamilies(sid) if sid >= 0 else []
     if families:
         font = QFont(app.font())
-        font.setFamilies([font.family(), *families])
+        font.setFamilies([font.family(), *symbols, *families])  # symbols first: the CJK font claims ℃ but draws nothing
         if font.pointSizeF() < 10:
             font.setPointSizeF(10)
         app.setFont(font)

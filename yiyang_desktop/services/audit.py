@@ -155,19 +155,9 @@ def users(db) -> list[str]:
 
 
 def export_xlsx(rows: list[dict], path: Path | str) -> Path:
-    """The filtered entries as one sheet (opened by any spreadsheet program)."""
-    from openpyxl import Workbook
-    path = Path(path)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "审计记录"
-    ws.append(["编号", "时间", "用户", "操作", "数据表", "记录", "变更内容", "已签名"])
-    for r in rows:
-        ws.append([r["id"], r["at"], r["user"], str(ACTIONS.get(r["action"], r["action"])), table_label(r["table"]),
-                   r["row_key"], r["changes"], "是" if r["sealed"] else "否"])
-    for col, width in zip("ABCDEFGH", (8, 20, 12, 8, 20, 10, 80, 8)):
-        ws.column_dimensions[col].width = width
-    ws.freeze_panes = "A2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    """The filtered entries as one sheet (opened by any spreadsheet program); see ``exports.audit_xlsx``."""
+    from ..exports.audit_xlsx import write_audit_xlsx
+    return write_audit_xlsx([{"id": r["id"], "at": r["at"], "user": r["user"],
+                              "action": str(ACTIONS.get(r["action"], r["action"])), "table": table_label(r["table"]),
+                              "row_key": r["row_key"], "changes": r["changes"], "sealed": "是" if r["sealed"] else "否"}
+                             for r in rows], path)
