@@ -169,6 +169,202 @@
         <translation>Applications</translation>
     </message>
     <message>
+        <source>补贴测算</source>
+        <translation>Subsidy calculation</translation>
+    </message>
+    <message>
+        <source>床位清单</source>
+        <translation>Bed list</translation>
+    </message>
+    <message>
+        <source>未纳入床位</source>
+        <translation>Beds not included</translation>
+    </message>
+    <message>
+        <source>月度床次</source>
+        <translation>Bed-months by month</translation>
+    </message>
+    <message>
+        <source>花名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>未计入</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <source>卫生技术人员</source>
+        <translation>Health professionals</translation>
+    </message>
+    <message>
+        <source>大型医疗设备</source>
+        <translation>Large medical equipment</translation>
+    </message>
+    <message>
+        <source>申请条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>材料清单</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>每床标准（元）</source>
+        <translation>Per bed (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>补贴标准（元/床/月）</source>
+        <translation>Rate (yuan/bed/month)</translation>
+    </message>
+    <message>
+        <source>床位数（张）</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <source>符合条件床次（床·月）</source>
+        <translation>Eligible bed-months</translation>
+    </message>
+    <message>
+        <source>本次计入月数</source>
+        <translation>Months counted</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>计算依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>其中首次注册在本机构</source>
+        <translation>First registered here</translation>
+    </message>
+    <message>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <source>举办方式</source>
+        <translation>Provision</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>投入使用日期</source>
+        <translation>In service from</translation>
+    </message>
+    <message>
+        <source>租赁到期日</source>
+        <translation>Lease ends</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>户籍</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>能力等级</source>
+        <translation>Ability grade</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>是否符合</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>执业证书编号</source>
+        <translation>Practice certificate no.</translation>
+    </message>
+    <message>
+        <source>资格证书编号</source>
+        <translation>Qualification certificate no.</translation>
+    </message>
+    <message>
+        <source>用工</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>到岗日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>准备情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{type}（{sub}）</source>
+        <translation>{type} ({sub})</translation>
+    </message>
+    <message>
         <source>数字按所选申请表和期间计算：先看数字和依据，再保存文件。</source>
         <translation>Figures for the chosen form and period: check them and their basis, then save the files.</translation>
     </message>
@@ -285,8 +481,16 @@
         <translation>Policy profile {id} version {v}, in force {force}; computed on the records as of {d}</translation>
     </message>
     <message>
+        <source>{m}月 {note}</source>
+        <translation>month {m}: {note}</translation>
+    </message>
+    <message>
         <source>未计入的月份：{notes}</source>
         <translation>Months not counted: {notes}</translation>
+    </message>
+    <message>
+        <source>{title}（{n}）</source>
+        <translation>{title} ({n})</translation>
     </message>
     <message>
         <source>资料不全</source>
@@ -958,8 +1162,8 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
         <translation>(choose a date first)</translation>
     </message>
     <message>
-        <source>（请选择床位，共 {n} 张空闲）</source>
-        <translation>(choose a bed: {n} free)</translation>
+        <source>（请选择床位：{counts}）</source>
+        <translation>(choose a bed: {counts})</translation>
     </message>
     <message>
         <source>（这一天没有空闲床位）</source>
@@ -2475,8 +2679,8 @@ Only one window at a time may use a data file, so that they do not overwrite eac
         <translation>Target not met</translation>
     </message>
     <message>
-        <source>目标 {t}%（{profile}）：{gap}</source>
-        <translation>Target {t}% ({profile}): {gap}</translation>
+        <source>目标 {t}（{profile}）：{gap}</source>
+        <translation>Target {t} ({profile}): {gap}</translation>
     </message>
     <message>
         <source>已逾期 {o}，需即时评估 {i}，未评估 {n}；30天内到期 {s}</source>
@@ -2525,10 +2729,6 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>外出/住院 {n} 人</source>
         <translation>{n} away / in hospital</translation>
-    </message>
-    <message>
-        <source>空闲 {n} 张</source>
-        <translation>{n} free</translation>
     </message>
 </context>
 <context>
@@ -3108,20 +3308,12 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit policy profile: {title}</translation>
     </message>
     <message>
-        <source>金额单位为元；多个选项用“、”分隔；是/否填 true 或 false。保存前逐项检查，有误的行标红并写明原因。各项含义见配置文件中的注释（docs/applications.md）。</source>
-        <translation>Amounts are in yuan; separate several options with “、”; enter true or false for yes/no. Every item is checked before saving; wrong rows are marked red with the reason. See the comments in the profile file for what each item means (docs/applications.md).</translation>
+        <source>金额按元填写，比例按百分数填写；带＊的必须填写。每条规则旁边是政策文件的原句（原文摘录）和本配置的解读。保存前逐项检查，有误的项目下方用红字写明原因。</source>
+        <translation>Amounts in yuan, shares in percent; fields marked ＊ are required. Beside each rule: the sentence of the policy text (quote) and this profile&apos;s reading. Every field is checked before saving; a wrong one is explained in red below it.</translation>
     </message>
     <message>
-        <source>项目</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>值</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>问题</source>
-        <translation>Problem</translation>
+        <source>基本信息</source>
+        <translation>General</translation>
     </message>
     <message>
         <source>保存</source>
@@ -3132,8 +3324,27 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>有 {n} 项需要修改（已标红）。</source>
-        <translation>{n} items need correcting (marked red).</translation>
+        <source>有 {n} 项需要修改（见红字）。</source>
+        <translation>{n} fields need correcting (see the red notes).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileLine</name>
+    <message>
+        <source>政策配置：&lt;b&gt;{title}&lt;/b&gt; 第{v}版，{force}</source>
+        <translation>Policy profile: &lt;b&gt;{title}&lt;/b&gt; version {v}, {force}</translation>
+    </message>
+    <message>
+        <source>尚未填写本地补贴标准：请复制空白配置，按当地文件填写后设为当前。</source>
+        <translation>No local subsidy rules yet: copy the blank profile, fill it in from the local policy text and make it current.</translation>
+    </message>
+    <message>
+        <source>与本机构的行政区划不同，请确认。</source>
+        <translation>It is for another region than this institution&apos;s; please check.</translation>
+    </message>
+    <message>
+        <source>更换或填写…</source>
+        <translation>Change or fill in…</translation>
     </message>
 </context>
 <context>
@@ -3616,14 +3827,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Discharged ({reason}){note}</translation>
     </message>
     <message>
-        <source>本地</source>
-        <translation>Local</translation>
-    </message>
-    <message>
-        <source>外地</source>
-        <translation>Non-local</translation>
-    </message>
-    <message>
         <source>性别/年龄</source>
         <translation>Sex/age</translation>
     </message>
@@ -3729,10 +3932,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>户籍</source>
         <translation>Household registration</translation>
-    </message>
-    <message>
-        <source>本地户籍</source>
-        <translation>Local</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -3988,14 +4187,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Registration</translation>
     </message>
     <message>
-        <source>本地</source>
-        <translation>Local</translation>
-    </message>
-    <message>
-        <source>外地</source>
-        <translation>Non-local</translation>
-    </message>
-    <message>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
@@ -4104,6 +4295,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>：</source>
         <translation>: </translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
     <message>
         <source>月</source>
@@ -4224,6 +4423,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>已报送第 {v} 版（{who}，{when}）。</source>
         <translation>Version {v} submitted ({who}, {when}).</translation>
+    </message>
+    <message>
+        <source>{title}（{n}）</source>
+        <translation>{title} ({n})</translation>
     </message>
     <message>
         <source>记录在报送后有改动：重新计算的结果与已报送的第 {v} 版有 {n} 处不同（见“与报送版本的差异”）。已报送的数字保持不变；如需更正，请生成更正版本。</source>
@@ -4578,6 +4781,13 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
 </context>
 <context>
+    <name>StartPanel</name>
+    <message>
+        <source>开始使用</source>
+        <translation>Getting started</translation>
+    </message>
+</context>
+<context>
     <name>StateDialog</name>
     <message>
         <source>变更转诊状态</source>
@@ -4825,20 +5035,80 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Open the demo institution</translation>
     </message>
     <message>
-        <source>或者，填写本机构名称后开始：</source>
-        <translation>Or enter your institution&apos;s name to start:</translation>
+        <source>或者，建立本机构的台账：</source>
+        <translation>Or set up your own institution:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
         <translation>Institution name, e.g. Some County Social Welfare Centre</translation>
     </message>
     <message>
+        <source>机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>例如：湖南省怀化市鹤城区</source>
+        <translation>e.g. 湖南省怀化市鹤城区</translation>
+    </message>
+    <message>
+        <source>6位代码，例如 431202</source>
+        <translation>6-digit code, e.g. 431202</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>行政区划</source>
+        <translation>Administrative division</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>空白配置：本地标准以后再填写</source>
+        <translation>Blank profile: fill in the local rules later</translation>
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
         <source>建立本机构台账</source>
         <translation>Set up my institution</translation>
     </message>
     <message>
+        <source>补贴标准、条件和护理型床位目标按所选配置计算。</source>
+        <translation>Subsidy rates, conditions and the nursing-bed target follow the chosen profile.</translation>
+    </message>
+    <message>
+        <source>空白配置没有补贴标准：建立后请在“申报 → 政策配置”中复制空白配置，按当地文件填写补贴标准并设为当前，填写之前补贴金额为 0。</source>
+        <translation>The blank profile has no rates: afterwards, copy it under Applications → Policy profiles, fill in the local rates and make it current; until then subsidies are 0.</translation>
+    </message>
+    <message>
+        <source>所选配置适用于{region}，与本机构的行政区划不同；请确认当地执行的就是这份文件。</source>
+        <translation>The chosen profile is for {region}, not this institution&apos;s region; please make sure this text applies here.</translation>
+    </message>
+    <message>
+        <source>依据：{doc}（{force}）</source>
+        <translation>Basis: {doc} ({force})</translation>
+    </message>
+    <message>
         <source>请填写机构名称</source>
         <translation>Please enter the institution name</translation>
+    </message>
+    <message>
+        <source>行政区划代码应为6位数字</source>
+        <translation>The division code has 6 digits</translation>
+    </message>
+    <message>
+        <source>请填写行政区划（名称或6位代码）</source>
+        <translation>Please enter the administrative division (name or 6-digit code)</translation>
+    </message>
+    <message>
+        <source>请选择政策配置；当地没有现成配置时选“空白配置”</source>
+        <translation>Please choose a policy profile; take the blank one when none ships for your region</translation>
     </message>
 </context>
 <context>
@@ -4870,6 +5140,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
 <context>
     <name>common</name>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>{floor}层</source>
         <translation>Floor {floor}</translation>
     </message>
@@ -4878,8 +5156,40 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>No floor</translation>
     </message>
     <message>
+        <source>空闲 {n} 张</source>
+        <translation>{n} free</translation>
+    </message>
+    <message>
+        <source>预留 {n} 张</source>
+        <translation>{n} reserved</translation>
+    </message>
+    <message>
+        <source>本地</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>外地</source>
+        <translation>Non-local</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
         <source>无法完成</source>
         <translation>Cannot be done</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -5761,6 +6071,30 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Insurance designation</translation>
     </message>
     <message>
+        <source>自理</source>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>介助</source>
+        <translation>Assisted</translation>
+    </message>
+    <message>
+        <source>介助一级</source>
+        <translation>Assisted, level 1</translation>
+    </message>
+    <message>
+        <source>介助二级</source>
+        <translation>Assisted, level 2</translation>
+    </message>
+    <message>
+        <source>介护</source>
+        <translation>Dependent care</translation>
+    </message>
+    <message>
+        <source>特护</source>
+        <translation>Special care</translation>
+    </message>
+    <message>
         <source>1个月内已告知</source>
         <translation>Given within a month</translation>
     </message>
@@ -6270,6 +6604,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
         <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
+    </message>
+    <message>
+        <source>请选择户籍：本地或外地（运营补贴按户籍计算）</source>
+        <translation>Choose the registration: local or non-local (the operating subsidy depends on it)</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -7985,6 +8323,22 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Wrong password {n} times in a row; the account is locked for {m} minutes</translation>
     </message>
     <message>
+        <source>机构信息</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>导入已有台账</source>
+        <translation>Import existing records</translation>
+    </message>
+    <message>
         <source>医保定点：条件均已满足，可以申请</source>
         <translation>Medical-insurance designation: all conditions met, you can apply</translation>
     </message>
@@ -8367,6 +8721,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Name</translation>
     </message>
     <message>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>英文界面显示的名称；可不填</source>
+        <translation>Name shown in the English interface; optional</translation>
+    </message>
+    <message>
         <source>举办方式</source>
         <translation>Provision</translation>
     </message>
@@ -8701,6 +9063,38 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>长护险月度结算清单的标准；没有这一节表示本配置没有长护险标准</source>
         <translation>The rules of the monthly LTC list; a profile without this section has no LTC rules</translation>
+    </message>
+    <message>
+        <source>月末最后一天日末在住</source>
+        <translation>In residence at the end of the month&apos;s last day</translation>
+    </message>
+    <message>
+        <source>当月至少一天日末在住</source>
+        <translation>In residence at the end of at least one day</translation>
+    </message>
+    <message>
+        <source>当月日末在住满“最少在住天数”</source>
+        <translation>In residence at the end of at least the minimum number of days</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>应为 0 到 100 之间的百分数</source>
+        <translation>Should be a percentage from 0 to 100</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Delete the chosen row</translation>
+    </message>
+    <message>
+        <source>（没有条目）</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>

@@ -250,7 +250,9 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(ctx, db_path, tmp_path
 
 def test_restore_of_an_older_version_is_migrated(ctx, db_path, tmp_path, monkeypatch):
     old = tmp_path / "old.db"
-    monkeypatch.setattr(dbmod, "MIGRATIONS", dbmod.MIGRATIONS[:-1])
+    from yiyang_desktop.store.schema_identity import m_file_identity
+    older = dbmod.MIGRATIONS.index(m_file_identity)  # a file from before files had an identity
+    monkeypatch.setattr(dbmod, "MIGRATIONS", dbmod.MIGRATIONS[:older])
     db = connect(old)
     dbmod.migrate(db, 0)
     # a backup of this institution made by the older program: the same identity (when that program had one)
@@ -259,10 +261,10 @@ def test_restore_of_an_older_version_is_migrated(ctx, db_path, tmp_path, monkeyp
     db.conn.commit()
     db.close()
     monkeypatch.undo()
-    assert bk.inspect_backup(old)["schema_version"] == SCHEMA_VERSION - 1
+    assert bk.inspect_backup(old)["schema_version"] == older
     ctx.db.close()
     result = bk.restore(db_path, old)
-    assert result["backup_schema_version"] == SCHEMA_VERSION - 1 and result["schema_version"] == SCHEMA_VERSION
+    assert result["backup_schema_version"] == older and result["schema_version"] == SCHEMA_VERSION
     ctx.db = open_db(db_path)
     assert schema_version(ctx.db) == SCHEMA_VERSION
     assert ctx.db.execute("SELECT room FROM beds").fetchall() == [("201",)]

@@ -128,10 +128,10 @@ def test_copy_edit_and_use_a_profile(qtbot, page, demo_ctx):
     edit.set_value("operating.rates[2].yuan", "-5")
     edit.save()
     assert edit.result() == 0
-    r = edit.row_of("operating.rates[1].yuan")
-    assert "不是数字" in edit.table.item(r, 2).text()
-    assert edit.table.item(r, 1).text() == "一百"  # kept as typed
-    assert "之间" in edit.table.item(edit.row_of("operating.rates[2].yuan"), 2).text()
+    first = edit.editor("operating.rates[1].yuan")
+    assert "不是数字" in first.error.text() and not first.error.isHidden()
+    assert first.widget.text() == "一百"  # kept as typed
+    assert "之间" in edit.editor("operating.rates[2].yuan").error.text()
     edit.set_value("operating.rates[1].yuan", "120")
     edit.set_value("operating.rates[2].yuan", "180")
     edit.save()

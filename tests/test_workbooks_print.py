@@ -148,7 +148,7 @@ def test_monthly_return_summary_and_signature(printed):
     from yiyang_desktop.exports.return_xlsx import PCT, summary_rows
     ret, pages = printed["return"]
     text = "\n".join(pages)
-    checks = [row(label.strip("　"), f"{value:.2f}" if unit == PCT else str(value), unit)
+    checks = [row(label.strip("　"), f"{value:.1f}" if unit == PCT else str(value), unit)  # 81.1: one place
               for _s, label, value, unit, _n in summary_rows(ret.figures) if value is not None and unit]
     in_order(text, checks, "汇总")
     roster_starts = text.index("月末在住名单")  # the detail sheets follow the 汇总 (their page header names them)

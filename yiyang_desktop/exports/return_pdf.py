@@ -16,7 +16,7 @@ def _fmt(value, unit: str) -> str:
     if value is None:
         return "—"
     if unit == PCT:
-        return f"{value:.2f}%"
+        return f"{value}%"  # already rounded once by domain.figures.percent
     return f"{value}{unit}"
 
 

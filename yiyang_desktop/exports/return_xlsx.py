@@ -11,8 +11,10 @@ from . import workbook as W
 PCT = "%"
 
 
-def _pct(v):
-    return None if v is None else round(v * 100, 2)
+def _pct(f: dict, key: str):
+    """A rate of the return as a percentage, by the one formatter (domain.figures), from the exact counts."""
+    from ..domain.figures import percent, return_rates
+    return percent(return_rates(f)[key])
 
 
 def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
@@ -30,11 +32,11 @@ def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
     add(s, N_("xlsx", "空闲床位"), f["beds_free"], "张")
     add(s, N_("xlsx", "预留床位"), f.get("beds_reserved", 0), "张")
     add(s, N_("xlsx", "维修（暂停使用）床位"), f["beds_out_of_service"], "张")
-    add(s, N_("xlsx", "月末入住率"), _pct(f["occupancy_rate"]), PCT)
+    add(s, N_("xlsx", "月末入住率"), _pct(f, "occupancy_rate"), PCT)
     add(s, N_("xlsx", "实际占用床日数"), f["bed_days_used"], "床日")
     add(s, N_("xlsx", "实际开放床日数"), f.get("bed_days_available"), "床日")
-    add(s, N_("xlsx", "护理型床位占比"), _pct(f["nursing_bed_share"]), PCT, N_("xlsx", "护理型床位 ÷（养老床位 + 护理型床位）"))
-    add(s, N_("xlsx", "护理型床位占比目标"), _pct(f["nursing_target"]), PCT,
+    add(s, N_("xlsx", "护理型床位占比"), _pct(f, "nursing_bed_share"), PCT, N_("xlsx", "护理型床位 ÷（养老床位 + 护理型床位）"))
+    add(s, N_("xlsx", "护理型床位占比目标"), _pct(f, "nursing_target"), PCT,
         "" if f.get("nursing_target_met") is None else (N_("xlsx", "已达标") if f["nursing_target_met"] else N_("xlsx", "未达标")))
     s = N_("xlsx", "入住老人")
     add(s, N_("xlsx", "月初在住人数"), f["residents_start"], "人")

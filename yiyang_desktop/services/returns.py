@@ -155,7 +155,7 @@ def trend(ctx: Context, year: int, month: int, months: int = 12) -> list[dict]:
             occupied += is_held
         out.append({"month": d.strftime("%Y-%m"), "occupancy_rate": rate(B.ratio(occupied, total)),
                     "nursing_bed_share": rate(B.nursing_share(by_type)), "beds_total": total,
-                    "beds_occupied": occupied})
+                    "beds_occupied": occupied, "beds_by_type": by_type})
     return out
 
 

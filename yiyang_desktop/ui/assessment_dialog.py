@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -20,7 +19,8 @@ from ..domain.assessment import list_instruments, load_instrument
 from ..services import assessments as A
 from ..services.base import ServiceError, ValidationError
 from ..services.residents import get_resident
-from .common import DateField, FieldForm, combo, error_text, tr_enum, tr_text
+from .common import DateField, FieldForm, combo, data_name, error_text, join_list, tr_enum, tr_text
+from .screen import fit_size
 
 DIGITS = {getattr(Qt, f"Key_{n}"): n for n in range(10)}
 
@@ -142,8 +142,7 @@ class AssessmentDialog(QDialog):
 
         self._build_info(existing)
         self._build_items(existing["instrument_id"] if existing else None, existing)
-        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
-        self.resize(min(900, screen.width() - 40), min(720, screen.height() - 60))
+        fit_size(self, 900, 720)  # less on a small screen: the pages scroll
         self.go(0)
 
     # --- pages --------------------------------------------------------------------------------------------------
@@ -153,7 +152,7 @@ class AssessmentDialog(QDialog):
         self.info = FieldForm()
         inst_box = combo([i.id for i in list_instruments()])
         for i, inst in enumerate(list_instruments()):
-            inst_box.setItemText(i, inst.name + (self.tr("（待核对）") if inst.pending_verification else ""))
+            inst_box.setItemText(i, data_name(inst.name) + (self.tr("（待核对）") if inst.pending_verification else ""))
         self.instrument = self.info.add("instrument_id", self.tr("评估标准"), inst_box)
         self.info.add("assessed_on", self.tr("评估基准日期"), DateField(optional=False, value=self.ctx.today()))
         self.info.add("reason", self.tr("评估原因"), combo(A.REASONS))
@@ -221,7 +220,7 @@ class AssessmentDialog(QDialog):
         for ind in self.inst.indicators:
             page = QWidget()
             inner = QVBoxLayout(page)
-            inner.addWidget(QLabel(f"<h3>{html.escape(ind.code)} {html.escape(ind.name)}</h3>"))
+            inner.addWidget(QLabel(f"<h3>{html.escape(ind.code)} {html.escape(data_name(ind.name))}</h3>"))
             boxes = []
             for code in ind.items:
                 box = ItemBox(self.inst.item(code), by_points)
@@ -253,8 +252,8 @@ class AssessmentDialog(QDialog):
         self.stack.setCurrentIndex(index)
         self.prev_b.setEnabled(index > 0)
         self.next_b.setEnabled(index < self.stack.count() - 1)
-        titles = [self.tr("基本信息")] + [f"{i.code} {i.name}" for i in self.inst.indicators] + [self.tr("评估结果")]
-        self.header.setText(f"{self.inst.name} · {titles[index]}（{index + 1}/{self.stack.count()}）")
+        titles = [self.tr("基本信息")] + [f"{i.code} {data_name(i.name)}" for i in self.inst.indicators] + [self.tr("评估结果")]
+        self.header.setText(f"{data_name(self.inst.name)} · {titles[index]}（{index + 1}/{self.stack.count()}）")
         if 1 <= index <= len(self.page_boxes):
             boxes = self.page_boxes[index - 1]
             self._set_current(next((b for b in boxes if b.value() is None), boxes[0]))
@@ -359,7 +358,7 @@ class AssessmentDialog(QDialog):
         for ind in self.inst.indicators:
             got = sum(answers.get(c, 0) for c in ind.items)
             done = sum(c in answers for c in ind.items)
-            parts.append(f"{ind.name} {got}/{ind.max}（{done}/{len(ind.items)}）")
+            parts.append(f"{data_name(ind.name)} {got}/{ind.max}（{done}/{len(ind.items)}）")
         total = sum(answers.values())
         self.subtotals.setText("　".join(parts) + (self.tr("　合计 {n}").format(n=total) if self.inst.raw.get("has_total", True) else ""))
 
@@ -368,11 +367,11 @@ class AssessmentDialog(QDialog):
         if r is None:
             missing = [b.item.code for b in self.boxes if b.value() is None]
             self.summary.setText(self.tr("还有 {n} 项未评：{items}。可先保存草稿，草稿不计入统计。").format(
-                n=len(missing), items="、".join(missing[:12]) + ("…" if len(missing) > 12 else "")))
+                n=len(missing), items=join_list(missing[:12]) + ("…" if len(missing) > 12 else "")))
             return
         e = html.escape
-        rows = "".join(f"<tr><td>{e(i.code)} {e(i.name)}</td><td align='right'>{r.subtotals[i.code]} / {i.max}</td>"
-                       f"<td>{e(self.inst.indicator_grade_names.get(r.indicator_grades.get(i.code), '')) if i.code in r.indicator_grades else ''}</td></tr>"
+        rows = "".join(f"<tr><td>{e(i.code)} {e(data_name(i.name))}</td><td align='right'>{r.subtotals[i.code]} / {i.max}</td>"
+                       f"<td>{e(data_name(self.inst.indicator_grade_names.get(r.indicator_grades.get(i.code), ''))) if i.code in r.indicator_grades else ''}</td></tr>"
                        for i in self.inst.indicators)
         applied = "<br>".join(e(a["description"]) for a in r.applied) or self.tr("无")
         total_word, initial_word = self.tr("总分"), self.tr("初步等级")
@@ -383,9 +382,9 @@ class AssessmentDialog(QDialog):
         notes = "".join(f"<p style='color:#57606a'>{e(n)}</p>" for n in r.notes)
         self.summary.setText(
             f"<table cellpadding='4'>{rows}</table>{total}"
-            f"<p>{initial_word}：<b>{e(r.initial_grade_name)}</b></p>"
+            f"<p>{initial_word}：<b>{e(data_name(r.initial_grade_name))}</b></p>"
             f"<p>{basis_word}：{applied}</p>"
-            f"<p style='font-size:16px'>{final_word}：<b>{e(r.final_grade_name)}</b></p>{pending}{notes}")
+            f"<p style='font-size:16px'>{final_word}：<b>{e(data_name(r.final_grade_name))}</b></p>{pending}{notes}")
 
     def save(self, complete: bool) -> None:
         self.message.setText("")

@@ -10,14 +10,18 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QMessageBox, QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout)
 
 from ..domain.assessment import load_instrument
+from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..paths import data_dir
 from ..services import assessments as A
 from ..services.accounts import can
 from ..services.settings import get_setting
 from ..services.base import ValidationError
-from .common import (ROW_ROLE, DateField, RecordTableModel, ServiceDialog, combo, error_text, record_table, run_action,
-                     select_where, tr_enum)
+from .common import (ROW_ROLE, TEXT, DateField, RecordTableModel, ServiceDialog, combo, data_name, error_text, join_list,
+                     record_table, run_action, select_where, tr_enum, tr_text)
 from .page import Page
+# The care levels a home names its grades by (护理等级对照), translated when they are the usual ones.
+CARE_LEVELS = (N_("enum", "自理"), N_("enum", "介助"), N_("enum", "介助一级"), N_("enum", "介助二级"), N_("enum", "介护"),
+               N_("enum", "特护"))
 from .pdf_preview import PdfPreviewDialog
 from .saved import show_saved
 
@@ -113,10 +117,10 @@ class AssessmentsPage(Page):
         self.model = DueModel([
             (self.tr("姓名"), "name"), (self.tr("床位"), "bed"),
             (self.tr("最近评估"), lambda r: r["last_date"].isoformat() if r["last_date"] else ""),
-            (self.tr("能力等级"), "grade_name"), (self.tr("护理等级"), "care_level"),
+            (self.tr("能力等级"), lambda r: data_name(r["grade_name"])), (self.tr("护理等级"), lambda r: tr_enum(r["care_level"])),
             (self.tr("下次评估"), lambda r: r["due_date"].isoformat() if r["due_date"] else ""),
             (self.tr("状态"), lambda r: tr_enum(r["state"])),
-            (self.tr("说明"), lambda r: "；".join(r["reasons"]))])
+            (self.tr("说明"), lambda r: join_list((tr_text(x) for x in r["reasons"]), "；"), TEXT)])
         self.table = record_table(self.model, "due_table")
         self.table.doubleClicked.connect(self.open_selected)
         self.table.selectionModel().selectionChanged.connect(self._show_history)
@@ -128,7 +132,8 @@ class AssessmentsPage(Page):
         split.addWidget(self.table)
         split.addWidget(self.history)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([860, 330])  # the list's key columns stay in view; the history panel wraps
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(bar)
@@ -275,12 +280,12 @@ def history_html(ctx, resident_id: int, name: str) -> str:
             grade = QCoreApplication.translate("AssessmentHistory", "草稿（不计入统计）")
             arrow = ""
         else:
-            grade = e(a["final_grade_name"])
+            grade = e(data_name(a["final_grade_name"]))
             arrow = "" if prev is None or prev[0] != a["instrument_id"] else (
                 " ▲" if a["final_grade"] > prev[1] else " ▼" if a["final_grade"] < prev[1] else " ＝")
             prev = (a["instrument_id"], a["final_grade"])
-        total = f"，{total_word} {a['total']}" if a["total"] is not None else ""
+        total = QCoreApplication.translate("common", "，") + f"{total_word} {a['total']}" if a["total"] is not None else ""
         lines.append(f"<li><a href='{a['id']}'>{e(a['assessed_on'])}</a> {e(tr_enum(a['reason']))}："
-                     f"<b>{grade}</b>{arrow}{total}<br><span style='color:#57606a'>{e(inst.name)}</span></li>")
+                     f"<b>{grade}</b>{arrow}{total}<br><span style='color:#57606a'>{e(data_name(inst.name))}</span></li>")
     out.append("<ul>" + "".join(reversed(lines)) + "</ul>")
     return "".join(out)

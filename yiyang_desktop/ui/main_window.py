@@ -15,6 +15,7 @@ from ..services.institution import get_institution
 from ..store.db import meta
 from .common import tr_enum
 from .page import Page
+from . import screen
 
 
 def _page_class(module: str, name: str) -> type[Page]:
@@ -50,6 +51,9 @@ class Pages(Mapping):
 
     def __contains__(self, key) -> bool:
         return key in self._order
+
+
+BEST_SIZE = (1440, 900)  # enough for every page; smaller screens get their whole free area
 
 
 class MainWindow(QMainWindow):
@@ -193,11 +197,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME}{demo} — {name}" if name else f"{APP_NAME}{demo}")
 
     def _restore_geometry(self) -> None:
+        """The size kept from last time, else one that fits the screen's free area (inside the taskbar): an office
+        screen of 1366×768 with a taskbar has about 1366×728, and the status bar (修改密码/锁定) must stay on it."""
         geo = QSettings().value("main_window/geometry")
-        if isinstance(geo, QByteArray) and not geo.isEmpty():
-            self.restoreGeometry(geo)
-        else:
-            self.resize(1280, 760)
+        if isinstance(geo, QByteArray) and not geo.isEmpty() and self.restoreGeometry(geo):
+            screen.fit_to_screen(self)  # a screen smaller than last time's: pulled back inside it
+            return
+        avail = screen.available_area(self)
+        frame_w, frame_h = screen.FRAME
+        self.resize(min(avail.width() - frame_w, BEST_SIZE[0]), min(avail.height() - frame_h, BEST_SIZE[1]))
+        self.move(avail.x() + max(0, (avail.width() - self.width() - frame_w) // 2), avail.y())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         inst = self.pages.built.get("institution")  # never opened: nothing typed there

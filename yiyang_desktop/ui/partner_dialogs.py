@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
 from ..services import partners as P
 from ..services import visits as V
 from .common import DateField, ServiceDialog, combo, tr_enum
+from .screen import fit_size
 
 HINT_STYLE = "color: #57606a;"
 
@@ -23,7 +24,7 @@ def scrolling(dlg: ServiceDialog, width: int, height: int) -> None:
     scroll.setFrameShape(QScrollArea.NoFrame)
     scroll.setWidget(dlg.form)
     lay.insertWidget(0, scroll, 1)
-    dlg.resize(width, height)
+    fit_size(dlg, width, height)
 
 
 def text_box(height: int = 60) -> QPlainTextEdit:

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from .saved import open_folder, show_saved
+from .screen import fit_size
 
 
 class PdfPreview(QWidget):
@@ -137,8 +138,7 @@ class PdfPreviewDialog(QDialog):
         lay.addWidget(self.where)
         lay.addWidget(self.preview, 1)
         lay.addLayout(bar)
-        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
-        self.resize(min(900, screen.width() - 40), screen.height() - 60)
+        fit_size(self, 900, 2000)  # as tall as the screen's free area allows
 
     def done(self, result: int) -> None:  # noqa: D102 - the file is let go (Windows keeps open files locked)
         self.preview.clear()

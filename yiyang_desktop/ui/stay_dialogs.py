@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
+from ..domain import beds as B
 from ..services import residents as R
 from ..services.beds import free_beds
-from .common import DateField, FieldForm, ServiceDialog, combo, tr_enum
+from .common import DateField, FieldForm, ServiceDialog, bed_counts_text, combo, tr_enum
 
 HINT_STYLE = "color: #555;"
 
@@ -29,14 +31,18 @@ class BedPicker(QComboBox):
             self.addItem(self.tr("（先选日期）"), None)
             return
         beds = free_beds(self.ctx, when)
-        if beds:
-            self.addItem(self.tr("（请选择床位，共 {n} 张空闲）").format(n=len(beds)), None)
+        reserved = sum(1 for b in beds if b["status"] == B.RESERVED)
+        if beds:  # counted as the bed board counts them: reserved beds are not free
+            counts = SimpleNamespace(free=len(beds) - reserved, reserved=reserved)
+            self.addItem(self.tr("（请选择床位：{counts}）").format(counts=bed_counts_text(counts)), None)
         else:
             self.addItem(self.tr("（这一天没有空闲床位）"), None)
         for b in beds:
             sub = "·" + tr_enum(b["sub_type"]) if b.get("sub_type") else ""
-            self.addItem(self.tr("{label}（{type}{sub}）").format(label=b["label"], type=tr_enum(b["bed_type"]), sub=sub),
-                         b["id"])
+            text = self.tr("{label}（{type}{sub}）").format(label=b["label"], type=tr_enum(b["bed_type"]), sub=sub)
+            if b["status"] == B.RESERVED:
+                text += " · " + tr_enum(B.RESERVED)
+            self.addItem(text, b["id"])
         self.setCurrentIndex(max(self.findData(current), 0) if current is not None else 0)
 
     def choose(self, bed_id: int) -> bool:

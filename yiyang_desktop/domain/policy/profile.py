@@ -96,6 +96,7 @@ class ProvisionFactors:
 @dataclass(frozen=True)
 class Threshold:
     label: str = spec("", N_("policy", "名称"), "text")
+    label_en: str = spec("", N_("policy", "英文名称"), "text", help=N_("policy", "英文界面显示的名称；可不填"))
     provisions: tuple[str, ...] = spec((), N_("policy", "举办方式"), "choices", choices=B.PROVISIONS)
     min_beds: int = spec(0, N_("policy", "本次新增床位数门槛"), "int", unit=N_("policy", "张"), low=0, high=100000)
     source: str = source_spec()
@@ -148,6 +149,7 @@ class Construction:
 class OperatingRate:
     """One clause of the operating subsidy: who and which beds it pays for, and how much per bed-month."""
     label: str = spec("", N_("policy", "名称"), "text", required=True)
+    label_en: str = spec("", N_("policy", "英文名称"), "text", help=N_("policy", "英文界面显示的名称；可不填"))
     fen: int = spec(0, N_("policy", "标准"), "fen", key="yuan", unit=N_("policy", "元/床/月"), low=0, high=MAX_FEN)
     ownership_any: tuple[str, ...] = spec((), N_("policy", "限举办性质"), "choices", choices=OWNERSHIPS,
                                           help=N_("policy", "空表示不限；与“限机构类型”同时填写时两项都要符合"))
@@ -259,6 +261,7 @@ class PolicyProfile:
                    help=N_("policy", "小写字母、数字和连字符，2–40个字符，例如 shenyang-2024"))
     version: int = spec(1, N_("policy", "版本"), "int", low=1, high=10**6)
     title: str = spec("", N_("policy", "名称"), "text", required=True)
+    title_en: str = spec("", N_("policy", "英文名称"), "text", help=N_("policy", "英文界面显示的名称；可不填"))
     region: str = spec("", N_("policy", "适用地区"), "text", help=N_("policy", "例如“湖南省怀化市鹤城区”"))
     region_code: str = spec("", N_("policy", "行政区划代码"), "text",
                             help=N_("policy", "6位代码，例如 431202；市级配置写市的代码（如 440800），省级写省的代码"))
