@@ -47,7 +47,8 @@ def builders(ctx, tmp_path):
     c.drawString(100, 750, "sample")
     c.save()
     from yiyang_desktop.ui import (application_dialogs as AD, assessment_dialog as ASD, assessments_page as AP,
-                                   bed_dialogs as BD, error_dialog as ED, import_dialog as ID, login as LG,
+                                   bed_dialogs as BD, error_dialog as ED, health_dialogs as HD, import_dialog as ID,
+                                   login as LG,
                                    main_window as MW, partner_dialogs as PD, pdf_preview as PP, policy_dialog as PO,
                                    referral_dialogs as RD, resident_dialogs as RS, staff_dialogs as SD,
                                    stay_dialogs as ST, users_panel as UP, welcome as WE)
@@ -87,6 +88,9 @@ def builders(ctx, tmp_path):
         "LeaveDialog": lambda: ST.LeaveDialog(ctx, stay),
         "EndLeaveDialog": lambda: ST.EndLeaveDialog(ctx, leave),
         "DischargeDialog": lambda: ST.DischargeDialog(ctx, stay),
+        "HealthFileDialog": lambda: HD.HealthFileDialog(ctx, resident),
+        "CheckDialog": lambda: HD.CheckDialog(ctx, resident),
+        "LevelDialog": lambda: HD.LevelDialog(ctx, resident),
         "AddUserDialog": lambda: UP.AddUserDialog(ctx),
         "ResetPasswordDialog": lambda: UP.ResetPasswordDialog(ctx, list_users(ctx)[0]),
     }

@@ -243,16 +243,15 @@ def test_the_ltc_section_is_filled_in_the_profile_editor(qtbot, qapp, demo_ctx):
     policy.copy_profile(demo_ctx, "chongqing-2023", "cq-district", "重庆某区（2026）")
     edit = ProfileEditDialog(demo_ctx, policy.get_profile(demo_ctx, "cq-district"), None)
     qtbot.addWidget(edit)
-    assert edit.row_of("ltc.levels[1].day_yuan") >= 0 and edit.row_of("ltc.hospital_days") >= 0
-    edit.set_value("ltc.hospital_days", "half")
+    days = edit.editor("ltc.hospital_days").widget          # a choice: the hospital-day rule
+    share = edit.editor("ltc.levels[1].fund_share")          # typed in %
     edit.set_value("ltc.levels[1].fund_share", "七成")
     edit.save()
     assert edit.result() == 0
-    assert "不在可选范围" in edit.table.item(edit.row_of("ltc.hospital_days"), 2).text()
-    assert edit.table.item(edit.row_of("ltc.levels[1].fund_share"), 1).text() == "七成"   # kept as typed
-    edit.set_value("ltc.hospital_days", "deduct")
+    assert share.error.text() and share.widget.text() == "七成"   # named under its field, kept as typed
+    days.setCurrentIndex(days.findData("deduct"))
     edit.set_value("ltc.levels[1].day_yuan", "50")
-    edit.set_value("ltc.levels[1].fund_share", "0.7")
+    edit.set_value("ltc.levels[1].fund_share", "70")
     edit.save()
     assert edit.result() == 1
     ltc = policy.get_profile(demo_ctx, "cq-district").profile.ltc

@@ -89,11 +89,15 @@ def bed_figures(census: Census) -> BedFigures:
 
 def return_rates(figures: Mapping) -> dict[str, Fraction | None]:
     """The exact ratios behind a month's return (its figures keep counts; the stored rates are rounded): occupancy
-    and nursing-bed share from the month-end counts, the target as stored."""
+    and nursing-bed share from the month-end counts, the target as stored, the health-check rates from their counts."""
     target = figures.get("nursing_target")
-    return {"occupancy_rate": B.ratio(figures["beds_occupied"], figures["beds_total"]),
-            "nursing_bed_share": B.nursing_share(figures["beds_by_type"]),
-            "nursing_target": None if target is None else _exact(target)}
+    out = {"occupancy_rate": B.ratio(figures["beds_occupied"], figures["beds_total"]),
+           "nursing_bed_share": B.nursing_share(figures["beds_by_type"]),
+           "nursing_target": None if target is None else _exact(target)}
+    if "residents_65_end" in figures:  # health figures (returns submitted before them do not have them)
+        out["health_check_coverage"] = B.ratio(figures["residents_65_checked"], figures["residents_65_end"])
+        out["feedback_on_time_rate"] = B.ratio(figures["feedback_on_time"], figures["feedback_due"])
+    return out
 
 
 def trend_rates(row: Mapping) -> dict[str, Fraction | float | None]:

@@ -68,10 +68,10 @@ def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
     if "health_checks_done" in f:  # returns submitted before health checks were recorded do not have them
         s = N_("xlsx", "健康管理")
         add(s, N_("xlsx", "本月年度体检"), f["health_checks_done"], "人次")
-        add(s, N_("xlsx", "65岁及以上老人年度体检覆盖率"), _pct(f["health_check_coverage"]), PCT,
+        add(s, N_("xlsx", "65岁及以上老人年度体检覆盖率"), _pct(f, "health_check_coverage"), PCT,
             N_("xlsx", "月末在住65岁及以上老人 {m} 人，其中最近12个月内体检 {n} 人").format(
                 m=f["residents_65_end"], n=f["residents_65_checked"]))
-        add(s, N_("xlsx", "体检结果1个月内告知比例"), _pct(f["feedback_on_time_rate"]), PCT,
+        add(s, N_("xlsx", "体检结果1个月内告知比例"), _pct(f, "feedback_on_time_rate"), PCT,
             N_("xlsx", "体检满1个月在本月的 {n} 人次中，1个月内告知 {m} 人次").format(n=f["feedback_due"],
                                                                            m=f["feedback_on_time"]))
     s = N_("xlsx", "人员")
