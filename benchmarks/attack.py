@@ -289,7 +289,7 @@ def attack_policies(work: Path, rng: random.Random, tally: Tally, scale: int) ->
         p = work / name
         p.write_bytes(blob)
         try:
-            problems = P.check_file(p)  # read (safe reader) and checked as `yiyang policy check` does
+            problems = P.check_file(p)
             tally.add("bad-policy", "refused" if problems else "ok")
         except REFUSALS:
             tally.add("bad-policy", "refused")

@@ -23,7 +23,7 @@ from yiyang_desktop.store.db import open_db  # noqa: E402
 from attack_common import (CLOCK, EXTRA, MASKED, PASSWORD, ROLE_PERMS, ROLES, TODAY, _files, _is_refusal_text,  # noqa: E402
                            _own_key_store, data_digest, run_cli, secrets_of, signed_in)
 
-TOOLING = {"demo", "demo_assessments", "demo_medical", "permissions"}  # (permissions: the check itself)
+TOOLING = {"demo", "demo_assessments", "demo_medical", "demo_health", "permissions"}  # (permissions: the check itself)
 WRITE = re.compile(r"^(create|update|delete|save|set|add|remove|record|admit|move|start|end|discharge|change|renew|"
                    r"terminate|approve|import|copy|log|submit|unlock|reset|write|make|restore|replace|take)")
 
@@ -43,6 +43,7 @@ PUBLIC = {
     "importer": {"read_workbook"}, "policy": {"read_file", "check_file"}, "profile_files": {"read_profile_text"},
     "returns": {"months_of_year"}, "workbook_reader": {"scan", "read_book"},
     "permissions": {"current_role", "permissions", "can", "check", "check_login"},
+    "attachments": {"attachments_dir", "sha256_of", "copy_in", "recording", "check_copy", "forget"},
 }
 SPECIAL = {
     ("accounts", "change_password"): {"login"}, ("accounts", "record_export"): {"export.personal"},
@@ -62,6 +63,8 @@ SPECIAL = {
     ("partners", "set_expiry_warning_days"): {"settings"}, ("referrals", "set_indications"): {"settings"},
     ("applications", "save_warnings"): {"view"}, ("partners", "renewal_defaults"): {"view"},
     ("returns", "submitted_returns"): {"view"}, ("importer", "import_workbook"): {"records.write"},
+    ("dashboard", "start_checklist"): {"view"}, ("ltc", "set_list_profile"): {"settings"},
+    ("ltc", "write_list_files"): {"export.personal"},
 }
 USERS_FUNCS = {"create_user", "list_users", "get_user", "user_id_by_name", "set_role", "set_active", "reset_password",
                "unlock_user"}
@@ -124,6 +127,8 @@ def arguments(fn, ctx: Context, work: Path, ids: dict) -> tuple[list, dict] | No
         "trend_months": 3, "include_discharged": True, "include_left": True, "personal": True, "anchors": [],
         "tag": "", "name": "x", "ids": [], "resident_ids": None, "decided_on": today, "amount_fen": 100,
         "period": "2026", "renewal": None, "allow_other": False, "title": "x", "profile": ids["profile"],
+        "check_id": ids["check"], "level_id": ids["level"], "lst": ids["lst"], "stored_name": "attachments/x",
+        "stored": None,
     }
     args, kwargs = [], {}
     for p in inspect.signature(inspect.unwrap(fn)).parameters.values():
@@ -271,6 +276,8 @@ def _ids(ctx: Context, prepared: dict) -> dict:
         "return": _first(db, "SELECT id FROM submitted_returns ORDER BY id"),
         "application": _first(db, "SELECT id FROM subsidy_applications ORDER BY id"),
         "scan": 1, "backup": prepared["backup"],
+        "check": _first(db, "SELECT id FROM health_checks ORDER BY id"),
+        "level": _first(db, "SELECT id FROM ltc_levels ORDER BY id"),
     }
     admin = Context(db, user="admin", role="管理员", clock=CLOCK)
     try:
@@ -278,6 +285,11 @@ def _ids(ctx: Context, prepared: dict) -> dict:
         ids["ret"] = RT.compute_return(admin, 2026, 10)
     except Exception:  # noqa: BLE001
         ids["ret"] = None
+    try:
+        from yiyang_desktop.services import ltc as LT
+        ids["lst"] = LT.compute_list(admin, 2026, 10)
+    except Exception:  # noqa: BLE001 - an older version: no 长护险 list
+        ids["lst"] = None
     try:
         from yiyang_desktop.services import policy as PO
         ids["profile"] = PO.get_profile(admin, None).profile
@@ -320,6 +332,9 @@ def cli_cases(work: Path, prepared: dict) -> list[tuple[list[str], set[str] | No
         (["return", "--month", "2026-10", "--submit"], {"records.write"}, {}),
         (["import", template], {"records.write"}, {}),
         (["policy", "use", "hecheng-2021"], {"settings"}, {}),
+        (["health", "due"], {"view"}, {}),
+        (["health", "add-check", "--resident", "1", "--findings", "x"], {"records.write"}, {}),
+        (["ltc", "--month", "2026-10", "--out", out / "ltc"], {"view", "export.personal"}, {}),
         (["policy", "list"], {"view"}, {}),
         (["init", "--name", "改名"], {"settings"}, {}),
         (["user", "passwd"], {"login"}, {"YIYANG_NEW_PASSWORD": "changed-pass-9"}),

@@ -168,6 +168,202 @@
         <translation>Applications</translation>
     </message>
     <message>
+        <source>补贴测算</source>
+        <translation>Subsidy calculation</translation>
+    </message>
+    <message>
+        <source>床位清单</source>
+        <translation>Bed list</translation>
+    </message>
+    <message>
+        <source>未纳入床位</source>
+        <translation>Beds not included</translation>
+    </message>
+    <message>
+        <source>月度床次</source>
+        <translation>Bed-months by month</translation>
+    </message>
+    <message>
+        <source>花名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>未计入</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <source>卫生技术人员</source>
+        <translation>Health professionals</translation>
+    </message>
+    <message>
+        <source>大型医疗设备</source>
+        <translation>Large medical equipment</translation>
+    </message>
+    <message>
+        <source>申请条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>材料清单</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>每床标准（元）</source>
+        <translation>Per bed (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>补贴标准（元/床/月）</source>
+        <translation>Rate (yuan/bed/month)</translation>
+    </message>
+    <message>
+        <source>床位数（张）</source>
+        <translation>Beds</translation>
+    </message>
+    <message>
+        <source>符合条件床次（床·月）</source>
+        <translation>Eligible bed-months</translation>
+    </message>
+    <message>
+        <source>本次计入月数</source>
+        <translation>Months counted</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>计算依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>其中首次注册在本机构</source>
+        <translation>First registered here</translation>
+    </message>
+    <message>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <source>举办方式</source>
+        <translation>Provision</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>投入使用日期</source>
+        <translation>In service from</translation>
+    </message>
+    <message>
+        <source>租赁到期日</source>
+        <translation>Lease ends</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>户籍</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>能力等级</source>
+        <translation>Ability grade</translation>
+    </message>
+    <message>
+        <source>入住日期</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>是否符合</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>执业证书编号</source>
+        <translation>Practice certificate no.</translation>
+    </message>
+    <message>
+        <source>资格证书编号</source>
+        <translation>Qualification certificate no.</translation>
+    </message>
+    <message>
+        <source>用工</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>到岗日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>准备情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{type}（{sub}）</source>
+        <translation>{type} ({sub})</translation>
+    </message>
+    <message>
         <source>数字按所选申请表和期间计算：先看数字和依据，再保存文件。</source>
         <translation>Figures for the chosen form and period: check them and their basis, then save the files.</translation>
     </message>
@@ -284,8 +480,16 @@
         <translation>Policy profile {id} version {v}, in force {force}; computed on the records as of {d}</translation>
     </message>
     <message>
+        <source>{m}月 {note}</source>
+        <translation>month {m}: {note}</translation>
+    </message>
+    <message>
         <source>未计入的月份：{notes}</source>
         <translation>Months not counted: {notes}</translation>
+    </message>
+    <message>
+        <source>{title}（{n}）</source>
+        <translation>{title} ({n})</translation>
     </message>
     <message>
         <source>资料不全</source>
@@ -318,6 +522,10 @@
     <message>
         <source>已保存：{files}</source>
         <translation>Saved: {files}</translation>
+    </message>
+    <message>
+        <source>保存申请表</source>
+        <translation>Save the application</translation>
     </message>
     <message>
         <source>保存前请确认</source>
@@ -462,6 +670,10 @@
         <translation>Result</translation>
     </message>
     <message>
+        <source>“{item}”还没有评分：按数字键选分（要先跳过，按 ↓）。</source>
+        <translation>“{item}” has no score yet: press a number key to score it (to skip it for now, press ↓).</translation>
+    </message>
+    <message>
         <source>　合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
@@ -586,6 +798,14 @@
     <message>
         <source>这位老人还没有已完成的评估。</source>
         <translation>This resident has no completed assessment yet.</translation>
+    </message>
+    <message>
+        <source>无法写入文件 {path}：{err}</source>
+        <translation>Cannot write the file {path}: {err}</translation>
+    </message>
+    <message>
+        <source>能力评估报告 — {name}</source>
+        <translation>Ability assessment report — {name}</translation>
     </message>
 </context>
 <context>
@@ -718,10 +938,6 @@ Replace the key?</translation>
         <translation>Record of</translation>
     </message>
     <message>
-        <source>签名链完整：已核对 {n} 条记录，与 {a} 个锚点（备份、已报送月报）一致，未发现改动或删除。</source>
-        <translation>Signature chain intact: {n} entries checked, consistent with {a} anchors (backups, submitted returns); nothing changed or deleted.</translation>
-    </message>
-    <message>
         <source>变更内容（原 → 新）</source>
         <translation>Changes (old → new)</translation>
     </message>
@@ -738,6 +954,14 @@ Replace the key?</translation>
         <translation>Signature chain not verified yet. Click “Verify signature chain” to check whether audit entries were changed or deleted (this takes a few seconds when there are many).</translation>
     </message>
     <message>
+        <source>签名链完整：已核对 {n} 条记录，与 {a} 个锚点（备份、已报送月报）一致，未发现改动或删除。</source>
+        <translation>Signature chain intact: {n} entries checked, consistent with {a} anchors (backups, submitted returns); nothing changed or deleted.</translation>
+    </message>
+    <message>
+        <source>共 {n} 条记录。</source>
+        <translation>{n} entries.</translation>
+    </message>
+    <message>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -752,10 +976,6 @@ Replace the key?</translation>
     <message>
         <source>无法写入 {path}：{err}</source>
         <translation>Cannot write {path}: {err}</translation>
-    </message>
-    <message>
-        <source>已导出 {n} 条到 {path}</source>
-        <translation>Exported {n} entries to {path}</translation>
     </message>
 </context>
 <context>
@@ -1020,8 +1240,8 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
         <translation>(choose a date first)</translation>
     </message>
     <message>
-        <source>（请选择床位，共 {n} 张空闲）</source>
-        <translation>(choose a bed: {n} free)</translation>
+        <source>（请选择床位：{counts}）</source>
+        <translation>(choose a bed: {counts})</translation>
     </message>
     <message>
         <source>（这一天没有空闲床位）</source>
@@ -1150,6 +1370,77 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     <message>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>编辑体检记录 — {name}</source>
+        <translation>Edit health check — {name}</translation>
+    </message>
+    <message>
+        <source>登记体检 — {name}</source>
+        <translation>Record health check — {name}</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>体检机构</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>合作医疗机构</source>
+        <translation>Partner institution</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>体检医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>主要发现</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>健康指导建议</source>
+        <translation>Health advice</translation>
+    </message>
+    <message>
+        <source>告知日期</source>
+        <translation>Result given on</translation>
+    </message>
+    <message>
+        <source>告知对象</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>告知说明</source>
+        <translation>Note on giving the result</translation>
+    </message>
+    <message>
+        <source>如：电话告知女儿，已解释用药调整</source>
+        <translation>e.g. told the daughter by phone, explained the change of medicine</translation>
+    </message>
+    <message>
+        <source>体检结果和健康指导建议应在体检后1个月内告知老人或家属；告知后填写告知日期。</source>
+        <translation>The result and the advice must be given to the resident or the family within one month of the check; enter the date once they are.</translation>
+    </message>
+    <message>
+        <source>体检报告扫描件</source>
+        <translation>Scanned report</translation>
+    </message>
+    <message>
+        <source>内设医疗机构的名称，如：本中心医务室</source>
+        <translation>Name of the internal clinic, e.g. our clinic</translation>
+    </message>
+    <message>
+        <source>做体检的机构</source>
+        <translation>Who did the check</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1632,277 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>HealthButtons</name>
+    <message>
+        <source>健康档案…</source>
+        <translation>Health file…</translation>
+    </message>
+    <message>
+        <source>登记体检…</source>
+        <translation>Record check…</translation>
+    </message>
+    <message>
+        <source>长护险等级…</source>
+        <translation>LTC level…</translation>
+    </message>
+</context>
+<context>
+    <name>HealthFileDialog</name>
+    <message>
+        <source>健康档案 — {name}</source>
+        <translation>Health file — {name}</translation>
+    </message>
+    <message>
+        <source>健康档案</source>
+        <translation>Health file</translation>
+    </message>
+    <message>
+        <source>保存后生成一个新版本，以前的版本保留在历史中。</source>
+        <translation>Saving makes a new version; earlier versions stay in the history.</translation>
+    </message>
+    <message>
+        <source>记录日期</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>既往史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>慢性病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>禁忌药物</source>
+        <translation>Contraindicated drugs</translation>
+    </message>
+    <message>
+        <source>饮食禁忌</source>
+        <translation>Diet restrictions</translation>
+    </message>
+    <message>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
+        <source>签约的家庭医生或团队</source>
+        <translation>Contracted family doctor or team</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>Contracted since</translation>
+    </message>
+    <message>
+        <source>签约医疗机构</source>
+        <translation>Attending partner institution</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>体检到期</source>
+        <translation>Checks due</translation>
+    </message>
+    <message>
+        <source>告知逾期</source>
+        <translation>Results overdue</translation>
+    </message>
+    <message>
+        <source>体检记录</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC levels</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>无记录</source>
+        <translation>None recorded</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due since</translation>
+    </message>
+    <message>
+        <source>年满65周岁即到期</source>
+        <translation>Due from the 65th birthday</translation>
+    </message>
+    <message>
+        <source>登记体检…</source>
+        <translation>Record check…</translation>
+    </message>
+    <message>
+        <source>年满65周岁、12个月内没有体检的在住老人。</source>
+        <translation>Residents aged 65 or over with no check in the last 12 months.</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>应告知日期</source>
+        <translation>Result due by</translation>
+    </message>
+    <message>
+        <source>体检后天数</source>
+        <translation>Days since the check</translation>
+    </message>
+    <message>
+        <source>登记告知…</source>
+        <translation>Record result given…</translation>
+    </message>
+    <message>
+        <source>体检后超过1个月还没有把结果和健康指导建议告知老人或家属。</source>
+        <translation>More than a month after the check, the result and advice have not been given to the resident or the family.</translation>
+    </message>
+    <message>
+        <source>体检机构</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>主要发现</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>告知日期</source>
+        <translation>Result given on</translation>
+    </message>
+    <message>
+        <source>告知情况</source>
+        <translation>Result given</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>添加报告…</source>
+        <translation>Add report…</translation>
+    </message>
+    <message>
+        <source>查看报告</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>所选年份的全部体检记录。</source>
+        <translation>All checks of the chosen year.</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>登记新等级…</source>
+        <translation>Register new level…</translation>
+    </message>
+    <message>
+        <source>60天内到期（尚未登记新等级）和已没有有效等级的参保老人。</source>
+        <translation>Insured residents whose level ends within 60 days (no new level registered yet) or who have no valid level.</translation>
+    </message>
+    <message>
+        <source>健康管理</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>还剩 {n} 天</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>未登记等级</source>
+        <translation>No level registered</translation>
+    </message>
+    <message>
+        <source>{d}：体检到期 {a} 人，体检结果告知逾期 {b} 人次，长护险等级需处理 {c} 人。</source>
+        <translation>{d}: {a} residents due for a check, {b} results overdue, {c} LTC levels to attend to.</translation>
+    </message>
+    <message>
+        <source>请先选中{what}。</source>
+        <translation>Please select {what} first.</translation>
+    </message>
+    <message>
+        <source>一位老人</source>
+        <translation>a resident</translation>
+    </message>
+    <message>
+        <source>一条体检记录</source>
+        <translation>a check</translation>
+    </message>
+    <message>
+        <source>删除体检记录</source>
+        <translation>Delete check</translation>
+    </message>
+    <message>
+        <source>确定删除 {name} {d} 的体检记录（连同报告扫描件）？</source>
+        <translation>Delete the check of {name} on {d} (with its scanned reports)?</translation>
+    </message>
+    <message>
+        <source>选择体检报告扫描件</source>
+        <translation>Choose the scanned report</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>这次体检还没有添加报告扫描件。</source>
+        <translation>No scanned report has been added to this check yet.</translation>
+    </message>
+    <message>
+        <source>找不到报告文件：{path}
+文件可能被移动或删除，请重新添加。</source>
+        <translation>The report file is missing: {path}
+It may have been moved or deleted; please add it again.</translation>
+    </message>
+    <message>
+        <source>报告文件在添加后被改动过（校验值不一致），内容可能已不是原件。仍要打开吗？</source>
+        <translation>The report file was changed after it was added (the checksum differs); it may no longer be the original. Open it anyway?</translation>
     </message>
 </context>
 <context>
@@ -1858,6 +2420,53 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
 </context>
 <context>
+    <name>LevelDialog</name>
+    <message>
+        <source>修改长护险等级 — {name}</source>
+        <translation>Edit LTC level — {name}</translation>
+    </message>
+    <message>
+        <source>登记长护险等级 — {name}</source>
+        <translation>Register LTC level — {name}</translation>
+    </message>
+    <message>
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <source>如：湖南省怀化市鹤城区</source>
+        <translation>e.g. Hecheng District, Huaihua, Hunan</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC level</translation>
+    </message>
+    <message>
+        <source>与待遇决定书一致，如：重度失能Ⅱ级</source>
+        <translation>As on the benefit decision, e.g. 重度失能Ⅱ级</translation>
+    </message>
+    <message>
+        <source>待遇决定书编号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>有效期起</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>等级变更时登记新等级：原等级在新等级生效前一天结束，记录保留。登记后老人档案标为已参加长护险。</source>
+        <translation>When the level changes, register the new one: the old level ends the day before and stays in the history. Registering marks the resident as LTC-insured.</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <source>密码</source>
@@ -1904,6 +2513,101 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
 </context>
 <context>
+    <name>LtcTab</name>
+    <message>
+        <source>预览 PDF…</source>
+        <translation>Preview PDF…</translation>
+    </message>
+    <message>
+        <source>保存 Excel 和 PDF…</source>
+        <translation>Save Excel and PDF…</translation>
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>在住天数</source>
+        <translation>Days in residence</translation>
+    </message>
+    <message>
+        <source>住院天数</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>护理天数</source>
+        <translation>Care days</translation>
+    </message>
+    <message>
+        <source>每床日标准（元）</source>
+        <translation>Per bed-day (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>基金支付（元）</source>
+        <translation>Fund pays (yuan)</translation>
+    </message>
+    <message>
+        <source>个人负担（元）</source>
+        <translation>Resident pays (yuan)</translation>
+    </message>
+    <message>
+        <source>未列入原因</source>
+        <translation>Not listed because</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>未列入清单的老人</source>
+        <translation>Residents not on the list</translation>
+    </message>
+    <message>
+        <source>（无长护险标准）</source>
+        <translation> (no LTC rules)</translation>
+    </message>
+    <message>
+        <source>{m}：列入 {n} 人次，护理 {d} 天；金额 {a} 元，基金支付 {f} 元，个人负担 {s} 元（* 为达到每月最高支付）。未列入 {x} 人。</source>
+        <translation>{m}: {n} rows, {d} care days; amount {a} yuan, fund pays {f} yuan, residents pay {s} yuan (* reached the monthly cap). {x} not listed.</translation>
+    </message>
+    <message>
+        <source>{m}：列入 {n} 人次，金额未计算。未列入 {x} 人。</source>
+        <translation>{m}: {n} rows, amounts not computed. {x} not listed.</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>长护险清单 {m}</source>
+        <translation>LTC list {m}</translation>
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <source>保存长护险清单</source>
+        <translation>Save LTC list</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>概览</source>
@@ -1928,6 +2632,10 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>能力评估</source>
         <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>健康管理</source>
+        <translation>Health</translation>
     </message>
     <message>
         <source>医疗合作</source>
@@ -2040,6 +2748,18 @@ Only one window at a time may use a data file, so that they do not overwrite eac
         <translation>Next application</translation>
     </message>
     <message>
+        <source>年度体检到期</source>
+        <translation>Yearly checks due</translation>
+    </message>
+    <message>
+        <source>体检结果告知逾期</source>
+        <translation>Check results overdue</translation>
+    </message>
+    <message>
+        <source>长护险等级到期</source>
+        <translation>LTC levels ending</translation>
+    </message>
+    <message>
         <source>近12个月（月末）</source>
         <translation>Last 12 months (month end)</translation>
     </message>
@@ -2060,8 +2780,8 @@ Only one window at a time may use a data file, so that they do not overwrite eac
         <translation>Target not met</translation>
     </message>
     <message>
-        <source>目标 {t}%（{profile}）：{gap}</source>
-        <translation>Target {t}% ({profile}): {gap}</translation>
+        <source>目标 {t}（{profile}）：{gap}</source>
+        <translation>Target {t} ({profile}): {gap}</translation>
     </message>
     <message>
         <source>已逾期 {o}，需即时评估 {i}，未评估 {n}；30天内到期 {s}</source>
@@ -2074,6 +2794,18 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>{partner} {date}到期</source>
         <translation>{partner} expires {date}</translation>
+    </message>
+    <message>
+        <source>年满65周岁、12个月内没有体检</source>
+        <translation>Aged 65+, no check in 12 months</translation>
+    </message>
+    <message>
+        <source>体检后超过1个月未告知结果</source>
+        <translation>Result not given within a month of the check</translation>
+    </message>
+    <message>
+        <source>60天内到期 {a} 人，其中30天内 {b} 人；已无有效等级 {c} 人</source>
+        <translation>{a} end within 60 days, {b} of them within 30; {c} without a valid level</translation>
     </message>
     <message>
         <source>目标</source>
@@ -2098,10 +2830,6 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>外出/住院 {n} 人</source>
         <translation>{n} away / in hospital</translation>
-    </message>
-    <message>
-        <source>空闲 {n} 张</source>
-        <translation>{n} free</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +3259,37 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>已保存到：{path}</source>
+        <translation>Saved to: {path}</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{err}</source>
+        <translation>Cannot write {path}: {err}</translation>
+    </message>
+</context>
+<context>
     <name>PolicyDialog</name>
     <message>
         <source>政策配置</source>
@@ -2650,20 +3409,12 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit policy profile: {title}</translation>
     </message>
     <message>
-        <source>金额单位为元；多个选项用“、”分隔；是/否填 true 或 false。保存前逐项检查，有误的行标红并写明原因。各项含义见配置文件中的注释（docs/applications.md）。</source>
-        <translation>Amounts are in yuan; separate several options with “、”; enter true or false for yes/no. Every item is checked before saving; wrong rows are marked red with the reason. See the comments in the profile file for what each item means (docs/applications.md).</translation>
+        <source>金额按元填写，比例按百分数填写；带＊的必须填写。每条规则旁边是政策文件的原句（原文摘录）和本配置的解读。保存前逐项检查，有误的项目下方用红字写明原因。</source>
+        <translation>Amounts in yuan, shares in percent; fields marked ＊ are required. Beside each rule: the sentence of the policy text (quote) and this profile's reading. Every field is checked before saving; a wrong one is explained in red below it.</translation>
     </message>
     <message>
-        <source>项目</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>值</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>问题</source>
-        <translation>Problem</translation>
+        <source>基本信息</source>
+        <translation>General</translation>
     </message>
     <message>
         <source>保存</source>
@@ -2674,8 +3425,27 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>有 {n} 项需要修改（已标红）。</source>
-        <translation>{n} items need correcting (marked red).</translation>
+        <source>有 {n} 项需要修改（见红字）。</source>
+        <translation>{n} fields need correcting (see the red notes).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileLine</name>
+    <message>
+        <source>政策配置：&lt;b&gt;{title}&lt;/b&gt; 第{v}版，{force}</source>
+        <translation>Policy profile: &lt;b&gt;{title}&lt;/b&gt; version {v}, {force}</translation>
+    </message>
+    <message>
+        <source>尚未填写本地补贴标准：请复制空白配置，按当地文件填写后设为当前。</source>
+        <translation>No local subsidy rules yet: copy the blank profile, fill it in from the local policy text and make it current.</translation>
+    </message>
+    <message>
+        <source>与本机构的行政区划不同，请确认。</source>
+        <translation>It is for another region than this institution's; please check.</translation>
+    </message>
+    <message>
+        <source>更换或填写…</source>
+        <translation>Change or fill in…</translation>
     </message>
 </context>
 <context>
@@ -3077,6 +3847,29 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>无法写入文件 {path}：{err}</source>
         <translation>Cannot write the file {path}: {err}</translation>
     </message>
+    <message>
+        <source>双向转诊单 — {name}</source>
+        <translation>Two-way referral slip — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPicker</name>
+    <message>
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>选择体检报告扫描件</source>
+        <translation>Choose the scanned report</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
@@ -3133,14 +3926,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>出院（{reason}）{note}</source>
         <translation>Discharged ({reason}){note}</translation>
-    </message>
-    <message>
-        <source>本地</source>
-        <translation>Local</translation>
-    </message>
-    <message>
-        <source>外地</source>
-        <translation>Non-local</translation>
     </message>
     <message>
         <source>性别/年龄</source>
@@ -3250,10 +4035,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Household registration</translation>
     </message>
     <message>
-        <source>本地户籍</source>
-        <translation>Local</translation>
-    </message>
-    <message>
         <source>户籍地址</source>
         <translation>Registration address</translation>
     </message>
@@ -3308,6 +4089,109 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>入住日期</source>
         <translation>Admission date</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentHealth</name>
+    <message>
+        <source>慢性病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>既往史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>禁忌药物</source>
+        <translation>Contraindicated drugs</translation>
+    </message>
+    <message>
+        <source>饮食禁忌</source>
+        <translation>Diet restrictions</translation>
+    </message>
+    <message>
+        <source>健康档案</source>
+        <translation>Health file</translation>
+    </message>
+    <message>
+        <source>尚未建立健康档案，请点“健康档案…”填写。</source>
+        <translation>No health file yet; press "Health file…" to write one.</translation>
+    </message>
+    <message>
+        <source>{doctor}（{since} 起）</source>
+        <translation>{doctor} (since {since})</translation>
+    </message>
+    <message>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
+        <source>签约医疗机构</source>
+        <translation>Attending partner</translation>
+    </message>
+    <message>
+        <source>{date} 记录，共 {n} 个版本</source>
+        <translation>Recorded {date}; {n} versions in all</translation>
+    </message>
+    <message>
+        <source>；以前的版本：</source>
+        <translation>; earlier versions: </translation>
+    </message>
+    <message>
+        <source>年度体检</source>
+        <translation>Yearly health checks</translation>
+    </message>
+    <message>
+        <source>体检已到期（年满65周岁，12个月内没有体检）</source>
+        <translation>Check due (aged 65+, no check in 12 months)</translation>
+    </message>
+    <message>
+        <source>下次体检：{d} 前</source>
+        <translation>Next check: before {d}</translation>
+    </message>
+    <message>
+        <source>尚无体检记录。</source>
+        <translation>No checks recorded.</translation>
+    </message>
+    <message>
+        <source>{d} 告知{who}</source>
+        <translation>given to {who} on {d}</translation>
+    </message>
+    <message>
+        <source>，报告 {n} 份</source>
+        <translation>, {n} reports</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC levels</translation>
+    </message>
+    <message>
+        <source>已参加长护险，尚未登记等级。</source>
+        <translation>LTC-insured, no level registered yet.</translation>
+    </message>
+    <message>
+        <source>未登记。</source>
+        <translation>None registered.</translation>
+    </message>
+    <message>
+        <source>有效，还剩 {n} 天</source>
+        <translation>valid, {n} days left</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>未生效</source>
+        <translation>not yet valid</translation>
+    </message>
+    <message>
+        <source>健康管理</source>
+        <translation>Health</translation>
     </message>
 </context>
 <context>
@@ -3402,14 +4286,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>户籍</source>
         <translation>Registration</translation>
-    </message>
-    <message>
-        <source>本地</source>
-        <translation>Local</translation>
-    </message>
-    <message>
-        <source>外地</source>
-        <translation>Non-local</translation>
     </message>
     <message>
         <source>类别</source>
@@ -3522,6 +4398,14 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>: </translation>
     </message>
     <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>月</source>
         <translation> mo</translation>
     </message>
@@ -3622,6 +4506,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Submissions</translation>
     </message>
     <message>
+        <source>长护险清单</source>
+        <translation>LTC list</translation>
+    </message>
+    <message>
         <source>月报</source>
         <translation>Monthly returns</translation>
     </message>
@@ -3636,6 +4524,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>已报送第 {v} 版（{who}，{when}）。</source>
         <translation>Version {v} submitted ({who}, {when}).</translation>
+    </message>
+    <message>
+        <source>{title}（{n}）</source>
+        <translation>{title} ({n})</translation>
     </message>
     <message>
         <source>记录在报送后有改动：重新计算的结果与已报送的第 {v} 版有 {n} 处不同（见“与报送版本的差异”）。已报送的数字保持不变；如需更正，请生成更正版本。</source>
@@ -3682,6 +4574,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Saved {n} files to {folder}</translation>
     </message>
     <message>
+        <source>保存月报</source>
+        <translation>Save the monthly return</translation>
+    </message>
+    <message>
         <source>导出全年</source>
         <translation>Export whole year</translation>
     </message>
@@ -3707,6 +4603,39 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>投入使用日期</source>
         <translation>Service start date</translation>
+    </message>
+</context>
+<context>
+    <name>Saved</name>
+    <message>
+        <source>无法自动打开文件夹，请在文件管理器中打开：
+{folder}</source>
+        <translation>The folder could not be opened automatically. Please open it in your file manager:
+{folder}</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open containing folder</translation>
+    </message>
+    <message>
+        <source>已保存到：
+{path}</source>
+        <translation>Saved to:
+{path}</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 个文件到：
+{folder}
+
+{names}</source>
+        <translation>Saved {n} files to:
+{folder}
+
+{names}</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -3980,6 +4909,13 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
 </context>
 <context>
+    <name>StartPanel</name>
+    <message>
+        <source>开始使用</source>
+        <translation>Getting started</translation>
+    </message>
+</context>
+<context>
     <name>StateDialog</name>
     <message>
         <source>变更转诊状态</source>
@@ -4227,20 +5163,80 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Open the demo institution</translation>
     </message>
     <message>
-        <source>或者，填写本机构名称后开始：</source>
-        <translation>Or enter your institution's name to start:</translation>
+        <source>或者，建立本机构的台账：</source>
+        <translation>Or set up your own institution:</translation>
     </message>
     <message>
         <source>机构名称，例如：某某县社会福利中心</source>
         <translation>Institution name, e.g. Some County Social Welfare Centre</translation>
     </message>
     <message>
+        <source>机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>例如：湖南省怀化市鹤城区</source>
+        <translation>e.g. 湖南省怀化市鹤城区</translation>
+    </message>
+    <message>
+        <source>6位代码，例如 431202</source>
+        <translation>6-digit code, e.g. 431202</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>行政区划</source>
+        <translation>Administrative division</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>空白配置：本地标准以后再填写</source>
+        <translation>Blank profile: fill in the local rules later</translation>
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
         <source>建立本机构台账</source>
         <translation>Set up my institution</translation>
     </message>
     <message>
+        <source>补贴标准、条件和护理型床位目标按所选配置计算。</source>
+        <translation>Subsidy rates, conditions and the nursing-bed target follow the chosen profile.</translation>
+    </message>
+    <message>
+        <source>空白配置没有补贴标准：建立后请在“申报 → 政策配置”中复制空白配置，按当地文件填写补贴标准并设为当前，填写之前补贴金额为 0。</source>
+        <translation>The blank profile has no rates: afterwards, copy it under Applications → Policy profiles, fill in the local rates and make it current; until then subsidies are 0.</translation>
+    </message>
+    <message>
+        <source>所选配置适用于{region}，与本机构的行政区划不同；请确认当地执行的就是这份文件。</source>
+        <translation>The chosen profile is for {region}, not this institution's region; please make sure this text applies here.</translation>
+    </message>
+    <message>
+        <source>依据：{doc}（{force}）</source>
+        <translation>Basis: {doc} ({force})</translation>
+    </message>
+    <message>
         <source>请填写机构名称</source>
         <translation>Please enter the institution name</translation>
+    </message>
+    <message>
+        <source>行政区划代码应为6位数字</source>
+        <translation>The division code has 6 digits</translation>
+    </message>
+    <message>
+        <source>请填写行政区划（名称或6位代码）</source>
+        <translation>Please enter the administrative division (name or 6-digit code)</translation>
+    </message>
+    <message>
+        <source>请选择政策配置；当地没有现成配置时选“空白配置”</source>
+        <translation>Please choose a policy profile; take the blank one when none ships for your region</translation>
     </message>
 </context>
 <context>
@@ -4272,6 +5268,14 @@ To use this data file on another computer (a new PC, a second seat of the networ
 <context>
     <name>common</name>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>{floor}层</source>
         <translation>Floor {floor}</translation>
     </message>
@@ -4280,8 +5284,40 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>No floor</translation>
     </message>
     <message>
+        <source>空闲 {n} 张</source>
+        <translation>{n} free</translation>
+    </message>
+    <message>
+        <source>预留 {n} 张</source>
+        <translation>{n} reserved</translation>
+    </message>
+    <message>
+        <source>本地</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>外地</source>
+        <translation>Non-local</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
         <source>无法完成</source>
         <translation>Cannot be done</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -5088,6 +6124,22 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Audit anchor</translation>
     </message>
     <message>
+        <source>健康档案</source>
+        <translation>Health file</translation>
+    </message>
+    <message>
+        <source>年度体检</source>
+        <translation>Yearly health check</translation>
+    </message>
+    <message>
+        <source>体检报告扫描件</source>
+        <translation>Health check report scan</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC insurance level</translation>
+    </message>
+    <message>
         <source>医保管理制度</source>
         <translation>Medical-insurance management rules</translation>
     </message>
@@ -5250,6 +6302,82 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>医保定点</source>
         <translation>Insurance designation</translation>
+    </message>
+    <message>
+        <source>自理</source>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>介助</source>
+        <translation>Assisted</translation>
+    </message>
+    <message>
+        <source>介助一级</source>
+        <translation>Assisted, level 1</translation>
+    </message>
+    <message>
+        <source>介助二级</source>
+        <translation>Assisted, level 2</translation>
+    </message>
+    <message>
+        <source>介护</source>
+        <translation>Dependent care</translation>
+    </message>
+    <message>
+        <source>特护</source>
+        <translation>Special care</translation>
+    </message>
+    <message>
+        <source>1个月内已告知</source>
+        <translation>Given within a month</translation>
+    </message>
+    <message>
+        <source>超过1个月才告知</source>
+        <translation>Given after more than a month</translation>
+    </message>
+    <message>
+        <source>尚未告知</source>
+        <translation>Not given yet</translation>
+    </message>
+    <message>
+        <source>超过1个月未告知</source>
+        <translation>Overdue (over a month)</translation>
+    </message>
+    <message>
+        <source>未参加长护险</source>
+        <translation>Not LTC-insured</translation>
+    </message>
+    <message>
+        <source>未登记长护险等级</source>
+        <translation>No LTC level registered</translation>
+    </message>
+    <message>
+        <source>长护险等级已过期</source>
+        <translation>LTC level expired</translation>
+    </message>
+    <message>
+        <source>等级不在待遇范围</source>
+        <translation>Level not covered</translation>
+    </message>
+    <message>
+        <source>参保地不适用本配置</source>
+        <translation>Insured elsewhere</translation>
+    </message>
+    <message>
+        <source>全月住院</source>
+        <translation>In hospital all month</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>The resident</translation>
+    </message>
+    <message>
+        <source>家属</source>
+        <translation>The family</translation>
+    </message>
+    <message>
+        <source>本人和家属</source>
+        <translation>Resident and family</translation>
     </message>
 </context>
 <context>
@@ -5695,6 +6823,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Sex</translation>
     </message>
     <message>
+        <source>编号</source>
+        <extracomment>Field labels shared by every table, then per table where the same name means something else.</extracomment>
+        <translation>No.</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -5725,6 +6858,10 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
         <translation>Category "{x}" is not one of: {opts}</translation>
+    </message>
+    <message>
+        <source>请选择户籍：本地或外地（运营补贴按户籍计算）</source>
+        <translation>Choose the registration: local or non-local (the operating subsidy depends on it)</translation>
     </message>
     <message>
         <source>户籍地址</source>
@@ -5961,6 +7098,10 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>同一次入住不能同时占用两张床位</source>
         <translation>One stay cannot hold two beds at once</translation>
+    </message>
+    <message>
+        <source>同一位老人的两个长护险等级有效期重叠</source>
+        <translation>Two LTC levels of the same resident overlap</translation>
     </message>
     <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
@@ -6267,8 +7408,116 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Fee {n}: amount “{v}” must be a number of at least 0 (yuan)</translation>
     </message>
     <message>
+        <source>既往史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>慢性病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>禁忌药物</source>
+        <translation>Contraindicated drugs</translation>
+    </message>
+    <message>
+        <source>饮食禁忌</source>
+        <translation>Diet restrictions</translation>
+    </message>
+    <message>
+        <source>家庭医生</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
         <source>请选择合作医疗机构</source>
         <translation>Choose the partner medical institution</translation>
+    </message>
+    <message>
+        <source>合作医疗机构无效</source>
+        <translation>Invalid partner institution</translation>
+    </message>
+    <message>
+        <source>合作医疗机构不存在</source>
+        <translation>The partner institution does not exist</translation>
+    </message>
+    <message>
+        <source>{label}早于老人的出生日期</source>
+        <translation>{label} is before the resident's date of birth</translation>
+    </message>
+    <message>
+        <source>记录日期</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>Contracted since</translation>
+    </message>
+    <message>
+        <source>填写了签约日期，请同时填写家庭医生</source>
+        <translation>A contract date is given: please also enter the family doctor</translation>
+    </message>
+    <message>
+        <source>与当前的健康档案相同，没有需要保存的改动</source>
+        <translation>Same as the current health file: nothing to save</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>体检机构</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>请填写做体检的机构</source>
+        <translation>Please enter who did the check</translation>
+    </message>
+    <message>
+        <source>体检医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>主要发现</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>健康指导建议</source>
+        <translation>Health advice</translation>
+    </message>
+    <message>
+        <source>告知对象</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>告知说明</source>
+        <translation>Note on giving the result</translation>
+    </message>
+    <message>
+        <source>告知日期</source>
+        <translation>Result given on</translation>
+    </message>
+    <message>
+        <source>告知日期早于体检日期</source>
+        <translation>The result date is before the check date</translation>
+    </message>
+    <message>
+        <source>请选择把结果告知了谁</source>
+        <translation>Please choose to whom the result was given</translation>
+    </message>
+    <message>
+        <source>这位老人在 {d} 已登记过体检</source>
+        <translation>This resident already has a check recorded on {d}</translation>
+    </message>
+    <message>
+        <source>体检记录不存在</source>
+        <translation>The check does not exist</translation>
+    </message>
+    <message>
+        <source>体检报告记录不存在</source>
+        <translation>The report does not exist</translation>
     </message>
     <message>
         <source>签订日期</source>
@@ -6503,10 +7752,6 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Present illness</translation>
     </message>
     <message>
-        <source>既往史</source>
-        <translation>Past history</translation>
-    </message>
-    <message>
         <source>转诊指征</source>
         <translation>Indications</translation>
     </message>
@@ -6699,10 +7944,6 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Corrects version</translation>
     </message>
     <message>
-        <source>政策配置</source>
-        <translation>Policy profile</translation>
-    </message>
-    <message>
         <source>配置版本</source>
         <translation>Profile version</translation>
     </message>
@@ -6757,6 +7998,26 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>最近登录</source>
         <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>既往病史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>体检机构类别</source>
+        <translation>Provider kind</translation>
+    </message>
+    <message>
+        <source>体检</source>
+        <translation>Health check</translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
     </message>
     <message>
         <source>导出内容</source>
@@ -7101,6 +8362,10 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>数据库结构在本程序之外被改动过（例如审计触发器被删除后又重建）：期间的修改可能没有留下审计记录</source>
         <translation>The database structure was changed outside the program (e.g. audit triggers dropped and re-created): changes made meanwhile may have left no audit entry</translation>
+    </message>
+    <message>
+        <source>数据文件升级时改写了 {n} 条记录，它们的审计记录将在下一次保存时签名</source>
+        <translation>The upgrade of the data file changed {n} records; their audit entries are signed at the next save</translation>
     </message>
     <message>
         <source>审计记录 {id} 没有签名（可能在本程序之外写入数据库）</source>
@@ -7527,6 +8792,22 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>A policy profile must be a set of key-value pairs</translation>
     </message>
     <message>
+        <source>住院期间是否计护理天数</source>
+        <translation>whether hospital days count as care days</translation>
+    </message>
+    <message>
+        <source>享受待遇的等级</source>
+        <translation>the levels that qualify</translation>
+    </message>
+    <message>
+        <source>{level}的每床日标准</source>
+        <translation>the per-bed-day rate of {level}</translation>
+    </message>
+    <message>
+        <source>{level}的基金支付比例</source>
+        <translation>the fund share of {level}</translation>
+    </message>
+    <message>
         <source>编号只能用小写字母、数字和连字符（2–40个字符），例如 shenyang-2024</source>
         <translation>the ID may use only lowercase letters, digits and hyphens (2–40 characters), e.g. shenyang-2024</translation>
     </message>
@@ -7659,8 +8940,36 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>The month has not ended (as-of day {d})</translation>
     </message>
     <message>
+        <source>政策配置“{title}”没有长期护理保险标准，不能生成长护险清单。请选用有长护险标准的配置，或复制一份配置后填写“长期护理保险”一节。</source>
+        <translation>The policy profile "{title}" has no long-term-care insurance rules, so there is no LTC list. Choose a profile with LTC rules, or copy one and fill in its "长期护理保险" section.</translation>
+    </message>
+    <message>
         <source>{y}年{m}月</source>
         <translation>{y}-{m:0&gt;2}</translation>
+    </message>
+    <message>
+        <source>政策配置“{title}”的长护险标准缺少：{items}。政策文件没有写的项目不按0计算，金额暂不计算；请复制配置后按当地医保部门的规定填写。</source>
+        <translation>The LTC rules of the policy profile "{title}" lack: {items}. What the policy text does not give is not taken as zero, so no amounts are computed; copy the profile and fill these in from the local medical-insurance office's rules.</translation>
+    </message>
+    <message>
+        <source>登记了等级“{level}”，但老人档案未勾选参加长护险</source>
+        <translation>Level "{level}" is registered, but the resident's record is not marked as LTC-insured</translation>
+    </message>
+    <message>
+        <source>能力评估为“{grade}”（{date}）</source>
+        <translation>Assessed as "{grade}" ({date})</translation>
+    </message>
+    <message>
+        <source>“{level}”有效期至 {date}</source>
+        <translation>"{level}" valid to {date}</translation>
+    </message>
+    <message>
+        <source>参保地“{place}”，配置地区“{region}”</source>
+        <translation>Insured in "{place}", profile region "{region}"</translation>
+    </message>
+    <message>
+        <source>住院 {n} 天</source>
+        <translation>{n} days in hospital</translation>
     </message>
     <message>
         <source>机构尚未正式运营</source>
@@ -7877,6 +9186,22 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Wrong password {n} times in a row; the account is locked for {m} minutes</translation>
     </message>
     <message>
+        <source>机构信息</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>政策配置</source>
+        <translation>Policy profile</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>导入已有台账</source>
+        <translation>Import existing records</translation>
+    </message>
+    <message>
         <source>医保定点：条件均已满足，可以申请</source>
         <translation>Medical-insurance designation: all conditions met, you can apply</translation>
     </message>
@@ -7901,8 +9226,48 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>The month “{v}” is not valid; use YYYY-MM, e.g. 2026-10</translation>
     </message>
     <message>
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC level</translation>
+    </message>
+    <message>
+        <source>待遇决定书（证书）编号</source>
+        <translation>Decision (certificate) number</translation>
+    </message>
+    <message>
+        <source>有效期起</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>有效期至早于有效期起</source>
+        <translation>"Valid to" is before "valid from"</translation>
+    </message>
+    <message>
+        <source>与已登记的“{level}”（{a} 至 {b}）重叠</source>
+        <translation>Overlaps the registered "{level}" ({a} to {b})</translation>
+    </message>
+    <message>
+        <source>长护险等级记录不存在</source>
+        <translation>The LTC level does not exist</translation>
+    </message>
+    <message>
         <source>月份“{v}”无效</source>
         <translation>The month “{v}” is not valid</translation>
+    </message>
+    <message>
+        <source>{y}年{m}月尚未开始</source>
+        <translation>{m}/{y} has not begun yet</translation>
+    </message>
+    <message>
+        <source>长护险清单 {m}</source>
+        <translation>LTC list {m}</translation>
     </message>
     <message>
         <source>{y}年{m}月尚未开始，不能生成月报</source>
@@ -8246,39 +9611,6 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Audit trail</translation>
     </message>
     <message>
-        <source>编号</source>
-        <extracomment>Field labels shared by every table, then per table where the same name means something else.</extracomment>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>用户</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>数据</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <source>对象</source>
-        <translation>Record of</translation>
-    </message>
-    <message>
-        <source>变更内容</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>已签名</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
         <source>无法读取数据库结构（{err}），审计触发器无法核对</source>
         <translation>The database structure cannot be read ({err}); the audit triggers cannot be checked</translation>
     </message>
@@ -8322,10 +9654,6 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Residents at month end by grade (people)</translation>
     </message>
     <message>
-        <source>第 {n} 页</source>
-        <translation>Page {n}</translation>
-    </message>
-    <message>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -8336,6 +9664,14 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>报送备注：{t}</source>
         <translation>Submission remarks: {t}</translation>
+    </message>
+    <message>
+        <source>第 {n} 页 共 {total} 页</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <source>未列入清单的老人</source>
+        <translation>Residents not on the list</translation>
     </message>
 </context>
 <context>
@@ -8423,6 +9759,14 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>英文界面显示的名称；可不填</source>
+        <translation>Name shown in the English interface; optional</translation>
     </message>
     <message>
         <source>举办方式</source>
@@ -8625,6 +9969,62 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>When several clauses fit a bed-month, the highest rate applies; they are not added</translation>
     </message>
     <message>
+        <source>失能等级</source>
+        <translation>Disability levels</translation>
+    </message>
+    <message>
+        <source>享受待遇的等级，与老人“长护险等级”登记的写法一致，例如“重度失能”</source>
+        <translation>The levels that qualify, written as on the residents' LTC levels, e.g. "重度失能"</translation>
+    </message>
+    <message>
+        <source>每床日标准</source>
+        <translation>Per bed-day rate</translation>
+    </message>
+    <message>
+        <source>元/床日</source>
+        <translation>yuan/bed-day</translation>
+    </message>
+    <message>
+        <source>护理服务每床日的费用标准；当月金额 = 标准 × 护理天数。文件没有写时留空</source>
+        <translation>The care cost per bed-day; the month's amount = rate × care days. Leave empty when the text does not give it</translation>
+    </message>
+    <message>
+        <source>基金支付比例</source>
+        <translation>Fund share</translation>
+    </message>
+    <message>
+        <source>0–1 之间的小数，例如 0.7；基金支付 = 金额 × 比例（四舍五入到分），其余由个人负担。文件没有写时留空</source>
+        <translation>A decimal between 0 and 1, e.g. 0.7; the fund pays amount × share (rounded half up to the fen), the resident the rest. Leave empty when the text does not give it</translation>
+    </message>
+    <message>
+        <source>基金每月最高支付</source>
+        <translation>Fund's monthly cap</translation>
+    </message>
+    <message>
+        <source>元/月</source>
+        <translation>yuan/month</translation>
+    </message>
+    <message>
+        <source>基金每人每月支付的上限，超出部分由个人负担；空表示没有上限</source>
+        <translation>The most the fund pays per resident per month; above it the resident pays. Empty means no cap</translation>
+    </message>
+    <message>
+        <source>住院期间</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>deduct：住院的日子不计护理天数；count：照计。按日末在住（住院当晚起至返回前一晚为住院日）。文件没有写时留空</source>
+        <translation>deduct: hospital days are not care days; count: they are. By the end-of-day census (the nights from going into hospital to the night before coming back). Leave empty when the text does not say</translation>
+    </message>
+    <message>
+        <source>待遇标准</source>
+        <translation>Rates by level</translation>
+    </message>
+    <message>
+        <source>没有列出的等级不享受待遇</source>
+        <translation>Levels not listed get no benefit</translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>ID</translation>
     </message>
@@ -8696,6 +10096,46 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <source>运营补贴</source>
         <translation>Operating subsidy</translation>
     </message>
+    <message>
+        <source>长期护理保险</source>
+        <translation>Long-term-care insurance</translation>
+    </message>
+    <message>
+        <source>长护险月度结算清单的标准；没有这一节表示本配置没有长护险标准</source>
+        <translation>The rules of the monthly LTC list; a profile without this section has no LTC rules</translation>
+    </message>
+    <message>
+        <source>月末最后一天日末在住</source>
+        <translation>In residence at the end of the month's last day</translation>
+    </message>
+    <message>
+        <source>当月至少一天日末在住</source>
+        <translation>In residence at the end of at least one day</translation>
+    </message>
+    <message>
+        <source>当月日末在住满“最少在住天数”</source>
+        <translation>In residence at the end of at least the minimum number of days</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>应为 0 到 100 之间的百分数</source>
+        <translation>Should be a percentage from 0 to 100</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Delete the chosen row</translation>
+    </message>
+    <message>
+        <source>（没有条目）</source>
+        <translation>(none)</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>
@@ -8763,6 +10203,10 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>运营补贴床次</source>
         <translation>Operating-subsidy bed-months</translation>
+    </message>
+    <message>
+        <source>填报日期</source>
+        <translation>Date filed</translation>
     </message>
     <message>
         <source>床位</source>
@@ -8917,6 +10361,30 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Residents on leave at month end</translation>
     </message>
     <message>
+        <source>健康管理</source>
+        <translation>Health management</translation>
+    </message>
+    <message>
+        <source>本月年度体检</source>
+        <translation>Yearly checks this month</translation>
+    </message>
+    <message>
+        <source>65岁及以上老人年度体检覆盖率</source>
+        <translation>Yearly check coverage, aged 65+</translation>
+    </message>
+    <message>
+        <source>月末在住65岁及以上老人 {m} 人，其中最近12个月内体检 {n} 人</source>
+        <translation>{m} residents aged 65+ at month end, {n} of them checked in the last 12 months</translation>
+    </message>
+    <message>
+        <source>体检结果1个月内告知比例</source>
+        <translation>Share of check results given within a month</translation>
+    </message>
+    <message>
+        <source>体检满1个月在本月的 {n} 人次中，1个月内告知 {m} 人次</source>
+        <translation>Of {n} checks whose month ended in this month, {m} results were given within the month</translation>
+    </message>
+    <message>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
@@ -8961,6 +10429,34 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Ability assessments</translation>
     </message>
     <message>
+        <source>年度体检</source>
+        <translation>Yearly checks</translation>
+    </message>
+    <message>
+        <source>合计 {n} 人</source>
+        <translation>Total {n} persons</translation>
+    </message>
+    <message>
+        <source>合计 {n} 人次</source>
+        <translation>Total {n} times</translation>
+    </message>
+    <message>
+        <source>（单位盖章）</source>
+        <translation>(Seal of the institution)</translation>
+    </message>
+    <message>
+        <source>填表人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>负责人（签字）</source>
+        <translation>Person in charge (signature)</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
         <source>{inst}{y}年{m}月统计月报</source>
         <translation>{inst}Monthly return {m}/{y}</translation>
     </message>
@@ -8997,8 +10493,120 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Unit</translation>
     </message>
     <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <source>失能等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>待遇决定书编号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>等级有效期至</source>
+        <translation>Level valid to</translation>
+    </message>
+    <message>
+        <source>在住天数</source>
+        <translation>Days in residence</translation>
+    </message>
+    <message>
+        <source>住院天数</source>
+        <translation>Hospital days</translation>
+    </message>
+    <message>
+        <source>护理天数</source>
+        <translation>Care days</translation>
+    </message>
+    <message>
+        <source>每床日标准（元）</source>
+        <translation>Per bed-day (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>基金支付（元）</source>
+        <translation>Fund pays (yuan)</translation>
+    </message>
+    <message>
+        <source>个人负担（元）</source>
+        <translation>Resident pays (yuan)</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>未列入原因</source>
+        <translation>Not listed because</translation>
+    </message>
+    <message>
+        <source>制表人：</source>
+        <translation>Prepared by:</translation>
+    </message>
+    <message>
+        <source>审核人：</source>
+        <translation>Checked by:</translation>
+    </message>
+    <message>
+        <source>机构负责人：</source>
+        <translation>Head of institution:</translation>
+    </message>
+    <message>
+        <source>机构（盖章）：</source>
+        <translation>Institution (seal):</translation>
+    </message>
+    <message>
+        <source>{inst}{y}年{m}月长期护理保险结算清单</source>
+        <translation>{inst}Long-term-care insurance list, {m}/{y}</translation>
+    </message>
+    <message>
+        <source>统计期：{a} 至 {b}；护理天数按日末在住计；政策配置：{profile}</source>
+        <translation>Period {a} to {b}; care days by the end-of-day census; policy profile: {profile}</translation>
+    </message>
+    <message>
+        <source>住院期间不计护理天数</source>
+        <translation>Hospital days are not care days</translation>
+    </message>
+    <message>
+        <source>住院期间照计护理天数</source>
+        <translation>Hospital days count as care days</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>；金额 = 每床日标准 × 护理天数，基金支付 = 金额 × 基金支付比例（四舍五入到分），不超过每月最高支付；个人负担 = 金额 − 基金支付。</source>
+        <translation>; amount = rate per bed-day × care days; the fund pays amount × fund share (rounded half up to the fen), at most the monthly cap; the resident pays amount − fund.</translation>
+    </message>
+    <message>
+        <source>有 {n} 人的基金支付达到每月最高支付。</source>
+        <translation>For {n} residents the fund reached its monthly cap.</translation>
+    </message>
+    <message>
+        <source>长护险清单</source>
+        <translation>LTC list</translation>
+    </message>
+    <message>
+        <source>未列入清单的老人</source>
+        <translation>Residents not on the list</translation>
     </message>
     <message>
         <source>其中</source>

@@ -29,7 +29,8 @@ INTERNAL="$DIST/_internal"
 [ -d "$INTERNAL" ] || INTERNAL="$DIST"
 missing=0
 for f in resources/instruments/gbt42195-2022.json resources/policies/hecheng-2021.toml \
-         resources/templates/operating-subsidy.xlsx resources/fonts/wqy-microhei.ttc i18n/yiyang_en.qm; do
+         resources/templates/operating-subsidy.xlsx resources/fonts/wqy-microhei.ttc resources/fonts/yiyang-symbols.ttf \
+         i18n/yiyang_en.qm; do
   if [ ! -f "$INTERNAL/$f" ]; then echo "missing from the bundle: $f" >&2; missing=1; fi
 done
 [ "$missing" = 0 ] || exit 1

@@ -1,5 +1,7 @@
-"""Screenshots of every page on the demo institution at 1366×768, headless: ``python scripts/screenshots.py [OUT_DIR]``.
-Used for the README (docs/screenshots/) and to look at what users see after a change."""
+"""Screenshots of every page on the demo institution on a 1366×768 screen, headless:
+``python scripts/screenshots.py [OUT_DIR] [zh_CN|en]`` (English files end in ``-en``). The window has the size it opens
+with on such a screen (its first size comes from the screen's free area, less the frame the system draws), so the
+pictures show what a user sees. Used for the README (docs/screenshots/) and to look at every page after a change."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,6 +17,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(out: Path, lang: str = "zh_CN", day: dt.date = dt.date(2026, 11, 23)) -> list[Path]:
+    from PySide6.QtCore import QSettings
+    QSettings.setDefaultFormat(QSettings.IniFormat)  # no window size kept from an earlier run or from the user
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, os.environ["YIYANG_DATA_DIR"])
     from yiyang_desktop.app import open_context, setup_application
     from yiyang_desktop.clock import FixedClock
     app = setup_application(["shots"], lang)
@@ -25,8 +30,7 @@ def main(out: Path, lang: str = "zh_CN", day: dt.date = dt.date(2026, 11, 23)) -
     from yiyang_desktop.services.demo import DEMO_PASSWORD, DEMO_USER
     login(ctx, DEMO_USER, DEMO_PASSWORD)  # the demo's published account, as a user would sign in
     w = MainWindow(ctx, path)
-    w.resize(1366, 768)
-    w.show()
+    w.show()  # the size it opens with on a 1366×768 screen
     out.mkdir(parents=True, exist_ok=True)
     files = []
     suffix = "" if lang == "zh_CN" else f"-{lang}"

@@ -199,7 +199,7 @@ def test_cli_init_creates_the_admin_and_every_command_logs_in(tmp_path):
     out = cli("--db", db, "audit", "--from", "2020-01-01", "--out", xlsx, user="boss", password="boss-pass")
     assert out.returncode == 0 and json.loads(out.stdout)["entries"] >= 4
     from openpyxl import load_workbook
-    assert load_workbook(xlsx).active.max_row == json.loads(out.stdout)["entries"] + 1
+    assert load_workbook(xlsx).active.max_row == json.loads(out.stdout)["entries"] + 2  # header, entries, 共 N 条
     assert "无权查看审计记录" in cli("--db", db, "audit", user="anna", password="anna-new-1").stderr
     check = json.loads(cli("--db", db, "check").stdout)
     assert check["ok"] and check["audit"]["checked"] >= 4

@@ -85,15 +85,59 @@ def test_welcome_needs_a_name_for_own_institution(qtbot):
     dlg = WelcomeDialog()
     qtbot.addWidget(dlg)
     dlg.findChild(object, "create_own").click()
-    assert dlg.choice == 0 and not dlg.error.isHidden() and "机构名称" in dlg.error.text()
-    dlg.name.setText("康乐养老院")
-    dlg.findChild(object, "create_own").click()
-    assert dlg.choice == WelcomeDialog.OWN
+    assert dlg.choice == 0 and not dlg.errors["name"].isHidden() and "机构名称" in dlg.errors["name"].text()
+    assert "行政区划" in dlg.errors["region"].text() and "政策配置" in dlg.errors["profile"].text()
     dlg2 = WelcomeDialog()
     qtbot.addWidget(dlg2)
     assert dlg2.demo_button.isDefault()
     dlg2.demo_button.click()
     assert dlg2.choice == WelcomeDialog.DEMO
+
+
+def test_welcome_asks_the_region_and_offers_its_profile_or_the_blank_one(qtbot):
+    """Typed as a user would: a region whose profile ships is offered that profile; another region is offered the
+    blank profile with a note to fill it in; nothing is chosen before the user types the region."""
+    dlg = WelcomeDialog()
+    qtbot.addWidget(dlg)
+    assert dlg.profile.currentData() is None  # no silent 怀化市鹤城区 2021
+    dlg.name.setText("康乐养老院")  # Chinese arrives from the input method as committed text, not key strokes
+    dlg.region_name.setText("湖南省怀化市鹤城区")
+    qtbot.keyClicks(dlg.region_code, "431202")
+    assert dlg.profile.currentData() == "hecheng-2021"
+    dlg.region_name.clear()
+    dlg.region_code.clear()
+    dlg.region_name.setText("辽宁省沈阳市")
+    qtbot.keyClicks(dlg.region_code, "210100")
+    assert dlg.profile.currentData() == "blank" and "空白配置没有补贴标准" in dlg.note.text()
+    dlg.findChild(object, "create_own").click()
+    assert dlg.choice == WelcomeDialog.OWN
+    assert dlg.setup() == {"name": "康乐养老院", "region_name": "辽宁省沈阳市", "region_code": "210100",
+                           "profile_id": "blank"}
+
+
+def test_a_chosen_profile_of_another_region_is_named(qtbot):
+    dlg = WelcomeDialog()
+    qtbot.addWidget(dlg)
+    qtbot.keyClicks(dlg.region_code, "210100")
+    dlg.profile.setCurrentIndex(dlg.profile.findData("hecheng-2021"))
+    dlg.profile.activated.emit(dlg.profile.currentIndex())
+    assert "与本机构的行政区划不同" in dlg.note.text()
+    dlg.region_code.clear()
+    qtbot.keyClicks(dlg.region_code, "431202")
+    assert dlg.profile.currentData() == "hecheng-2021" and "依据" in dlg.note.text()
+
+
+def test_a_new_file_starts_with_the_region_and_profile_chosen(tmp_path):
+    from yiyang_desktop.services.policy import active_profile_id
+    from yiyang_desktop.services.institution import get_institution
+    from yiyang_desktop.services.base import Context
+    own = open_context(tmp_path / "own.db", {"name": "康乐养老院", "region_name": "辽宁省沈阳市",
+                                             "region_code": "210100", "profile_id": "blank"})
+    first = Context.system(own.db)
+    inst = get_institution(first)
+    assert (inst["name"], inst["region_name"], inst["region_code"]) == ("康乐养老院", "辽宁省沈阳市", "210100")
+    assert active_profile_id(first) == "blank"
+    own.db.close()
 
 
 def test_open_context_builds_the_demo_once_a_day_and_names_a_new_file(tmp_path):

@@ -236,7 +236,9 @@ def test_operating_form_written_and_read_back(home, tmp_path):
     xlsx, pdf = A.write(home, app, tmp_path)
     wb, sheets = _cells(xlsx)
     flat = [c for row in sheets["申请表"] for c in row if c not in (None, "")]
-    assert "测试康养中心" in flat and "5900.00" in flat and "伍仟玖佰元整" in flat and 47 in flat
+    assert "测试康养中心" in flat and 5900 in flat and "伍仟玖佰元整" in flat and 47 in flat
+    amount = next(c for row in wb["申请表"].iter_rows() for c in row if c.value == 5900)
+    assert amount.data_type == "n" and amount.number_format == "#,##0.00"  # a number, printed 5,900.00
     assert not any(isinstance(c, str) and "{{" in c for s in sheets.values() for row in s for c in row)
     months = [row for row in sheets["申请表"] if row[0] in {f"{m}月" for m in range(1, 13)}]
     assert [r[0] for r in months] == [f"{m}月" for m in range(1, 13)] and months[6][2] == 5
@@ -257,7 +259,7 @@ def test_construction_form_pdf_and_xlsx_have_the_same_figures(home, tmp_path):
     beds = [row for row in sheets["附件1 申报床位清单"] if isinstance(row[0], int)]
     assert len(beds) == 54
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
-    for needle in ("317000.00", "叁拾壹万柒仟元整", "租期", "审核床位数"):
+    for needle in ("317,000.00", "叁拾壹万柒仟元整", "租期", "审核床位数"):
         assert needle in text
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
@@ -293,7 +295,7 @@ def test_insurance_readiness_and_form(home, tmp_path):
     xlsx, pdf = A.write(home, app, tmp_path)
     _wb, sheets = _cells(xlsx)
     flat = [c for row in sheets["申请表"] for c in row if c not in (None, "")]
-    assert "心电图机" in flat and "执业医师" in flat and "2024-05-01" in flat
+    assert "心电图机" in flat and "执业医师" in flat and dt.datetime(2024, 5, 1) in flat  # a date, shown 2024-05-01
     assert any(row[3] == "110430000000001" for row in sheets["医疗服务人员信息表"] if row and len(row) > 5) or \
         any("110430000000001" in str(c) for row in sheets["医疗服务人员信息表"] for c in row)
     assert "预测性分析报告" in "".join(PdfReader(pdf).pages[-1].extract_text())
@@ -316,7 +318,7 @@ def test_user_template_in_the_data_folder_is_filled(home, tmp_path, monkeypatch)
         xlsx, _pdf = A.write(home, A.prepare(home, "construction-subsidy"), tmp_path)
         got = openpyxl.load_workbook(xlsx)["我市表格"]
         assert got["A1"].value == "单位：测试康养中心（52431202MJJ000001M）"
-        assert got["A2"].value == "317000.00"
+        assert got["A2"].value == 317000 and got["A2"].number_format == "#,##0.00"
         assert got.max_row == 4 + 54
         assert got.cell(4 + 54, 1).value == "合计大写：叁拾壹万柒仟元整"
         ws["A6"] = "{{不存在的项目}}"

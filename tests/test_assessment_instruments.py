@@ -71,7 +71,8 @@ MZT_REST = [("认知功能", (0, 1, 2)), ("攻击行为", (0, 1, 2)), ("抑郁�
 
 def test_shipped_instruments_default_first():
     ids = [i.id for i in list_instruments()]
-    assert ids[0] == "gbt42195-2022" and sorted(ids) == ["barthel", "gbt42195-2022", "ltc-2021", "mbi", "mzt039-2013"]
+    assert ids[0] == "gbt42195-2022" and sorted(ids) == ["barthel", "gbt42195-2022", "ltc-2021", "mbi", "mzt039-2013",
+                                                   "selfcare-2017"]
     for inst in list_instruments():
         assert inst.version and inst.source and inst.standard and inst.confidence in "ABCD"
         assert all(i.definition and all(o.label for o in i.options) for i in inst.items)

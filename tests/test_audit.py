@@ -191,9 +191,9 @@ def test_query_filters_and_excel_export(ctx, tmp_path):
     rows = audit.query(ctx, user="clerk")
     out = audit.export_xlsx(ctx, tmp_path / "a.xlsx", user="clerk")
     ws = load_workbook(out["path"]).active
-    assert [c.value for c in ws[1]][:5] == ["编号", "时间", "用户", "操作", "数据"]
-    assert ws.max_row == len(rows) + 1 == out["entries"] + 1
-    assert {ws.cell(r, 3).value for r in range(2, ws.max_row + 1)} == {"clerk"}
+    assert [c.value for c in ws[1]][:5] == ["编号", "时间", "用户", "操作", "数据表"]
+    assert ws.max_row == len(rows) + 2 == out["entries"] + 2 and ws.cell(ws.max_row, 1).value == f"共 {len(rows)} 条"
+    assert {ws.cell(r, 3).value for r in range(2, ws.max_row)} == {"clerk"}
     assert "房间：201" in " ".join(str(ws.cell(r, 7).value) for r in range(2, ws.max_row + 1))
     exported = audit.query(ctx, kind="export")[0]  # the export itself is in the trail: what, by whom, where
     assert exported["user"] == "tester" and exported["new"]["path"] == str((tmp_path / "a.xlsx").resolve())

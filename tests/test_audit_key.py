@@ -282,3 +282,28 @@ def test_backups_and_returns_anchor_the_chain_and_a_restore_is_not_a_false_alarm
     assert any("被恢复操作替换" in n for n in found["notes"])  # the newer backup's anchor: set aside, said
     entry = audit.query(demo_ctx, kind="system")[0]
     assert entry["action"] == "restore" and "恢复数据文件" in entry["changes"]
+
+
+def test_entries_an_upgrade_writes_are_signed_by_the_next_save(tmp_path, monkeypatch):
+    """A migration step that corrects records (here: one that renames a resident) writes entries outside any use
+    case; they are the program's own, reported as waiting, and signed by the next save — not called tampering."""
+    from yiyang_desktop.store import db as dbmod
+    path = tmp_path / "a.db"
+    ctx = admin_file(path)
+    rid = resident(ctx, name="曾素芬")
+    ctx.db.close()
+
+    def m_fix(db):
+        db.execute("UPDATE residents SET note = 'fixed by the upgrade' WHERE id = ?", [rid])
+    monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, m_fix])
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", len(dbmod.MIGRATIONS))
+    db = open_db(path)
+    report = audit.verify_chain(db)
+    assert report["ok"] and report["unsealed"] == 0 and any("升级时改写了 1 条" in n for n in report["notes"])
+    ctx = Context(db, user="boss", role="管理员", clock=FixedClock(NOW))
+    bed(ctx)
+    report = audit.verify_chain(db)
+    assert report["ok"] and report["notes"] == []
+    fixed = [e for e in audit.query(ctx, table="residents") if e["action"] == "update"][0]
+    assert fixed["sealed"] and fixed["user"] == "system" and "fixed by the upgrade" in fixed["changes"]
+    db.close()

@@ -250,16 +250,20 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(ctx, db_path, tmp_path
 
 def test_restore_of_an_older_version_is_migrated(ctx, db_path, tmp_path, monkeypatch):
     old = tmp_path / "old.db"
-    monkeypatch.setattr(dbmod, "MIGRATIONS", dbmod.MIGRATIONS[:-2])
+    from yiyang_desktop.store.schema_identity import m_file_identity
+    older = dbmod.MIGRATIONS.index(m_file_identity)  # a file from before files had an identity (and a keyed trail)
+    monkeypatch.setattr(dbmod, "MIGRATIONS", dbmod.MIGRATIONS[:older])
     db = connect(old)
     dbmod.migrate(db, 0)
+    # a backup of this institution made by the older program: the same identity (when that program had one)
+    db.execute("UPDATE app_meta SET value = ? WHERE key = 'file_id'", [meta(ctx.db, "file_id")])
     db.execute("INSERT INTO beds (room, number, service_date) VALUES ('201', '1', '2026-01-01')")
     db.conn.commit()
     db.close()
-    monkeypatch.undo()  # two steps back: before identities and the keyed trail (it takes this file's identity)
-    assert bk.inspect_backup(old)["schema_version"] == SCHEMA_VERSION - 2
+    monkeypatch.undo()
+    assert bk.inspect_backup(old)["schema_version"] == older
     result = bk.restore(ctx, db_path, old, reopen=False)
-    assert result["backup_schema_version"] == SCHEMA_VERSION - 2 and result["schema_version"] == SCHEMA_VERSION
+    assert result["backup_schema_version"] == older and result["schema_version"] == SCHEMA_VERSION
     ctx.db = open_db(db_path)
     assert schema_version(ctx.db) == SCHEMA_VERSION
     assert ctx.db.execute("SELECT room FROM beds").fetchall() == [("201",)]

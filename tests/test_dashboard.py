@@ -7,9 +7,12 @@ from PySide6.QtCore import Qt
 
 from yiyang_desktop.domain import referrals as R
 from yiyang_desktop.services.census import census
-from yiyang_desktop.services.dashboard import OPEN_STATES, dashboard
+from yiyang_desktop.domain.figures import NO_GRADE
+from yiyang_desktop.services.dashboard import dashboard
 from yiyang_desktop.services.insurance import save_answers, get_answers
 from yiyang_desktop.services.subsidies import record_application
+
+from yiyang_desktop.ui.common import grade_short
 
 from conftest import TODAY
 
@@ -22,11 +25,16 @@ def test_figures_agree_with_the_records(demo_ctx):
         "SELECT COUNT(*) FROM leaves WHERE kind = '住院' AND start_date <= ?1 AND COALESCE(end_date, '9999') > ?1",
         [TODAY.isoformat()]).fetchone()[0]
     assert d["in_hospital"] == in_hospital >= 1
-    for state in OPEN_STATES:
-        n = demo_ctx.db.execute("SELECT COUNT(*) FROM referrals WHERE state = ?", [state]).fetchone()[0]
-        assert d["open_referrals"][state] == n
-    assert sum(d["open_referrals"].values()) >= 1
-    assert R.CLOSED not in d["open_referrals"]
+    # open: a state that can still move — an accepted 上转 is under way, a received (已接收) 下转 is done
+    rows = demo_ctx.db.execute("SELECT direction, state, COUNT(*) FROM referrals GROUP BY direction, state").fetchall()
+    for state in R.STATES:
+        n = sum(k for direction, s, k in rows if s == state and not R.is_final(direction, s))
+        assert d["open_referrals"].get(state, 0) == n
+    assert 1 <= sum(d["open_referrals"].values()) < sum(k for *_x, k in rows)
+    down_received = sum(k for direction, s, k in rows if direction == R.DOWN and s == R.ACCEPTED)
+    up_accepted = sum(k for direction, s, k in rows if direction == R.UP and s == R.ACCEPTED)
+    assert down_received >= 1 and d["open_referrals"].get(R.ACCEPTED, 0) == up_accepted
+    assert R.CLOSED not in d["open_referrals"] and R.RETURNED not in d["open_referrals"]
     assert [t["month"] for t in d["trend"]][-1] == "2026-11" and len(d["trend"]) == 12
     assert d["trend"][-1]["occupancy_rate"] == round(float(c.occupancy_rate), 4)
     assert sum(n for _g, n in d["grades"]) == c.occupied_total
@@ -45,7 +53,7 @@ def test_next_applications_follow_the_records(demo_ctx):
 
 def test_an_empty_institution_has_a_dashboard(ctx):
     d = dashboard(ctx)
-    assert d["census"].beds_total == 0 and d["occupancy_rate"] is None and d["grades"] == []
+    assert d["census"].beds_total == 0 and d["beds"].occupancy is None and d["grades"] == [(NO_GRADE, 0)]
     assert all(t["occupancy_rate"] is None for t in d["trend"])
 
 
@@ -61,7 +69,7 @@ def test_tiles_show_the_figures_and_open_their_lists(qtbot, qapp, demo_ctx, tmp_
     assert page.tiles["referrals"].value.text() == str(sum(d["open_referrals"].values()))
     assert "目标 50.0%" in page.tiles["nursing"].detail.text()
     assert "医保定点" in page.tiles["next"].detail.text()
-    assert len(page.trend_chart.labels) == 12 and page.grade_chart.items == [(str(n), c) for n, c in d["grades"]]
+    assert len(page.trend_chart.labels) == 12 and page.grade_chart.items == [(grade_short(n), c) for n, c in d["grades"] if c or n != NO_GRADE]
     image = page.grade_chart.grab().toImage()
     assert len({image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}) > 3
     for key, target in (("next", "applications"), ("agreements", "partners"), ("hospital", "referrals"),

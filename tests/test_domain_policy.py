@@ -84,11 +84,14 @@ def test_every_field_is_declared_once_with_label_kind_and_default():
     assert by_path["operating.rates[].min_age"]["unit"] == "周岁"
     assert by_path["operating.count_rule"]["choices"] == ["month_end", "any_day", "min_days"]
     for row_type in ("targets.nursing_bed_share[]", "size_rules.rules[]", "construction.thresholds[]",
-                     "construction.rates[]", "operating.rates[]"):
+                     "construction.rates[]", "operating.rates[]", "ltc.levels[]"):
         assert by_path[f"{row_type}.source"]["source"] is True  # the quote slot beside every rule
     # a section is one more field: every section of the profile is a dataclass built by the same loader
     assert {f.name for f, m in fields_of(PolicyProfile) if m.kind == "section"} == {
-        "targets", "size_rules", "construction", "operating"}
+        "targets", "size_rules", "construction", "operating", "ltc"}
+    assert by_path["ltc.levels[].day_yuan"]["unit"] == "元/床日" and by_path["ltc.levels[].month_cap_yuan"]["unit"] == "元/月"
+    assert by_path["ltc"]["optional"] and by_path["ltc.levels[].fund_share"]["optional"]
+    assert by_path["ltc.hospital_days"]["choices"] == ["deduct", "count"]
 
 
 BAD = '''id = "bad-one"

@@ -47,7 +47,7 @@ def write_forever(path):
         birth = dt.date(1930, 1, 1) + dt.timedelta(days=n // 500)
         first17 = f"110105{birth:%Y%m%d}{(n % 500) * 2:03d}"
         rid = create_resident(ctx, {"name": f"老人{n}", "sex": "女", "id_number": first17 + id_check_char(first17),
-                                    "hukou_address": "长沙市" * 20, "note": "备注" * 100})
+                                    "hukou_address": "长沙市" * 20, "note": "备注" * 100, "hukou_local": True})
         print(f"resident {rid}", flush=True)
         bed = create_bed(ctx, {"building": "1号楼", "floor": "1", "room": f"R{n}", "number": "1",
                                "bed_type": "养老床位", "service_date": dt.date(2024, 1, 1)})
@@ -235,6 +235,7 @@ def resident_forms(draw):
             "birth_date": draw(st.sampled_from([None, birth.isoformat(), birth])),
             "categories": draw(st.lists(st.sampled_from(CATEGORIES), max_size=2, unique=True)),
             "medical_insurance": draw(st.sampled_from((None, *INSURANCES))), "phone": draw(st.text("0123456789-", max_size=13)),
+            "hukou_local": draw(st.booleans()),
             "contacts": [{"name": "家属", "relation": "子女", "phone": "13800000000"}]}
     junk = {"name": ANY, "sex": ANY, "id_number": ID_LIKE, "birth_date": ANY,
             "categories": st.one_of(st.none(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30), st.lists(st.one_of(st.text(max_size=6), st.integers()), max_size=3)),

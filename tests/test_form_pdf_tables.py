@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from pypdf import PdfReader
 
 from yiyang_desktop.exports.form_pdf import _fit_widths, write_form_pdf
 from yiyang_desktop.exports.forms import LAYOUTS, FormData
@@ -52,3 +53,20 @@ def test_a_long_roster_has_its_header_on_every_page_and_nothing_cut_off(tmp_path
     flat = "".join("".join(_pages(pdf, "-raw")).split())  # in drawing order: a wrapped cell's lines in a row
     assert "能力轻度受损（轻度失能）" in flat
     assert "".join(reason.split()) in flat  # the long reason wrapped, every character kept
+
+
+def test_approval_blocks_stay_with_their_table_and_pages_are_numbered(demo_ctx, tmp_path):
+    """The offices' opinion blocks print on the page of the table they approve, never alone on a page of their own;
+    every page says 第 k 页 共 N 页; tables with figures end in a 合计 row."""
+    from yiyang_desktop.services import applications as A
+    cases = (("insurance-designation", "是否符合", "市医疗保障局意见", False),  # 申请条件 has no 合计 row
+             ("construction-subsidy", "每床标准（元）", "市财政局意见", True),
+             ("operating-subsidy", "符合条件床次", "市民政、财政部门审核意见", True))
+    for kind, table_head, last_review, total in cases:
+        app = A.prepare(demo_ctx, kind, **({"year": 2026, "months": [1, 2, 3]} if kind == "operating-subsidy" else {}))
+        pdf = write_form_pdf(app.form, tmp_path / f"{kind}.pdf")
+        pages = [p.extract_text().replace(" ", "").replace("\n", "") for p in PdfReader(str(pdf)).pages]
+        for k, text in enumerate(pages, start=1):
+            assert f"第{k}页共{len(pages)}页" in text, (kind, k)
+        page = next(text for text in pages if last_review in text)
+        assert table_head in page and ("合计" in page) == total, kind

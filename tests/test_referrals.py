@@ -342,3 +342,14 @@ def test_the_demo_has_the_feature_working(demo_ctx):
     today = census(demo_ctx)
     in_hospital = {r.resident_id for r in today.residents if r.away == "住院"}
     assert {r["resident_id"] for r in referrals if r["state"] == "住院"} <= in_hospital
+
+
+def test_symbols_the_cjk_font_draws_blank_print_with_the_fallback_font(ctx, home, tmp_path):
+    """WenQuanYi draws ℃ as an empty glyph: "体温38.5℃" printed as "体温38.5 ". The slip now uses the fallback."""
+    fid = admitted_to_hospital(ctx, home)
+    data = F.slip_data(ctx, fid) | {"present_illness": "发热1天，体温38.5℃，血常规白细胞12×10⁹/L。"}
+    path = write_referral_slip(tmp_path / "fever.pdf", data)
+    text = slip_text(path)[0].replace(" ", "").replace("\n", "")
+    assert "体温38.5℃" in text and "10⁹/L" in text
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "YiyangSymbols" in fonts and "WenQuanYi" in fonts

@@ -185,7 +185,9 @@ def test_frozen_return_kept_and_differences_reported(ctx, home, tmp_path):
     assert v1.figures["residents_end"] == 3 and v1.trend == ret.trend and set(v1.details) == set(ret.details)
     xlsx, pdf = write_return_files(v1, tmp_path, "康乐")
     assert xlsx.name == "月报-2026-09-第1版.xlsx"
-    assert load_workbook(xlsx)["月末在住名单"].max_row == 4  # header + the 3 residents as submitted
+    assert load_workbook(xlsx)["月末在住名单"].max_row == 5  # header + the 3 residents as submitted + 合计
+    assert load_workbook(xlsx)["月末在住名单"]["A5"].value == "合计 3 人"
+    assert "填表人：tester" in [c.value for row in load_workbook(xlsx)["汇总"].iter_rows() for c in row]
     assert "第1版" in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert RT.load_submitted(ctx, month="2026-09").figures["residents_end"] == 4
 
@@ -205,7 +207,8 @@ def test_unfinished_or_bad_months_refused(ctx, home):
 
 
 def _summary(ws) -> dict:
-    return {ws.cell(row=r, column=2).value: ws.cell(row=r, column=3).value for r in range(4, ws.max_row + 1)}
+    return {ws.cell(row=r, column=2).value: ws.cell(row=r, column=3).value for r in range(4, ws.max_row + 1)
+            if ws.cell(row=r, column=2).value}
 
 
 def test_workbook_and_pdf(ctx, home, tmp_path):
@@ -213,7 +216,7 @@ def test_workbook_and_pdf(ctx, home, tmp_path):
     xlsx, pdf = write_return_files(ret, tmp_path, get_institution(ctx)["name"])
     assert xlsx.name == "月报-2026-09.xlsx" and pdf.suffix == ".pdf"
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["汇总", "月末在住名单", "人员变动", "双向转诊", "能力评估"]
+    assert wb.sheetnames == ["汇总", "月末在住名单", "人员变动", "双向转诊", "能力评估", "年度体检"]
     ws = wb["汇总"]
     assert "鹤城区康乐医养中心2026年9月统计月报" in ws["A1"].value.replace(" ", "")
     s = _summary(ws)
@@ -226,13 +229,16 @@ def test_workbook_and_pdf(ctx, home, tmp_path):
     assert ws.cell(row=5, column=2).border.left.style == "thin"
     roster = wb["月末在住名单"]
     assert roster.freeze_panes == "A2" and roster.auto_filter.ref.startswith("A1:")
-    names = [roster.cell(row=r, column=3).value for r in range(2, roster.max_row + 1)]
-    assert sorted(names) == sorted(["张一", "李三", "赵四"])
-    assert all("*" in roster.cell(row=r, column=6).value for r in range(2, roster.max_row + 1))  # IDs masked
-    assert wb["人员变动"].max_row == 6 and wb["双向转诊"]["G2"].value == "住院"
+    names = [roster.cell(row=r, column=3).value for r in range(2, roster.max_row)]
+    assert sorted(names) == sorted(["张一", "李三", "赵四"]) and roster.cell(roster.max_row, 1).value == "合计 3 人"
+    assert all("*" in roster.cell(row=r, column=6).value for r in range(2, roster.max_row))  # IDs masked
+    assert wb["人员变动"].max_row == 7 and wb["双向转诊"]["G2"].value == "住院"
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    for label in ("填表人：", "负责人（签字）：", "联系电话：", "填报日期：", "（单位盖章）"):
+        assert any(t.startswith(label) for t in texts), label
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-    for needle in ("2026年9月统计月报", "月末入住率与护理型床位占比", "能力等级分布", "50.00%", "40.00%", "124床日",
-                   "无有效评估", "月末在住人数"):
+    for needle in ("2026年9月统计月报", "月末入住率与护理型床位占比", "能力等级分布", "50.0%", "40.0%", "124床日",
+                   "无有效评估", "月末在住人数", "填表人", "负责人", "联系电话", "填报日期", "单位盖章", "第1页共1页"):
         assert needle in text, needle
 
 

@@ -101,16 +101,20 @@ def test_occupied_bed_cannot_be_set_under_repair_or_deleted(ctx):
 def test_resident_id_number_checks(ctx):
     good = id_number(D(1945, 3, 2), "男")
     with pytest.raises(ValidationError) as e:
-        R.create_resident(ctx, {"name": "张三", "sex": "女", "id_number": good, "birth_date": "1945-03-03"})
+        R.create_resident(ctx, {"name": "张三", "sex": "女", "id_number": good, "birth_date": "1945-03-03",
+                                "hukou_local": True})
     f = fields(e.value)
     assert "男" in f["sex"] and "1945-03-02" in f["birth_date"]
     with pytest.raises(ValidationError) as e:
         R.create_resident(ctx, {"name": "", "sex": "男", "id_number": good[:-1] + ("0" if good[-1] != "0" else "1")})
     assert "校验位" in fields(e.value)["id_number"] and "姓名" in fields(e.value)["name"]
-    rid = R.create_resident(ctx, {"name": "张三", "sex": "男", "id_number": good.lower()})
+    with pytest.raises(ValidationError) as e:  # 户籍 is chosen, never assumed
+        R.create_resident(ctx, {"name": "张三", "sex": "男", "id_number": good.lower()})
+    assert "请选择户籍" in fields(e.value)["hukou_local"]
+    rid = R.create_resident(ctx, {"name": "张三", "sex": "男", "id_number": good.lower(), "hukou_local": False})
     assert R.get_resident(ctx, rid)["birth_date"] == "1945-03-02"
     with pytest.raises(ValidationError, match="已登记"):
-        R.create_resident(ctx, {"name": "张三丰", "sex": "男", "id_number": good})
+        R.create_resident(ctx, {"name": "张三丰", "sex": "男", "id_number": good, "hukou_local": True})
 
 
 def test_search_by_name_pinyin_initials_id_and_bed(ctx):

@@ -3,6 +3,7 @@ the PDF rendered in the preview."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -120,17 +121,17 @@ def test_copy_edit_and_use_a_profile(qtbot, page, demo_ctx):
     ids = [r["id"] for r in dlg.model.rows]
     assert {"hecheng-2021", "chongqing-2023"} <= set(ids)
     dlg.table.selectRow(ids.index("hecheng-2021"))
-    assert dlg.copy("my-town-2026", "本镇（2026）") == "my-town-2026"
+    assert dlg.copy(new_id="my-town-2026", title="本镇（2026）") == "my-town-2026"
     edit = ProfileEditDialog(demo_ctx, policy.get_profile(demo_ctx, "my-town-2026"), dlg)
     qtbot.addWidget(edit)
     edit.set_value("operating.rates[1].yuan", "一百")
     edit.set_value("operating.rates[2].yuan", "-5")
     edit.save()
     assert edit.result() == 0
-    r = edit.row_of("operating.rates[1].yuan")
-    assert "不是数字" in edit.table.item(r, 2).text()
-    assert edit.table.item(r, 1).text() == "一百"  # kept as typed
-    assert "之间" in edit.table.item(edit.row_of("operating.rates[2].yuan"), 2).text()
+    first = edit.editor("operating.rates[1].yuan")
+    assert "不是数字" in first.error.text() and not first.error.isHidden()
+    assert first.widget.text() == "一百"  # kept as typed
+    assert "之间" in edit.editor("operating.rates[2].yuan").error.text()
     edit.set_value("operating.rates[1].yuan", "120")
     edit.set_value("operating.rates[2].yuan", "180")
     edit.save()
@@ -171,7 +172,7 @@ def test_a_broken_profile_file_is_refused_naming_the_field(qtbot, page, demo_ctx
     qtbot.addWidget(dlg)
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
-    dlg.import_file(str(bad))
+    dlg.import_file(path=str(bad))
     assert warned and "operating.rates[1].min_age" in warned[0] and f"第{line}行" in warned[0]
     assert "cq-copy" not in [p.id for p in policy.list_profiles(demo_ctx)]
 
@@ -298,3 +299,54 @@ def test_saving_a_zero_or_other_region_application_asks_first(qtbot, page, demo_
     page.profile.setCurrentIndex(page.profile.findData("hecheng-2021"))
     page.compute()
     assert A.save_warnings(demo_ctx, page.app) == [] and len(page.save_files(folder=tmp_path / "ok")) == 2
+
+
+SHIPPED_PROFILES = sorted(p.stem for p in (Path(__file__).parents[1] / "resources" / "policies").glob("*.toml"))
+FORMS = [("construction-subsidy", p) for p in SHIPPED_PROFILES] + [("operating-subsidy", p) for p in SHIPPED_PROFILES] \
+    + [("insurance-designation", None)]  # 医保定点 has no subsidy rates: its profile box is disabled
+
+
+@pytest.mark.parametrize("kind,profile_id", FORMS, ids=[f"{k}-{p or 'no-profile'}" for k, p in FORMS])
+def test_every_form_is_saved_by_its_button_for_each_shipped_profile(qtbot, page, tmp_path, monkeypatch, kind, profile_id):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+    out = tmp_path / "申报文件"
+    out.mkdir()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: asked.append(a) or str(out)))
+    choose(page, kind)
+    if profile_id is not None:
+        assert page.profile.isEnabled()
+        page.profile.setCurrentIndex(page.profile.findData(profile_id))
+        assert page.profile.currentData() == profile_id
+    else:
+        assert not page.profile.isEnabled()
+    qtbot.mouseClick(page.compute_btn, Qt.LeftButton)
+    assert page.app is not None and page.save_btn.isEnabled(), page.summary.text()
+    warned = A.save_warnings(page.ctx, page.app)  # a zero amount or another region's profile: asked first
+    confirmed = []
+
+    def confirm():
+        from PySide6.QtWidgets import QApplication
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.button(QMessageBox.Save) is not None:
+            confirmed.append(box.informativeText())
+            qtbot.mouseClick(box.button(QMessageBox.Save), Qt.LeftButton)  # the user has read it and saves anyway
+    QTimer.singleShot(0, confirm)
+    qtbot.mouseClick(page.save_btn, Qt.LeftButton)
+    assert len(asked) == 1 and len(confirmed) == (1 if warned else 0)
+    xlsx, pdf = sorted(out.iterdir(), key=lambda f: f.suffix, reverse=True)
+    assert (xlsx.suffix, pdf.suffix) == (".xlsx", ".pdf") and page.files == [xlsx, pdf]
+    book = load_workbook(xlsx)
+    cells = {str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None}
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    title = page.app.form.values["表名"]
+    assert any(title in c for c in cells) and title.replace(" ", "") in text.replace(" ", "").replace("\n", "")
+    if kind != "insurance-designation":
+        from yiyang_desktop.domain.money import capital
+        fen = page.app.amount_fen
+        flat = text.replace(" ", "")
+        assert yuan_text(fen) in flat and capital(fen) in flat, (fen, text[:400])  # 元 with separators on the PDF
+        assert page.app.summary["profile"]["id"] == profile_id
+    assert page.preview.page_count() >= 1 and page.tabs.currentWidget() is page.preview

@@ -3,11 +3,14 @@ import datetime as dt
 import json
 import subprocess
 
+import pytest
+
 from factories import admitted, bed
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from yiyang_desktop.domain.assessment import list_instruments
 from yiyang_desktop.services import assessments as A
 from yiyang_desktop.ui.assessment_dialog import AssessmentDialog
 from yiyang_desktop.ui.main_window import MainWindow
@@ -53,10 +56,90 @@ def test_a_key_an_item_does_not_allow_is_ignored(qtbot, ctx):
     qtbot.addWidget(dlg)
     dlg.go(3)  # B.3
     for _ in range(6):
-        qtbot.keyClick(dlg, Qt.Key_Return)  # Enter moves on without answering
+        qtbot.keyClick(dlg, Qt.Key_Down)  # ↓ moves on without answering
     assert dlg.current.item.code == "B.3.7"
     qtbot.keyClick(dlg, Qt.Key_4)  # B.3.7 allows 0/1 only
     assert dlg.current.item.code == "B.3.7" and dlg.current.value() is None
+
+
+def ime_type(field, text: str) -> None:
+    """Chinese typed as an input method hands it over: one commit of the finished text."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+    field.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(field, event)
+    assert field.text().endswith(text)
+
+
+def planned_answers(inst) -> dict[str, tuple[int, str]]:
+    """For each item an answer that varies from item to item, with the key that types it."""
+    by_points = all(i.max_points <= 9 for i in inst.items)
+    plan = {}
+    for n, item in enumerate(inst.items):
+        k = (n * 3 + 1) % len(item.options)
+        points = item.options[k].points
+        plan[item.code] = (points, str(points if by_points else k + 1))
+    return plan
+
+
+@pytest.mark.parametrize("instrument_id", [i.id for i in list_instruments()])
+def test_a_whole_assessment_typed_number_then_enter_is_stored_as_typed(qtbot, ctx, instrument_id):
+    """The README's way: 数字键选分、回车下一项. A number picks and moves to the next item, Enter on the next (still
+    unanswered) item does not skip it, so number+Enter answers every item, in order, and Enter on the result page
+    saves. The answers read back from the database are the ones typed."""
+    rid, _ = admitted(ctx, bed(ctx), D(2026, 1, 1))
+    dlg = AssessmentDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.instrument.setCurrentIndex(dlg.instrument.findData(instrument_id))
+    for name, text in (("assessor1", "王评估"), ("assessor2", "李评估"), ("informant_name", "张家属")):
+        ime_type(dlg.info.fields[name], text)
+    qtbot.keyClick(dlg.info.fields["informant_name"], Qt.Key_Return)  # Enter on the first page: the first item
+    plan = planned_answers(dlg.inst)
+    assert dlg.stack.currentIndex() == 1 and dlg.current.item.code == dlg.inst.items[0].code
+    for item in dlg.inst.items:
+        assert dlg.current.item.code == item.code  # never skipped
+        qtbot.keyClick(dlg, getattr(Qt, f"Key_{plan[item.code][1]}"))
+        qtbot.keyClick(dlg, Qt.Key_Return)
+    assert dlg.stack.currentIndex() == dlg.stack.count() - 1 and dlg.current is None  # the result page
+    if dlg.result() != QDialog.Accepted:
+        qtbot.keyClick(dlg, Qt.Key_Return)  # Enter on the result page: 完成并保存
+    assert dlg.result() == QDialog.Accepted, dlg.message.text()
+    stored = A.get_assessment(ctx, dlg.saved_id)
+    assert stored["status"] == "完成" and stored["instrument_id"] == instrument_id
+    assert stored["answers"] == {code: points for code, (points, _key) in plan.items()}
+    raw = ctx.db.execute("SELECT COUNT(*) FROM assessments WHERE id = ?", [dlg.saved_id]).fetchone()[0]
+    assert raw == 1 and stored["assessor1"] == "王评估"
+
+
+def test_enter_never_skips_an_unanswered_item_and_numbers_come_back_for_skipped_ones(qtbot, ctx):
+    rid, _ = admitted(ctx, bed(ctx), D(2026, 1, 1))
+    dlg = AssessmentDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.keyClick(dlg, Qt.Key_PageDown)
+    assert dlg.current.item.code == "B.1.1"
+    qtbot.keyClick(dlg, Qt.Key_Return)  # nothing chosen yet: stays, and says why
+    assert dlg.current.item.code == "B.1.1" and "B.1.1" in dlg.message.text()
+    qtbot.keyClick(dlg, Qt.Key_Down)  # ↓ is the way to leave an item for later
+    assert dlg.current.item.code == "B.1.2"
+    type_keys(qtbot, dlg, "3")
+    assert dlg.current.item.code == "B.1.3" and dlg.message.text() == ""
+    qtbot.keyClick(dlg, Qt.Key_Up)
+    qtbot.keyClick(dlg, Qt.Key_Return)  # B.1.2 is answered: Enter moves on
+    assert dlg.current.item.code == "B.1.3"
+    type_keys(qtbot, dlg, "222222")  # B.1.3–B.1.8
+    assert dlg.current.item.code == "B.2.1"
+    rest = sum(1 for b in dlg.boxes if b.value() is None) - 1  # all but the skipped B.1.1
+    type_keys(qtbot, dlg, "0" * rest)  # items without 0 ignore it: answer those by their lowest key
+    while dlg.current is not None and dlg.current.item.code != "B.1.1":
+        low = min(dlg.current.keys)
+        type_keys(qtbot, dlg, str(low))
+    assert dlg.stack.currentIndex() == 1 and dlg.current.item.code == "B.1.1"  # back to the one skipped
+    type_keys(qtbot, dlg, "4")
+    assert dlg.stack.currentIndex() == dlg.stack.count() - 1 and len(dlg.answers()) == len(dlg.boxes)
 
 
 def test_incomplete_saves_as_draft_and_completing_it_later(qtbot, ctx):
@@ -98,8 +181,9 @@ def test_assessments_page_report_and_excel(qtbot, demo_ctx, tmp_path):
     assert page.model.rows[0]["name"] in page.history.toPlainText()
     path = page.export_excel(path=tmp_path / "grades.xlsx")
     ws = load_workbook(path)["能力等级"]
-    assert ws["A2"].value == "姓名" and ws.max_row == len(page.model.rows) + 2
-    names = {ws.cell(row=i, column=1).value for i in range(3, ws.max_row + 1)}
+    assert ws["A2"].value == "姓名" and ws.max_row == len(page.model.rows) + 3  # title, header, rows, 合计
+    assert ws.cell(ws.max_row, 1).value == f"合计 {len(page.model.rows)} 人"
+    names = {ws.cell(row=i, column=1).value for i in range(3, ws.max_row)}
     assert names == {r["name"] for r in page.model.rows}
     assert ws.auto_filter.ref.startswith("A2") and ws.page_setup.orientation == "landscape"
     exports = demo_ctx.db.execute("SELECT user, new FROM audit_log WHERE action = 'export'").fetchall()
@@ -143,3 +227,26 @@ def test_report_pdf_text(demo_ctx, tmp_path):
                    "评估员签名", data["assessors"][0], data["assessors"][1], "自理能力"):
         assert needle in text
     assert text.count("■") == sum(1 for _, t in data["basis"] if t)
+
+
+@pytest.mark.parametrize("instrument_id", [i.id for i in list_instruments()])
+def test_every_item_page_fits_the_width_without_sideways_scrolling(qtbot, ctx, instrument_id):
+    """B.3 精神状态 opened scrolled sideways with the left of every option cut off: texts now wrap to the width."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel, QRadioButton
+    rid, _ = admitted(ctx, bed(ctx), D(2026, 1, 1))
+    dlg = AssessmentDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.instrument.setCurrentIndex(dlg.instrument.findData(instrument_id))
+    screen = dlg.screen().availableGeometry()
+    assert dlg.width() <= screen.width() and dlg.height() <= screen.height()  # 1366×768 in the tests
+    for page in range(1, dlg.stack.count() - 1):
+        dlg.go(page)
+        qtbot.wait(10)
+        scroll = dlg.stack.currentWidget()
+        view = scroll.viewport()
+        assert scroll.horizontalScrollBar().maximum() == 0 and scroll.horizontalScrollBar().value() == 0
+        for w in scroll.widget().findChildren(QLabel) + scroll.widget().findChildren(QRadioButton):
+            left = w.mapTo(view, QPoint(0, 0)).x()
+            assert 0 <= left and left + w.width() <= view.width(), (page, w.text()[:30])

@@ -168,7 +168,7 @@ def test_audit_page_filters_exports_and_shows_the_chain(qtbot, qapp, ctx, tmp_pa
     page.search.click()
     out = page.export_to(tmp_path / "audit.xlsx")
     ws = load_workbook(out).active
-    assert ws.max_row == page.model.rowCount() + 1 and ws.cell(2, 5).value == "老人档案"
+    assert ws.max_row == page.model.rowCount() + 2 and ws.cell(2, 5).value == "老人档案"  # + 共 N 条
     assert ctx.db.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'export'").fetchone()[0] == 1
     ctx.db.execute("UPDATE audit_log SET user = 'x' WHERE id = 1")
     ctx.db.conn.commit()

@@ -285,7 +285,7 @@ def test_demo_pages_list_filter_count_and_print(qtbot, medical_demo, tmp_path):
     page.f_direction.setCurrentIndex(0)
     assert not page.reassess.isHidden()
     page.select(next(r["id"] for r in rows if r["state"] == "已回转"))
-    path = page.print_slip(path=tmp_path / "slip.pdf", open_file=False)
+    path = page.print_slip(path=tmp_path / "slip.pdf", preview=False)
     assert path.read_bytes().startswith(b"%PDF")
     partners = PartnersPage(medical_demo)
     qtbot.addWidget(partners)

@@ -40,7 +40,7 @@ def test_admit_through_the_dialog_and_the_bed_board_shows_it(qtbot, ctx, db_path
     dlg = ResidentDialog(ctx, parent=page)
     qtbot.addWidget(dlg)
     number = id_number(D(1941, 2, 3), "男")
-    fill(dlg, name="张三", id_number=number, phone="13800000000")
+    fill(dlg, name="张三", id_number=number, phone="13800000000", hukou_local=1)
     assert dlg.form.fields["birth_date"].value() == D(1941, 2, 3)  # derived from the ID number
     assert dlg.form.fields["sex"].currentData() == "男"
     dlg.admit_form.fields["bed_id"].setCurrentIndex(dlg.admit_form.fields["bed_id"].findData(b))
@@ -60,7 +60,7 @@ def test_wrong_id_number_keeps_every_typed_value(qtbot, ctx):
     qtbot.addWidget(dlg)
     good = id_number()
     bad = good[:-1] + ("0" if good[-1] != "0" else "1")
-    fill(dlg, name="李四", id_number=bad, phone="13900000000", hukou_address="鹤城区")
+    fill(dlg, name="李四", id_number=bad, phone="13900000000", hukou_address="鹤城区", hukou_local=0)
     dlg.form.fields["contacts"].set_value([{"name": "李小", "relation": "儿子", "phone": "13700000000"}])
     dlg.admit_form.fields["bed_id"].setCurrentIndex(dlg.admit_form.fields["bed_id"].findData(b))
     ok(dlg)
@@ -81,7 +81,7 @@ def test_refused_admission_creates_no_half_resident(qtbot, ctx):
     admitted(ctx, b, D(2026, 1, 1), name="王五")
     dlg = ResidentDialog(ctx)
     qtbot.addWidget(dlg)
-    fill(dlg, name="赵六", id_number=id_number(sex="女"), sex="女")
+    fill(dlg, name="赵六", id_number=id_number(sex="女"), sex="女", hukou_local=1)
     dlg.admit_form.fields["bed_id"].setCurrentIndex(0)  # no bed chosen
     ok(dlg)
     assert dlg.result() != QDialog.Accepted

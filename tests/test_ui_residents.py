@@ -14,7 +14,7 @@ from yiyang_desktop.ui.residents_page import ResidentsPage
 from yiyang_desktop.ui.stay_dialogs import AdmitDialog, DischargeDialog, EndLeaveDialog, LeaveDialog, MoveDialog
 
 D = dt.date
-COLS = ["姓名", "性别", "年龄", "身份证号", "床位", "入住日期", "户籍", "类别", "能力等级", "状态"]
+COLS = ["姓名", "性别", "年龄", "身份证号", "床位", "入住日期", "户籍", "能力等级", "状态", "类别"]
 
 
 def ok(dlg):
@@ -59,7 +59,7 @@ def test_add_dialog_admits_into_a_free_bed(qtbot, ctx, page):
     dlg = ResidentDialog(ctx, parent=page)
     qtbot.addWidget(dlg)
     number = id_number(D(1941, 2, 3), "男")
-    fill(dlg.form, name="张三", id_number=number, phone="13800000000", medical_insurance="城乡居民")
+    fill(dlg.form, name="张三", id_number=number, phone="13800000000", medical_insurance="城乡居民", hukou_local=1)
     dlg.form.fields["categories"].set_value(["低保", "残疾"])
     dlg.form.fields["contacts"].set_value([{"name": "张小", "relation": "儿子", "phone": "13700000000"}])
     dlg.admit_form.fields["admission_date"].set_value(D(2026, 11, 1))
@@ -116,7 +116,7 @@ def test_wrong_id_number_shows_the_message_beside_the_field_and_keeps_every_valu
     bad = good[:-1] + ("0" if good[-1] != "0" else "1")
     fill(dlg.form, name="李四", id_number=bad, sex="女", phone="13900000000", hukou_address="鹤城区",
          medical_insurance="城镇职工", note="对青霉素过敏")
-    dlg.form.fields["hukou_local"].setChecked(True)
+    fill(dlg.form, hukou_local=1)
     dlg.form.fields["ltc_insurance"].setChecked(True)
     dlg.form.fields["categories"].set_value(["特困"])
     contacts = [{"name": "李小", "relation": "儿子", "phone": "13700000000"},
@@ -154,7 +154,7 @@ def test_pinyin_initials_id_digits_and_bed_search(qtbot, ctx, page):
     assert [r["姓名"] for r in shown(page)] == ["王五"]
     page.search.setText("19440708")
     assert [r["姓名"] for r in shown(page)] == ["王五"]
-    page.search.setText("305")
+    page.search.setText("-305")  # a bed number (with its dash: bare digits may also be inside an ID number)
     assert [r["姓名"] for r in shown(page)] == ["王五"]
     page.search.setText("xyz")
     assert shown(page) == [] and "没有找到" in page.detail.toPlainText()
@@ -164,7 +164,7 @@ def test_refused_admission_for_a_bed_taken_meanwhile_leaves_no_half_created_resi
     b = bed(ctx)
     dlg = ResidentDialog(ctx)
     qtbot.addWidget(dlg)
-    fill(dlg.form, name="赵六", id_number=id_number(sex="女"), phone="13500000000")
+    fill(dlg.form, name="赵六", id_number=id_number(sex="女"), phone="13500000000", hukou_local=0)
     pick_bed(dlg.admit_form, b)
     admitted(ctx, b, D(2026, 11, 1), name="王五")  # someone else took the bed while the dialog was open
     ok(dlg)
@@ -178,7 +178,7 @@ def test_admission_refused_by_the_service_rolls_back_the_new_resident(qtbot, ctx
     b = bed(ctx)
     dlg = ResidentDialog(ctx)
     qtbot.addWidget(dlg)
-    fill(dlg.form, name="孙七", id_number=id_number(sex="男"), sex="男")
+    fill(dlg.form, name="孙七", id_number=id_number(sex="男"), sex="男", hukou_local=1)
     dlg.admit_form.fields["admission_date"].set_value(D(2027, 3, 1))  # too far ahead: admit() itself refuses
     pick_bed(dlg.admit_form, b)
     ok(dlg)
@@ -202,7 +202,7 @@ def test_register_without_admitting_then_admit_from_the_page(qtbot, ctx, page):
     b = bed(ctx)
     dlg = ResidentDialog(ctx)
     qtbot.addWidget(dlg)
-    fill(dlg.form, name="周八", id_number=id_number(sex="女"), sex="女")
+    fill(dlg.form, name="周八", id_number=id_number(sex="女"), sex="女", hukou_local=0)
     dlg.admit_box.setChecked(False)
     ok(dlg)
     assert dlg.result() == QDialog.Accepted and R.get_resident(ctx, dlg.result_value)["stays"] == []
@@ -416,7 +416,34 @@ def test_current_grade_column_and_assessment_history(qtbot, demo_ctx):
     rows = shown(page)
     by_name = {r["姓名"]: r for r in rows}
     some = next(r for r in page.model.rows if r["id"] in latest)
-    assert by_name[some["name"]]["能力等级"] == latest[some["id"]]["final_grade_name"]
+    full = latest[some["id"]]["final_grade_name"]  # the list shows the short name in its brackets
+    assert by_name[some["name"]]["能力等级"] == full[full.index("（") + 1:-1]
     page.select(some["id"])
     text = page.detail.toPlainText()
     assert "能力评估记录" in text and latest[some["id"]]["assessed_on"] in text
+
+
+def test_hukou_is_an_explicit_choice_with_no_default(qtbot, ctx):
+    """户籍 starts blank: saving without choosing says so beside the field (nothing is written, nothing typed is
+    lost); choosing 本地 by keyboard saves 本地 — never a silent 外地 that drops the resident from the subsidy."""
+    b = bed(ctx)
+    dlg = ResidentDialog(ctx)
+    qtbot.addWidget(dlg)
+    hukou = dlg.form.fields["hukou_local"]
+    assert hukou.currentData() is None and hukou.currentText() == "（请选择）"
+    fill(dlg.form, name="钱九", id_number=id_number(D(1945, 3, 3), "女"), phone="13300000000")
+    pick_bed(dlg.admit_form, b)
+    ok(dlg)
+    assert dlg.result() != QDialog.Accepted
+    assert "请选择户籍" in dlg.form.errors["hukou_local"].text() and not dlg.form.errors["hukou_local"].isHidden()
+    assert R.list_residents(ctx, include_discharged=True) == []
+    assert dlg.form.values()["name"] == "钱九" and dlg.admit_form.values()["bed_id"] == b
+    hukou.setFocus()
+    qtbot.keyClick(hukou, Qt.Key_Down)  # the first real choice: 本地
+    assert hukou.currentText() == "本地"
+    ok(dlg)
+    assert dlg.result() == QDialog.Accepted
+    assert R.get_resident(ctx, dlg.result_value)["hukou_local"] == 1
+    edit = ResidentDialog(ctx, dlg.result_value)
+    qtbot.addWidget(edit)
+    assert edit.form.fields["hukou_local"].currentText() == "本地"

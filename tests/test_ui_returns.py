@@ -33,7 +33,8 @@ def test_a_month_is_shown_with_the_lists_behind_it(page, demo_ctx):
     assert summary_value(page, "床位总数") == str(f["beds_total"])
     assert page.detail_models["roster"].rowCount() == len(ret.details["roster"]) == f["residents_end"]
     assert page.tabs.tabText(1).endswith(f"（{f['residents_end']}）")
-    assert f"入住率 {f['occupancy_rate'] * 100:.1f}%" in page.status.text()
+    # 99 of 122 beds: 81.1% (rounded once from the exact ratio — never 81.2% from the stored 0.8115)
+    assert f"入住率 {f['beds_occupied'] / f['beds_total'] * 100:.1f}%" in page.status.text()
     assert page.status.text().startswith("按 2026-11-23 的记录计算。")  # the as-of day
     assert page.diff.isHidden()
 
@@ -73,7 +74,7 @@ def test_files_for_a_month_and_for_a_year(page, tmp_path):
     files = page.save_files(folder=tmp_path / "m")
     assert sorted(f.suffix for f in files) == [".pdf", ".xlsx"]
     wb = load_workbook(next(f for f in files if f.suffix == ".xlsx"))
-    assert wb.sheetnames[0] == "汇总" and len(wb.sheetnames) == 5
+    assert wb.sheetnames[0] == "汇总" and len(wb.sheetnames) == 6
     page.year.setValue(2025)
     files = page.export_year(folder=tmp_path / "y")
     assert len(files) == 24 and len({f.stem for f in files}) == 12

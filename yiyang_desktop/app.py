@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__
-from .assets import font_path, i18n_path, resource_path
+from .assets import font_path, i18n_path, resource_path, symbols_font_path
 from .paths import default_db_path, demo_db_path
 
 ORG = "Yiyang"
@@ -40,14 +40,18 @@ def setup_application(argv: list[str], lang: str | None = None):
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
     app = QApplication.instance() or QApplication(argv)
+    from .ui.screen import install as keep_windows_on_screen
+    keep_windows_on_screen(app)  # every window and dialog inside the screen's free area (1366×768 with a taskbar)
     icon = resource_path("icons", "yiyang.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))  # title bar and task bar (the .exe has the .ico from build.spec)
     fid = QFontDatabase.addApplicationFont(str(font_path()))
     families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+    sid = QFontDatabase.addApplicationFont(str(symbols_font_path()))  # ℃ ℉ Ⅴ ǎ … that the CJK font draws blank
+    symbols = QFontDatabase.applicationFontFamilies(sid) if sid >= 0 else []
     if families:
         font = QFont(app.font())
-        font.setFamilies([font.family(), *families])
+        font.setFamilies([font.family(), *symbols, *families])  # symbols first: the CJK font claims ℃ but draws nothing
         if font.pointSizeF() < 10:
             font.setPointSizeF(10)
         app.setFont(font)
@@ -83,11 +87,12 @@ def choose_db(args, parent=None) -> tuple[Path, bool] | None:
         return None
     if dlg.choice == WelcomeDialog.DEMO:
         return demo_db_path(), True
-    return default_db_path(), dlg.name.text().strip()
+    return default_db_path(), dlg.setup()
 
 
 def open_context(path: Path, demo, clock=None):
-    """Open the file (building the demo when asked); a fresh institution gets the name typed at welcome.
+    """Open the file (building the demo when asked); a fresh institution gets what the welcome dialog asked: its
+    name, region and policy profile (``demo`` is then that dialog's ``setup()``, or just a name).
 
     ``clock`` (default: the computer's) is the one clock of this session: the demo ends on its day and every
     page, rule and record asks it for today and now."""
@@ -111,9 +116,14 @@ def open_context(path: Path, demo, clock=None):
     else:
         db = open_db(path, check="auto", clock=clock)  # a big file cleanly closed last time: checked after the window shows
     ctx = Context(db, clock=clock)  # nobody logged in yet: main() signs in (ui.login.sign_in) before any page loads
-    first = Context.system(db, user="首次启动", clock=clock)  # the name typed at the welcome dialog, before any account exists
-    if isinstance(demo, str) and demo and not get_institution(first).get("name"):
-        save_institution(first, {"name": demo})
+    first = Context.system(db, user="首次启动", clock=clock)  # what the welcome dialog asked, before any account exists
+    if isinstance(demo, str) and demo:
+        demo = {"name": demo}
+    if isinstance(demo, dict) and demo.get("name") and not get_institution(first).get("name"):
+        from .services.policy import set_active_profile
+        save_institution(first, {k: demo.get(k) or "" for k in ("name", "region_name", "region_code")})
+        if demo.get("profile_id"):
+            set_active_profile(first, demo["profile_id"])  # chosen at the welcome dialog, never assumed
     return ctx
 
 

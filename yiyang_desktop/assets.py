@@ -41,3 +41,8 @@ def i18n_path(*parts: str) -> Path:
 def font_path() -> Path:
     """The bundled CJK TrueType font used by Qt and reportlab alike."""
     return resource_path("fonts", "wqy-microhei.ttc")
+
+
+def symbols_font_path() -> Path:
+    """The fallback font for the symbols the CJK font draws blank (℃, ℉, Ⅴ, pinyin tone letters …)."""
+    return resource_path("fonts", "yiyang-symbols.ttf")

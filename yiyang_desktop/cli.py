@@ -126,8 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_census)
     s = sub.add_parser("check", help="检查数据文件完整性与数据版本")
     s.set_defaults(func=cmd_check)
-    from . import cli_accounts, cli_admin, cli_apply, cli_import, cli_return, cli_score
-    for module in (cli_score, cli_apply, cli_return, cli_import, cli_admin, cli_accounts):
+    from . import cli_accounts, cli_admin, cli_apply, cli_health, cli_import, cli_return, cli_score
+    for module in (cli_score, cli_apply, cli_return, cli_health, cli_import, cli_admin, cli_accounts):
         module.register(sub)
     return p
 

@@ -61,6 +61,11 @@ def is_final(direction: str, state: str) -> bool:
     return not next_states(direction, state)
 
 
+def is_open(direction: str, state: str) -> bool:
+    """Still under way: its state can still move (a received 下转 and a closed, refused or returned 上转 are done)."""
+    return direction in TRANSITIONS and state in TRANSITIONS[direction] and not is_final(direction, state)
+
+
 def needs_reason(state: str) -> bool:
     return state in REASON_NEEDED
 

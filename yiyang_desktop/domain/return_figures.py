@@ -16,13 +16,14 @@ from . import beds as B
 from . import referrals as R
 from .census import Absence, BedRecord, Occupancy, census_on
 from .dates import add_months, month_bounds
+from .figures import NO_GRADE, bed_figures, grade_counts
+from .health import CheckRecord, month_health_figures
 from .ids import age_on
 from .policy.profile import PolicyProfile
 from .snapshot import Grade, Resident, Stay
 from .text import QT_TRANSLATE_NOOP as N_
 from .vocabulary import CATEGORIES
 
-NO_GRADE = N_("enum", "无有效评估")
 AGE_BANDS = (N_("enum", "60岁以下"), "60–69", "70–79", "80–89", "90+")
 HUKOU_LOCAL, HUKOU_OTHER = N_("enum", "本地"), N_("enum", "外地")
 NO_CATEGORY = N_("enum", "无类别")
@@ -89,6 +90,7 @@ class ReturnSnapshot:
     referrals: tuple[ReferralRow, ...] = ()
     assessments_done: tuple[AssessmentRow, ...] = ()
     staff_by_role: Mapping[str, int] = field(default_factory=dict)
+    health_checks: tuple[CheckRecord, ...] = ()  # yearly checks dated from 13 months before the month to its end
 
 
 def rate(value: Fraction | None) -> float | None:
@@ -149,7 +151,7 @@ def month_figures(snap: ReturnSnapshot, profile: PolicyProfile | None, *, as_of:
 
     admission_of = {s.resident_id: s.admission.isoformat() for s in snap.stays
                     if s.discharge is None or s.discharge > last}
-    roster, ages, sexes, hukou, cats, grade_keys = [], [], [], [], [], []
+    roster, ages, sexes, hukou, cats, grade_rows = [], [], [], [], [], []
     ltc = overdue = missing = 0
     for c in sorted(end.residents, key=lambda x: x.bed):
         p = snap.residents[c.resident_id]
@@ -160,7 +162,7 @@ def month_figures(snap: ReturnSnapshot, profile: PolicyProfile | None, *, as_of:
         overdue += state == EXPIRED
         missing += state == MISSING
         grade = g.name if state == VALID else NO_GRADE
-        grade_keys.append((g.grade if state == VALID else 99, grade))
+        grade_rows.append((g.grade, g.name, g.assessed_on) if g else (None, None, None))
         ages.append(age_band(age))
         sexes.append(p.sex)
         hukou.append(HUKOU_LOCAL if p.hukou_local else HUKOU_OTHER)
@@ -172,11 +174,8 @@ def month_figures(snap: ReturnSnapshot, profile: PolicyProfile | None, *, as_of:
                        "grade": grade, "assessed_on": g.assessed_on.isoformat() if g else None,
                        "valid_until": (due - dt.timedelta(days=1)).isoformat() if due else None,
                        "assessment_state": state, "away": c.away or ""})
-    by_grade = {name: 0 for _, name in sorted(set(grade_keys), key=lambda k: (k[0], k[1]))}
-    by_grade.setdefault(NO_GRADE, 0)
-    for _, name in grade_keys:
-        by_grade[name] += 1
-    by_grade[NO_GRADE] = by_grade.pop(NO_GRADE)  # always last
+    by_grade = grade_counts(grade_rows, last, valid_months)
+    beds_end = bed_figures(end)
 
     def in_month(d: dt.date | None) -> bool:
         return d is not None and first <= d <= last
@@ -210,14 +209,14 @@ def month_figures(snap: ReturnSnapshot, profile: PolicyProfile | None, *, as_of:
             for a in snap.assessments_done]
     figures = {
         "month": f"{snap.year:04d}-{snap.month:02d}", "first_day": first.isoformat(), "last_day": last.isoformat(),
-        "beds_total": end.beds_total, "beds_by_type": dict(end.beds_by_type),
-        "beds_occupied": end.occupied_total, "beds_occupied_by_type": dict(end.occupied_by_type),
-        "beds_free": end.count(B.FREE), "beds_reserved": end.count(B.RESERVED),
-        "beds_out_of_service": end.count(B.REPAIR),
-        "occupancy_rate": rate(end.occupancy_rate), "bed_days_used": bed_days,
+        "beds_total": beds_end.total, "beds_by_type": dict(beds_end.by_type),
+        "beds_occupied": beds_end.occupied, "beds_occupied_by_type": dict(end.occupied_by_type),
+        "beds_free": beds_end.free, "beds_reserved": beds_end.reserved, "beds_out_of_service": beds_end.repair,
+        "occupancy_rate": rate(beds_end.occupancy), "bed_days_used": bed_days,
         "bed_days_available": bed_days_available(beds, occs, first, last),
-        "nursing_bed_share": rate(end.nursing_share), "nursing_target": rate(target),
-        "nursing_target_met": None if target is None or end.nursing_share is None else end.nursing_share >= target,
+        "nursing_bed_share": rate(beds_end.nursing_share), "nursing_target": rate(target),
+        "nursing_target_met": (None if target is None or beds_end.nursing_share is None
+                               else beds_end.nursing_share >= target),
         "residents_start": start.occupied_total, "residents_end": end.occupied_total,
         "residents_by_grade": by_grade, "residents_by_age_band": _count(AGE_BANDS, ages),
         "residents_by_sex": _count(("男", "女"), sexes), "residents_by_hukou": _count((HUKOU_LOCAL, HUKOU_OTHER), hukou),
@@ -237,5 +236,11 @@ def month_figures(snap: ReturnSnapshot, profile: PolicyProfile | None, *, as_of:
         "profile_id": profile.id if profile is not None else None,
     }
     figures["staff_total"] = sum(figures["staff_by_role"].values())
-    details = {"roster": roster, "movements": movements, "referrals": referrals, "assessments": done}
+    health, checks = month_health_figures(snap.health_checks, {rid: snap.residents[rid].birth for rid in
+                                                               (c.resident_id for c in end.residents)}, first, last)
+    figures |= health
+    figures["health_check_coverage"] = rate(B.ratio(health["residents_65_checked"], health["residents_65_end"]))
+    figures["feedback_on_time_rate"] = rate(B.ratio(health["feedback_on_time"], health["feedback_due"]))
+    details = {"roster": roster, "movements": movements, "referrals": referrals, "assessments": done,
+               "health_checks": checks}
     return figures, details

@@ -7,12 +7,25 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .form_xlsx import PLACEHOLDER
-from .forms import LAYOUTS, FormData
-from .pdf_fonts import register
+from .forms import LAYOUTS, TOTAL_LABEL, FormData, field_kind, total_key, with_totals
+from .pdf_fonts import needs_fallback, para, register
+from .pdf_pages import numbered_canvas
+from .workbook import yuan
+
+
+def shown(key: str, value) -> str:
+    """A value as the form prints it: 元 with thousands separators and two decimals, anything else as it is."""
+    if value is None:
+        return ""
+    if field_kind(key) == "money" and not isinstance(value, float):
+        amount = yuan(value)
+        if amount is not None:
+            return f"{amount:,.2f}"
+    return str(value)
 
 
 def _text(template: str, values: dict) -> str:
-    return PLACEHOLDER.sub(lambda m: "" if values.get(m.group(1)) is None else str(values.get(m.group(1))), template)
+    return PLACEHOLDER.sub(lambda m: shown(m.group(1), values.get(m.group(1))), template)
 
 
 def write_form_pdf(data: FormData, out: Path) -> Path:
@@ -21,7 +34,7 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import (KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table,
+    from reportlab.platypus import (KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table,
                                     TableStyle)
     from reportlab.platypus.doctemplate import BaseDocTemplate
     from reportlab.platypus.frames import Frame
@@ -29,7 +42,9 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
     from .referral_slip import _chinese_line_breaks
     _chinese_line_breaks()
     font = register()
+    data = with_totals(data)
     body = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=13, wordWrap="CJK")
+    right = ParagraphStyle("right", parent=body, alignment=2)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10)
     bold = ParagraphStyle("bold", parent=body, alignment=TA_CENTER)
     title = ParagraphStyle("title", parent=body, fontSize=16, leading=22, alignment=TA_CENTER, spaceAfter=4)
@@ -40,7 +55,7 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
                              ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#f2f2f2"))])
 
     def p(text, style=body):
-        return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+        return para(escape(str(text)).replace("\n", "<br/>"), style)
 
     portrait, wide = A4, landscape(A4)
     margin = 14 * mm
@@ -49,18 +64,11 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
     doc = BaseDocTemplate(str(tmp), pagesize=portrait, leftMargin=margin, rightMargin=margin, topMargin=margin,
                           bottomMargin=margin, title=data.values.get("表名", ""), author="医养台账")
 
-    def footer(canvas, d):
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        w, _h = canvas._pagesize
-        canvas.drawCentredString(w / 2, 8 * mm, f"第 {d.page} 页")
-        canvas.restoreState()
-
     doc.addPageTemplates([
         PageTemplate("portrait", [Frame(margin, margin, portrait[0] - 2 * margin, portrait[1] - 2 * margin)],
-                     onPage=footer, pagesize=portrait),
+                     pagesize=portrait),
         PageTemplate("landscape", [Frame(margin, margin, wide[0] - 2 * margin, wide[1] - 2 * margin)],
-                     onPage=footer, pagesize=wide)])
+                     pagesize=wide)])
     story = []
     sheets = LAYOUTS[data.kind]
     for n, (_sheet, blocks) in enumerate(sheets):
@@ -71,7 +79,15 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
             story += [NextPageTemplate("landscape" if is_wide else "portrait"), PageBreak()]
         elif is_wide:
             story.insert(0, NextPageTemplate("landscape"))
-        for block in blocks:
+        # The last table (or wide block) of a sheet, the declaration, the signatures and the offices' opinion blocks
+        # are kept on one page: an approval block never stands apart from the figures it approves.
+        tail = max((i for i, b in enumerate(blocks) if b[0] == "table"), default=len(blocks))
+        if not any(b[0] in ("review", "sign") for b in blocks[tail:]):
+            tail = len(blocks)
+        sheet_story, story = story, []
+        for i, block in enumerate(blocks):
+            if i == tail:
+                sheet_story, story = sheet_story + story, []
             kind = block[0]
             if kind == "title":
                 story.append(p(_text(block[1], data.values), title))
@@ -82,19 +98,22 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
                 for i in range(0, len(pairs), 2):
                     row = []
                     for label, key in pairs[i:i + 2]:
-                        row += [p(label, bold), p(data.values.get(key) if data.values.get(key) is not None else "")]
+                        row += [p(label, bold), p(shown(key, data.values.get(key)),
+                                                  right if _numeric(key) else body)]
                     rows.append(row + [""] * (4 - len(row)))
                 t = Table(rows, colWidths=[width * 0.17, width * 0.33] * 2)
                 t.setStyle(grid_style)
                 story.append(t)
             elif kind == "wide":
-                t = Table([[p(block[1], bold), p(data.values.get(block[2]) or "")]],
+                t = Table([[p(block[1], bold), p(shown(block[2], data.values.get(block[2])))]],
                           colWidths=[width * 0.17, width * 0.83], minRowHeights=[60 if "简介" in block[1] else 18])
                 t.setStyle(grid_style)
                 story.append(t)
             elif kind == "table":
+                totals = block[3] if len(block) > 3 else ()
+                total_row = {f: data.values.get(total_key(block[1], f)) for f in totals} if totals else None
                 story += _table(block[2], data.tables.get(block[1], []), width, small if len(block[2]) > 6 else body,
-                                bold, font, tight)
+                                bold, font, tight, total_row)
             elif kind == "text":
                 story += [Spacer(1, 4), p(block[1]), Spacer(1, 4)]
             elif kind == "sign":
@@ -103,12 +122,13 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
                           minRowHeights=[26])
                 story.append(t)
             elif kind == "review":
-                t = Table([[p(block[1], bold), Paragraph("<br/>".join(escape(x) for x in block[2]), body)]],
+                t = Table([[p(block[1], bold), para("<br/>".join(escape(x) for x in block[2]), body)]],
                           colWidths=[width * 0.22, width * 0.78], minRowHeights=[52])
                 t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-                story.append(KeepTogether([t]))
-    doc.build(story)
+                story.append(t if i >= tail else KeepTogether([t]))  # a nested KeepTogether always "overflows"
+        story = sheet_story + ([KeepTogether(story)] if story and tail < len(blocks) else story)
+    doc.build(story, canvasmaker=numbered_canvas(font, y=8 * mm))
     tmp.replace(out)
     return out
 
@@ -117,7 +137,11 @@ CHUNK = 200  # rows measured per Table when sizing the rows
 PAD = 6  # reportlab's default left and right cell padding
 
 
-def _table(cols, items, width, style, head_style, font, tight) -> list:
+def _numeric(key: str) -> bool:
+    return field_kind(key) in ("money", "count", "number")
+
+
+def _table(cols, items, width, style, head_style, font, tight, total_row: dict | None = None) -> list:
     """A table block as page-sized Table pieces, each with its header row.
 
     Column widths follow the content: each column gets the width of its widest value (measured in the font), and
@@ -127,7 +151,7 @@ def _table(cols, items, width, style, head_style, font, tight) -> list:
     Long tables go in pieces: reportlab splits one huge table over and over (quadratic)."""
     from reportlab.lib import colors
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     size = style.fontSize
     measured: dict[str, float] = {}
@@ -138,7 +162,10 @@ def _table(cols, items, width, style, head_style, font, tight) -> list:
             w = measured[text] = stringWidth(text, font, size)
         return w
     fields = [f for _h, f in cols]
-    rows = [["" if item.get(f) is None else str(item.get(f)) for f in fields] for item in items] or [[""] * len(cols)]
+    rows = [[shown(f, item.get(f)) for f in fields] for item in items] or [[""] * len(cols)]
+    if total_row is not None:  # the 合计 row: the label in the first column, the sums under their columns
+        rows.append([TOTAL_LABEL if n == 0 else shown(f, total_row.get(f)) if f in total_row else ""
+                     for n, f in enumerate(fields)])
     need = []
     for n, (h, _f) in enumerate(cols):
         widest = max(measure(r[n]) for r in rows)
@@ -147,17 +174,19 @@ def _table(cols, items, width, style, head_style, font, tight) -> list:
     widths = _fit_widths(need, [_weight(f) for f in fields], width)
     room = [w - 2 * PAD - 0.5 for w in widths]
 
-    def para(text):
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
-    body = [[text if ("\n" not in text and measure(text) <= room[n]) else para(text) for n, text in enumerate(r)]
+    def wrapped(text):
+        return para(escape(text).replace("\n", "<br/>"), style)
+    body = [[text if ("\n" not in text and measure(text) <= room[n] and not needs_fallback(text)) else wrapped(text)
+             for n, text in enumerate(r)]
             for r in rows]
-    header = [Paragraph(escape(h), head_style) for h, _f in cols]
+    header = [para(escape(h), head_style) for h, _f in cols]
     table_style = TableStyle(tight + [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                       ("FONTNAME", (0, 0), (-1, -1), font),
                                       ("FONTSIZE", (0, 0), (-1, -1), size),
                                       ("LEADING", (0, 0), (-1, -1), style.leading),
-                                      ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2"))])
+                                      ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2"))]
+                             + [("ALIGN", (n, 0), (n, -1), "RIGHT") for n, f in enumerate(fields) if _numeric(f)])
     # Every row's height, measured once (linear, not quadratic): one plain row gives the height of all plain rows;
     # rows holding a Paragraph are measured in pieces.
     def measured_rows(rows):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..domain.assessment import InstrumentError, list_instruments
 from ..services.importer import EXAMPLE, SEQ, SHEETS, Column, Sheet
+from . import workbook as W
 
 LAST_ROW = 2000  # drop-downs and formats reach this far
 GENERAL = [
@@ -51,33 +52,40 @@ def _letter(i: int) -> str:
 
 
 def _explain(wb, sheets: tuple[Sheet, ...]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     ws = wb.active
     ws.title = "说明"
-    ws.append(["医养台账 台账导入模板 — 填写说明"])
-    ws["A1"].font = Font(size=14, bold=True)
-    for i, text in enumerate(GENERAL, start=1):
-        ws.append([f"{i}. {text}"])
-        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=5)
-        ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[ws.max_row].height = 32
-    ws.append([])
-    ws.append(["工作表", "列名", "必填", "格式 / 可选值", "说明"])
-    head = ws.max_row
-    for cell in ws[head]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    for sheet in sheets:
-        ws.append([sheet.name, "", "", "", sheet.note])
-        ws.cell(ws.max_row, 1).font = Font(bold=True)
-        ws.cell(ws.max_row, 5).alignment = Alignment(wrap_text=True)
-        for col in sheet.columns:
-            ws.append(["", col.header, "必填" if col.required else "", _format(col), col.note])
-            for c in (4, 5):
-                ws.cell(ws.max_row, c).alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDE", (14, 18, 6, 60, 60)):
+    for letter, width in zip("ABCDE", (14, 18, 6, 50, 50)):
         ws.column_dimensions[letter].width = width
+    box, top = W.border(), Alignment(wrap_text=True, vertical="top")
+
+    def line(values, *, bold=False, fill=None, framed=True):
+        ws.append([None] * len(values))
+        r = ws.max_row
+        for c, v in enumerate(values, start=1):
+            cell = ws.cell(r, c)
+            if v:
+                W.set_text(cell, v)
+            cell.font, cell.alignment = W.font(bold=bold), top
+            if framed:
+                cell.border = box
+            if fill:
+                cell.fill = PatternFill("solid", fgColor=fill)
+        return r
+    W.set_text(ws.cell(1, 1), "医养台账 台账导入模板 — 填写说明")
+    ws["A1"].font = W.font(size=14, bold=True)
+    for i, text in enumerate(GENERAL, start=1):
+        r = line([f"{i}. {text}"], framed=False)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=5)
+    ws.append([])
+    head = line(["工作表", "列名", "必填", "格式 / 可选值", "说明"], bold=True, fill="DDEBF7")
+    for sheet in sheets:
+        line([sheet.name, "", "", "", sheet.note], bold=True)
+        for col in sheet.columns:
+            line(["", col.header, "必填" if col.required else "", _format(col), col.note])
     ws.freeze_panes = f"A{head + 1}"
+    W.fit_rows(ws, keep_taller=False)
+    W.print_setup(ws, title_rows=(head, head), landscape=True, center=False)
 
 
 def _options_sheet(wb, sheets: tuple[Sheet, ...]) -> dict[tuple[str, ...], str]:
@@ -92,25 +100,27 @@ def _options_sheet(wb, sheets: tuple[Sheet, ...]) -> dict[tuple[str, ...], str]:
             continue
         col = len(ranges) + 1
         for r, value in enumerate(opts, start=1):
-            ws.cell(r, col, value)
+            W.set_text(ws.cell(r, col), value)
         ranges[opts] = f"'选项'!${_letter(col)}$1:${_letter(col)}${len(opts)}"
     return ranges
 
 
 def _data_sheet(wb, sheet: Sheet, ranges: dict) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
     ws = wb.create_sheet(sheet.name)
-    ws.append([c.header for c in sheet.columns])
-    ws.append([c.example for c in sheet.columns])
+    box = W.border()
     for i, col in enumerate(sheet.columns, start=1):
         letter = _letter(i)
         head = ws.cell(1, i)
-        head.font = Font(bold=True, color="C00000" if col.required else "000000")
+        W.set_text(head, col.header)
+        head.font = W.font(bold=True, color="C00000" if col.required else "000000")
         head.fill = PatternFill("solid", fgColor="FCE4D6" if col.required else "EEEEEE")
-        head.alignment = Alignment(horizontal="center")
+        head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ex = ws.cell(2, i)
-        ex.font = Font(italic=True, color="808080")
+        W.set_value(ex, col.example, {"date": "date", "int": "count"}.get(col.kind, "text"))
+        ex.font = W.font(italic=True, color="808080")
+        head.border = ex.border = box
         ws.column_dimensions[letter].width = col.width
         fmt = "yyyy-mm-dd" if col.kind == "date" else "@" if col.kind in ("id", "text", "seq") else None
         if fmt:
@@ -138,13 +148,15 @@ def _data_sheet(wb, sheet: Sheet, ranges: dict) -> None:
             ws.add_data_validation(dv)
             dv.add(area)
     ws.freeze_panes = "B2"
-    ws.cell(2, 1).value = EXAMPLE if sheet.columns[0].header == SEQ else ws.cell(2, 1).value
+    if sheet.columns[0].header == SEQ:
+        W.set_text(ws.cell(2, 1), EXAMPLE)
+    W.fit_rows(ws, 1, 2, keep_taller=False)
+    W.print_setup(ws, title_rows=(1, 1), last_col=len(sheet.columns), center=False, area=False)  # rows are added
 
 
 def write_template(path: Path | str, sheets: tuple[Sheet, ...] = SHEETS) -> Path:
     """Write the import template workbook to ``path`` and return it."""
-    from openpyxl import Workbook
-    wb = Workbook()
+    wb = W.new_workbook()
     _explain(wb, sheets)
     ranges = _options_sheet(wb, sheets)
     for sheet in sheets:

@@ -9,7 +9,8 @@ import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .pdf_fonts import register
+from .pdf_fonts import para, register
+from .pdf_pages import page_label
 
 UP = "上转"
 
@@ -61,42 +62,40 @@ def _patient_line(d: dict, number_label: str, number: str) -> str:
 
 
 def _address_lines(d: dict, st: _Styles) -> list:
-    from reportlab.platypus import Paragraph
-    return [Paragraph(f"家庭住址{_u(d['address'], 16)}", st.body), Paragraph(f"联系电话{_u(d['phone'], 8)}", st.body)]
+    return [para(f"家庭住址{_u(d['address'], 16)}", st.body), para(f"联系电话{_u(d['phone'], 8)}", st.body)]
 
 
 def _section(st: _Styles, label: str, text: str) -> list:
-    from reportlab.platypus import Paragraph
-    out = [Paragraph(f"<b>{escape(label)}：</b>", st.section)]
+    out = [para(f"<b>{escape(label)}：</b>", st.section)]
     if text:
-        out.append(Paragraph(_multiline(text), st.text))
+        out.append(para(_multiline(text), st.text))
     else:
-        out.append(Paragraph("&nbsp;", st.text))
+        out.append(para("&nbsp;", st.text))
     return out
 
 
 def out_stub(d: dict, st: _Styles) -> list:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Spacer
     when = d["referred_at"]
     return [
-        Paragraph("存　根", st.title),
-        Paragraph(_patient_line(d, "档案编号", d["record_no"]), st.body),
+        para("存　根", st.title),
+        para(_patient_line(d, "档案编号", d["record_no"]), st.body),
         *_address_lines(d, st),
-        Paragraph(f"于{_date_parts(when)}因病情需要，转入{_u(d['partner'], 8)}单位{_u(d['department'], 4)}科室"
+        para(f"于{_date_parts(when)}因病情需要，转入{_u(d['partner'], 8)}单位{_u(d['department'], 4)}科室"
                   f"{_u(d['receiving_doctor'], 4)}接诊医生。", st.indent),
         Spacer(1, 8),
-        Paragraph(f"转诊医生（签字）：{_u(d['referring_doctor'], 5)}", st.right),
-        Paragraph(_date_parts(when.date()), st.right),
+        para(f"转诊医生（签字）：{_u(d['referring_doctor'], 5)}", st.right),
+        para(_date_parts(when.date()), st.right),
     ]
 
 
 def out_slip(d: dict, st: _Styles) -> list:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Spacer
     when = d["referred_at"]
     story = [
-        Paragraph("双向转诊（转出）单", st.title),
-        Paragraph(f"{_u(d['partner'], 10)}（机构名称）：", st.body),
-        Paragraph(f"现有患者{_u(d['name'], 4)}性别{_u(d['sex'], 1)}年龄{_u(d['age'], 2)}因病情需要，"
+        para("双向转诊（转出）单", st.title),
+        para(f"{_u(d['partner'], 10)}（机构名称）：", st.body),
+        para(f"现有患者{_u(d['name'], 4)}性别{_u(d['sex'], 1)}年龄{_u(d['age'], 2)}因病情需要，"
                   "需转入贵单位，请予以接诊。", st.indent),
     ]
     story += _section(st, "初步印象", d["impression"])
@@ -110,10 +109,10 @@ def out_slip(d: dict, st: _Styles) -> list:
                                        d["transport"] and f"转运方式：{escape(d['transport'])}",
                                        d["escort"] and f"陪同人员：{escape(d['escort'])}") if x)
     extra.append(arrangement)
-    story += [Paragraph("<br/>".join(extra), st.section), Spacer(1, 8),
-              Paragraph(f"转诊医生（签字）：{_u(d['referring_doctor'], 5)}　联系电话：{_u(d['referring_phone'], 7)}", st.right),
-              Paragraph(f"{_u(d['institution'], 10)}（机构名称）", st.right),
-              Paragraph(f"{when:%Y} 年 {when.month} 月 {when.day} 日　{when:%H:%M}", st.right)]
+    story += [para("<br/>".join(extra), st.section), Spacer(1, 8),
+              para(f"转诊医生（签字）：{_u(d['referring_doctor'], 5)}　联系电话：{_u(d['referring_phone'], 7)}", st.right),
+              para(f"{_u(d['institution'], 10)}（机构名称）", st.right),
+              para(f"{when:%Y} 年 {when.month} 月 {when.day} 日　{when:%H:%M}", st.right)]
     return story
 
 
@@ -125,43 +124,43 @@ def _return_people(d: dict) -> tuple[str, str, str, dt.date | None]:
 
 
 def back_stub(d: dict, st: _Styles) -> list:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Spacer
     doctor, _, receiver, when = _return_people(d)
     return [
-        Paragraph("存　根", st.title),
-        Paragraph(_patient_line(d, "病案号", d["hospital_record_no"]), st.body),
+        para("存　根", st.title),
+        para(_patient_line(d, "病案号", d["hospital_record_no"]), st.body),
         *_address_lines(d, st),
-        Paragraph(f"于{_date_parts(when)}因病情需要，转回{_u(d['institution'], 8)}单位{_u(receiver, 4)}接诊医生。", st.indent),
+        para(f"于{_date_parts(when)}因病情需要，转回{_u(d['institution'], 8)}单位{_u(receiver, 4)}接诊医生。", st.indent),
         Spacer(1, 8),
-        Paragraph(f"转诊医生（签字）：{_u(doctor, 5)}", st.right),
-        Paragraph(_date_parts(when), st.right),
+        para(f"转诊医生（签字）：{_u(doctor, 5)}", st.right),
+        para(_date_parts(when), st.right),
     ]
 
 
 def back_slip(d: dict, st: _Styles) -> list:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Spacer
     doctor, phone, _, when = _return_people(d)
     story = [
-        Paragraph("双向转诊（回转）单", st.title),
-        Paragraph(f"{_u(d['institution'], 10)}（机构名称）：", st.body),
-        Paragraph(f"现有患者{_u(d['name'], 4)}性别{_u(d['sex'], 1)}年龄{_u(d['age'], 2)}因病情需要，"
+        para("双向转诊（回转）单", st.title),
+        para(f"{_u(d['institution'], 10)}（机构名称）：", st.body),
+        para(f"现有患者{_u(d['name'], 4)}性别{_u(d['sex'], 1)}年龄{_u(d['age'], 2)}因病情需要，"
                   "现转回贵单位，请予以接诊。", st.indent),
-        Paragraph(f"<b>诊断结果：</b>{_u(d['return_diagnosis'], 10)}　<b>住院病案号：</b>{_u(d['hospital_record_no'], 6)}",
+        para(f"<b>诊断结果：</b>{_u(d['return_diagnosis'], 10)}　<b>住院病案号：</b>{_u(d['hospital_record_no'], 6)}",
                   st.section),
     ]
     story += _section(st, "主要检查结果", d["return_findings"])
     story += _section(st, "治疗经过、下一步治疗方案及康复建议", d["return_advice"])
     story += [Spacer(1, 8),
-              Paragraph(f"转诊医生（签字）：{_u(doctor, 5)}　联系电话：{_u(phone, 7)}", st.right),
-              Paragraph(f"{_u(d['partner'], 10)}（机构名称）", st.right),
-              Paragraph(_date_parts(when), st.right)]
+              para(f"转诊医生（签字）：{_u(doctor, 5)}　联系电话：{_u(phone, 7)}", st.right),
+              para(f"{_u(d['partner'], 10)}（机构名称）", st.right),
+              para(_date_parts(when), st.right)]
     return story
 
 
 def _page(canvas, top: list, bottom: list, footer: str, st: _Styles) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import Frame, KeepInFrame, Paragraph
+    from reportlab.platypus import Frame, KeepInFrame
     width, height = A4
     left, usable = 20 * mm, width - 40 * mm
     stub_h, gap, bottom_margin = 88 * mm, 8 * mm, 14 * mm
@@ -179,7 +178,7 @@ def _page(canvas, top: list, bottom: list, footer: str, st: _Styles) -> None:
     canvas.setFillGray(0.45)
     canvas.drawCentredString(width / 2, cut_y + 1.5 * mm, "（沿虚线剪开）")
     canvas.restoreState()
-    note = Paragraph(escape(footer), st.small)
+    note = para(escape(footer), st.small)
     note.wrapOn(canvas, usable, 10 * mm)
     note.drawOn(canvas, left, 6 * mm)
     canvas.showPage()
@@ -194,10 +193,13 @@ def write_referral_slip(path: Path | str, data: dict) -> Path:
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setTitle("双向转诊单")
     canvas.setAuthor(data["institution"])
-    footer = f"转诊记录编号 {data['id']}　·　{data['institution']}"
+    pages = []
     if data["direction"] == UP:
-        _page(canvas, out_stub(data, st), out_slip(data, st), footer, st)
+        pages.append((out_stub, out_slip))
     if data["has_return"]:
-        _page(canvas, back_stub(data, st), back_slip(data, st), footer, st)
+        pages.append((back_stub, back_slip))
+    for n, (stub, slip) in enumerate(pages, start=1):
+        footer = f"转诊记录编号 {data['id']}　·　{data['institution']}　·　{page_label(n, len(pages))}"
+        _page(canvas, stub(data, st), slip(data, st), footer, st)
     canvas.save()
     return path

@@ -7,15 +7,16 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
-from .pdf_fonts import register
-from .return_xlsx import PCT, subtitle_of, summary_rows, title_of
+from .pdf_fonts import cell, para, register
+from .pdf_pages import numbered_canvas
+from .return_xlsx import PCT, SEAL, sign_fields, subtitle_of, summary_rows, title_of
 
 
 def _fmt(value, unit: str) -> str:
     if value is None:
         return "—"
     if unit == PCT:
-        return f"{value:.2f}%"
+        return f"{value}%"  # already rounded once by domain.figures.percent
     return f"{value}{unit}"
 
 
@@ -114,7 +115,7 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from .referral_slip import _chinese_line_breaks
     _chinese_line_breaks()
@@ -130,15 +131,9 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
     doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                             bottomMargin=margin, title=title_of(ret, institution), author="医养台账")
 
-    def footer(canvas, d):
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        canvas.drawCentredString(A4[0] / 2, 7 * mm, N_("pdf", "第 {n} 页").format(n=d.page))
-        canvas.restoreState()
-
-    story = [Paragraph(escape(title_of(ret, institution)), title), Paragraph(escape(subtitle_of(ret)), sub)]
-    charts = Table([[trend_chart(ret.trend, width * 0.5 - 4, 160, font, ret.figures.get("nursing_target")),
-                     grade_chart(ret.figures["residents_by_grade"], width * 0.5 - 4, 160, font)]],
+    story = [para(escape(title_of(ret, institution)), title), para(escape(subtitle_of(ret)), sub)]
+    charts = Table([[trend_chart(ret.trend, width * 0.5 - 4, 118, font, ret.figures.get("nursing_target")),
+                     grade_chart(ret.figures["residents_by_grade"], width * 0.5 - 4, 118, font)]],
                    colWidths=[width * 0.5] * 2)
     charts.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.4, colors.grey), ("BOX", (1, 0), (1, 0), 0.4, colors.grey),
                                 ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -163,6 +158,8 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
             else:
                 row += ["", ""]
         cells.append(row)
+    cell_style = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
+    cells = [[cell(x, cell_style) for x in row] for row in cells]
     t = Table(cells, colWidths=[width * 0.34, width * 0.16] * 2, repeatRows=1)
     t.setStyle(TableStyle(style))
     story.append(t)
@@ -171,7 +168,24 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
     if ret.submitted and ret.submitted.get("note"):
         notes.append(N_("pdf", "报送备注：{t}").format(t=ret.submitted["note"]))
     for n in notes:
-        story += [Spacer(1, 2), Paragraph(escape(n), body)]
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        story += [Spacer(1, 2), para(escape(n), body)]
+    story.append(KeepTogether([Spacer(1, 4), _sign_table(ret, width, font)]))
+    doc.build(story, canvasmaker=numbered_canvas(font, y=7 * mm))
     tmp.replace(out)
     return out
+
+
+def _sign_table(ret, width: float, font: str):
+    """填表人、负责人、联系电话、填报日期 on two lines and the place for the unit's seal on the right."""
+    from reportlab.platypus import Table, TableStyle
+    fields = sign_fields(ret)
+    cells = []
+    for label, value in fields:
+        blank = "____年____月____日" if label == N_("xlsx", "填报日期") else "________________"
+        cells.append(f"{label}：{value or blank}")
+    rows = [[cells[0], cells[1], SEAL], [cells[2], cells[3], ""]]
+    t = Table(rows, colWidths=[width * 0.36, width * 0.36, width * 0.28], rowHeights=[18, 18])
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+                           ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("SPAN", (2, 0), (2, 1)),
+                           ("VALIGN", (2, 0), (2, 1), "MIDDLE"), ("ALIGN", (2, 0), (2, 1), "CENTER")]))
+    return t

@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
+from . import workbook as W
 
 PCT = "%"
 
 
-def _pct(v):
-    return None if v is None else round(v * 100, 2)
+def _pct(f: dict, key: str):
+    """A rate of the return as a percentage, by the one formatter (domain.figures), from the exact counts."""
+    from ..domain.figures import percent, return_rates
+    return percent(return_rates(f)[key])
 
 
 def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
@@ -29,11 +32,11 @@ def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
     add(s, N_("xlsx", "空闲床位"), f["beds_free"], "张")
     add(s, N_("xlsx", "预留床位"), f.get("beds_reserved", 0), "张")
     add(s, N_("xlsx", "维修（暂停使用）床位"), f["beds_out_of_service"], "张")
-    add(s, N_("xlsx", "月末入住率"), _pct(f["occupancy_rate"]), PCT)
+    add(s, N_("xlsx", "月末入住率"), _pct(f, "occupancy_rate"), PCT)
     add(s, N_("xlsx", "实际占用床日数"), f["bed_days_used"], "床日")
     add(s, N_("xlsx", "实际开放床日数"), f.get("bed_days_available"), "床日")
-    add(s, N_("xlsx", "护理型床位占比"), _pct(f["nursing_bed_share"]), PCT, N_("xlsx", "护理型床位 ÷（养老床位 + 护理型床位）"))
-    add(s, N_("xlsx", "护理型床位占比目标"), _pct(f["nursing_target"]), PCT,
+    add(s, N_("xlsx", "护理型床位占比"), _pct(f, "nursing_bed_share"), PCT, N_("xlsx", "护理型床位 ÷（养老床位 + 护理型床位）"))
+    add(s, N_("xlsx", "护理型床位占比目标"), _pct(f, "nursing_target"), PCT,
         "" if f.get("nursing_target_met") is None else (N_("xlsx", "已达标") if f["nursing_target_met"] else N_("xlsx", "未达标")))
     s = N_("xlsx", "入住老人")
     add(s, N_("xlsx", "月初在住人数"), f["residents_start"], "人")
@@ -62,6 +65,15 @@ def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
                 add(s, f"　{direction}：{state}", n, "人次", N_("xlsx", "月末状态"))
     add(s, N_("xlsx", "月末住院老人"), f["in_hospital_end"], "人")
     add(s, N_("xlsx", "月末请假外出老人"), f.get("on_leave_end"), "人")
+    if "health_checks_done" in f:  # returns submitted before health checks were recorded do not have them
+        s = N_("xlsx", "健康管理")
+        add(s, N_("xlsx", "本月年度体检"), f["health_checks_done"], "人次")
+        add(s, N_("xlsx", "65岁及以上老人年度体检覆盖率"), _pct(f, "health_check_coverage"), PCT,
+            N_("xlsx", "月末在住65岁及以上老人 {m} 人，其中最近12个月内体检 {n} 人").format(
+                m=f["residents_65_end"], n=f["residents_65_checked"]))
+        add(s, N_("xlsx", "体检结果1个月内告知比例"), _pct(f, "feedback_on_time_rate"), PCT,
+            N_("xlsx", "体检满1个月在本月的 {n} 人次中，1个月内告知 {m} 人次").format(n=f["feedback_due"],
+                                                                           m=f["feedback_on_time"]))
     s = N_("xlsx", "人员")
     for role, n in f["staff_by_role"].items():
         add(s, role, n, "人", N_("xlsx", "月末在岗"))
@@ -76,20 +88,38 @@ def summary_rows(f: dict) -> list[tuple[str, str, object, str, str]]:
 
 DETAILS = (
     ("roster", N_("xlsx", "月末在住名单"), [
-        ("bed", "床位", 18), ("bed_type", "床位类型", 11), ("name", "姓名", 9), ("sex", "性别", 5), ("age", "年龄", 5),
-        ("id_number", "身份证号", 20), ("hukou", "户籍", 5), ("categories", "人员类别", 12),
-        ("ltc_insurance", "长护险", 6), ("admission_date", "入住日期", 11), ("grade", "能力等级", 22),
-        ("assessed_on", "评估日期", 11), ("valid_until", "评估有效至", 11), ("assessment_state", "评估状态", 8),
-        ("away", "月末外出", 8)]),
+        ("bed", "床位", "text"), ("bed_type", "床位类型", "text"), ("name", "姓名", "text"), ("sex", "性别", "text"),
+        ("age", "年龄", "count"), ("id_number", "身份证号", "text"), ("hukou", "户籍", "text"),
+        ("categories", "人员类别", "text"), ("ltc_insurance", "长护险", "text"), ("admission_date", "入住日期", "date"),
+        ("grade", "能力等级", "text"), ("assessed_on", "评估日期", "date"), ("valid_until", "评估有效至", "date"),
+        ("assessment_state", "评估状态", "text"), ("away", "月末外出", "text")]),
     ("movements", N_("xlsx", "人员变动"), [
-        ("date", "日期", 11), ("kind", "变动", 8), ("name", "姓名", 9), ("detail", "说明", 40)]),
+        ("date", "日期", "date"), ("kind", "变动", "text"), ("name", "姓名", "text"), ("detail", "说明", "text")]),
     ("referrals", N_("xlsx", "双向转诊"), [
-        ("date", "转诊日期", 11), ("direction", "方向", 6), ("name", "姓名", 9), ("partner", "医疗机构", 24),
-        ("urgency", "缓急", 6), ("impression", "初步诊断", 24), ("outcome", "月末状态", 9)]),
+        ("date", "转诊日期", "date"), ("direction", "方向", "text"), ("name", "姓名", "text"),
+        ("partner", "医疗机构", "text"), ("urgency", "缓急", "text"), ("impression", "初步诊断", "text"),
+        ("outcome", "月末状态", "text")]),
     ("assessments", N_("xlsx", "能力评估"), [
-        ("date", "评估日期", 11), ("name", "姓名", 9), ("reason", "评估原因", 9), ("instrument_id", "评估标准", 16),
-        ("grade", "能力等级", 24)]),
+        ("date", "评估日期", "date"), ("name", "姓名", "text"), ("reason", "评估原因", "text"),
+        ("instrument_id", "评估标准", "text"), ("grade", "能力等级", "text")]),
+    ("health_checks", N_("xlsx", "年度体检"), [
+        ("date", "体检日期", "date"), ("name", "姓名", "text"), ("provider", "体检机构", "text"),
+        ("feedback_date", "告知日期", "date"), ("feedback", "告知情况", "text")]),
 )
+# The totals row of each detail sheet (what is counted).
+DETAIL_TOTALS = {"roster": N_("xlsx", "合计 {n} 人"), "movements": N_("xlsx", "合计 {n} 人次"),
+                 "referrals": N_("xlsx", "合计 {n} 人次"), "assessments": N_("xlsx", "合计 {n} 人次"),
+                 "health_checks": N_("xlsx", "合计 {n} 人次")}
+SEAL = N_("xlsx", "（单位盖章）")
+
+
+def sign_fields(ret) -> list[tuple[str, str]]:
+    """The signature block of the return (Excel and PDF): who filled it in, who is responsible, a telephone and the
+    day it was filed; the submitter and the day are filled in for a submitted return, the rest is written by hand."""
+    sub = ret.submitted or {}
+    day = (sub.get("submitted_at") or "")[:10]
+    return [(N_("xlsx", "填表人"), sub.get("submitted_by") or ""), (N_("xlsx", "负责人（签字）"), ""),
+            (N_("xlsx", "联系电话"), ""), (N_("xlsx", "填报日期"), day)]
 
 
 def title_of(ret, institution: str) -> str:
@@ -111,65 +141,49 @@ def subtitle_of(ret) -> str:
 
 def write_return_xlsx(ret, path: Path | str, institution: str) -> Path:
     """ID numbers arrive masked already (the service never puts a full one in a return's details)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, PatternFill
 
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    box = W.border()
     head_fill = PatternFill("solid", fgColor="EEEEEE")
-    wb = Workbook()
+    wb = W.new_workbook()
     ws = wb.active
     ws.title = N_("xlsx", "汇总")
-    ws.append([title_of(ret, institution)])
-    ws.merge_cells("A1:E1")
-    ws["A1"].font = Font(size=15, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center")
-    ws.append([subtitle_of(ret)])
-    ws.merge_cells("A2:E2")
-    ws["A2"].alignment = Alignment(horizontal="center")
-    ws.append([N_("xlsx", "类别"), N_("xlsx", "项目"), N_("xlsx", "数值"), N_("xlsx", "单位"), N_("xlsx", "说明")])
-    for cell in ws[3]:
-        cell.font, cell.fill, cell.border = Font(bold=True), head_fill, box
-        cell.alignment = Alignment(horizontal="center")
-    last_section = None
+    for c, width in enumerate((12, 38, 12, 7, 30), start=1):
+        ws.column_dimensions[ws.cell(1, c).column_letter].width = width
+    for r, (text, size) in enumerate(((title_of(ret, institution), 15), (subtitle_of(ret), W.FONT_SIZE)), start=1):
+        W.set_text(ws.cell(r, 1), text)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=5)
+        ws.cell(r, 1).font = W.font(size=size, bold=r == 1)
+        ws.cell(r, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for c, head in enumerate((N_("xlsx", "类别"), N_("xlsx", "项目"), N_("xlsx", "数值"), N_("xlsx", "单位"),
+                              N_("xlsx", "说明")), start=1):
+        cell = ws.cell(3, c)
+        W.set_text(cell, head)
+        cell.font, cell.fill, cell.border, cell.alignment = W.font(bold=True), head_fill, box, W.align(center=True)
+    last_section, row = None, 3
     for section, label, value, unit, note in summary_rows(ret.figures):
-        ws.append([section if section != last_section else "", label, value, unit, note])
+        row += 1
+        kind = "percent" if unit == PCT else "count"
+        for c, (v, k) in enumerate(((section if section != last_section else "", "text"), (label, "text"),
+                                    (value, kind), (unit, "text"), (note, "text")), start=1):
+            cell = ws.cell(row, c)
+            W.set_value(cell, v, k)
+            cell.font, cell.border, cell.alignment = W.font(), box, W.align(k)
         last_section = section
-        row = ws.max_row
-        for cell in ws[row]:
-            cell.border = box
-        ws.cell(row=row, column=3).number_format = "0.00" if unit == PCT else "0"
-        ws.cell(row=row, column=3).alignment = Alignment(horizontal="right")
-    for col, width in zip("ABCDE", (12, 30, 11, 7, 34)):
-        ws.column_dimensions[col].width = width
+    row = _sign_block(ws, ret, row + 2)
+    W.fit_rows(ws, 1, row, keep_taller=True)
     ws.freeze_panes = "A4"
-    ws.print_title_rows = "3:3"
-    _print_setup(ws, "portrait")
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    W.print_setup(ws, title_rows=(3, 3), last_row=row, last_col=5, landscape=False)
 
     for key, name, cols in DETAILS:
+        total = DETAIL_TOTALS[key]
         ds = wb.create_sheet(name)
-        ds.append([h for _, h, _ in cols])
-        for r in ret.details.get(key, []):
-            values = []
-            for k, _, _ in cols:
-                v = r.get(k)
-                if isinstance(v, bool):
-                    v = "是" if v else "否"
-                values.append("" if v is None else v)
-            ds.append(values)
-        for i, (_, _, width) in enumerate(cols, start=1):
-            ds.column_dimensions[ds.cell(row=1, column=i).column_letter].width = width
-        for row in ds.iter_rows(min_row=1, max_row=ds.max_row):
-            for cell in row:
-                cell.border = box
-        for cell in ds[1]:
-            cell.font, cell.fill = Font(bold=True), head_fill
-        ds.auto_filter.ref = f"A1:{ds.cell(row=1, column=len(cols)).column_letter}{max(ds.max_row, 2)}"
+        items = ret.details.get(key, [])
+        last = W.write_table(ds, cols, items, total_label=total.format(n=len(items)), most=36)
+        ds.auto_filter.ref = f"A1:{ds.cell(row=1, column=len(cols)).column_letter}{max(last - 1, 2)}"
         ds.freeze_panes = "A2"
-        ds.print_title_rows = "1:1"
-        _print_setup(ds, "landscape" if len(cols) > 6 else "portrait")
-        ds.oddHeader.center.text = f"{title_of(ret, institution)} — {name}"
+        W.print_setup(ds, title_rows=(1, 1), last_row=last, last_col=len(cols),
+                      header=f"{title_of(ret, institution)} — {name}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
@@ -178,13 +192,26 @@ def write_return_xlsx(ret, path: Path | str, institution: str) -> Path:
     return path
 
 
-def _print_setup(ws, orientation: str) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = orientation
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
+def _sign_block(ws, ret, row: int) -> int:
+    """填表人/负责人 and 联系电话/填报日期 on two lines, and a tall row for the seal; returns the last row."""
+    from openpyxl.styles import Alignment
+    fields = sign_fields(ret)
+    left = Alignment(horizontal="left", vertical="bottom")
+    for i in range(0, len(fields), 2):
+        for (label, value), (c1, c2) in zip(fields[i:i + 2], ((1, 2), (3, 5))):
+            blank = "____年____月____日" if label == N_("xlsx", "填报日期") else "________________"
+            cell = ws.cell(row, c1)
+            W.set_text(cell, f"{label}：{value or blank}")
+            cell.font, cell.alignment = W.font(), left
+            ws.merge_cells(start_row=row, start_column=c1, end_row=row, end_column=c2)
+        ws.row_dimensions[row].height = 26
+        row += 1
+    cell = ws.cell(row, 3)
+    W.set_text(cell, SEAL)
+    cell.font, cell.alignment = W.font(), Alignment(horizontal="center", vertical="center")
+    ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=5)
+    ws.row_dimensions[row].height = 60  # room for the round seal
+    return row
 
 
 def write_return_files(ret, out_dir: Path | str, institution_name: str) -> list[Path]:

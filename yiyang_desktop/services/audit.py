@@ -135,6 +135,13 @@ def seal(db, since_id: int) -> int:
         rows = [r for r in fresh if r[3] == "key"] + [r for r in fresh if r[3] != "key"]
     if not state.can_seal:
         raise AuditUnavailable(KEY_MISSING)
+    pending = S.migration_entries(db)
+    if pending:  # what an upgrade of the data file wrote (noted by store.db.migrate): signed first, as the program's
+        done = {r[0] for r in rows}
+        keys = [r for r in rows if r[3] == "key"]  # (a key made just now stays the first entry it signs)
+        rows = keys + [r for r in S.unsealed_between(db, *pending) if r[0] not in done] + \
+            [r for r in rows if r[3] != "key"]
+        S.set_meta(db, S.MIGRATION_KEY, None)
     head = S.read_head(db)
     seq, prev = (head[0], head[1]) if head else (0, None)
     seals = []
@@ -215,6 +222,14 @@ def verify_chain(db, *, path=None) -> dict:
     state = audit_key.state(db)
     rows = list(S.sealed_entries(db))
     unsealed, first_unsealed = S.unsealed_ids(db)
+    pending = S.migration_entries(db)
+    if pending:  # written by an upgrade of the file, signed by the next save: said, not a problem
+        waiting = [i for i in first_unsealed if pending[0] < i <= pending[1]]
+        n = db.execute("SELECT COUNT(*) FROM audit_log WHERE hash IS NULL AND id > ? AND id <= ?", list(pending)).fetchone()[0]
+        if n:
+            notes.append(N_("msg", "数据文件升级时改写了 {n} 条记录，它们的审计记录将在下一次保存时签名").format(n=n))
+        unsealed -= n
+        first_unsealed = [i for i in first_unsealed if i not in waiting]
     for i in first_unsealed:
         _problem_list(problems, N_("msg", "审计记录 {id} 没有签名（可能在本程序之外写入数据库）").format(id=i))
     if unsealed > len(first_unsealed):

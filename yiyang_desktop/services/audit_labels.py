@@ -20,7 +20,9 @@ TABLES = {
     "agreement_services": N_("enum", "协议服务项目"), "construction_grants": N_("enum", "建设补贴发放"),
     "partner_contacts": N_("enum", "合作机构联系人"), "submitted_returns": N_("enum", "已报送月报"),
     "visit_residents": N_("enum", "巡诊老人"), "audit": N_("enum", "审计密钥"), "backup": N_("enum", "数据文件"),
-    "audit_anchors": N_("enum", "审计锚点"),
+    "audit_anchors": N_("enum", "审计锚点"), "health_files": N_("enum", "健康档案"),
+    "health_checks": N_("enum", "年度体检"), "health_check_files": N_("enum", "体检报告扫描件"),
+    "ltc_levels": N_("enum", "长护险等级"),
 }
 
 #: Field labels shared by every table, then per table where the same name means something else.
@@ -98,6 +100,22 @@ FIELDS = {
     "users": {"username": N_("msg", "用户名"), "display_name": N_("msg", "姓名"), "password_hash": N_("msg", "密码"), "active": N_("msg", "启用"),
               "failed_count": N_("msg", "连续错误次数"), "locked_until": N_("msg", "锁定至"), "must_change": N_("msg", "须修改密码"),
               "password_changed_at": N_("msg", "密码修改时间"), "last_login": N_("msg", "最近登录")},
+    "health_files": {"recorded_on": N_("msg", "记录日期"), "past_illnesses": N_("msg", "既往病史"),
+                     "chronic_conditions": N_("msg", "慢性病"), "allergies": N_("msg", "过敏史"),
+                     "contraindicated_drugs": N_("msg", "禁忌药物"), "diet_restrictions": N_("msg", "饮食禁忌"),
+                     "family_doctor": N_("msg", "家庭医生"), "family_doctor_since": N_("msg", "签约日期"),
+                     "created_by": N_("msg", "记录人")},
+    "health_checks": {"check_date": N_("msg", "体检日期"), "provider_kind": N_("msg", "体检机构类别"),
+                      "provider_name": N_("msg", "体检机构"), "doctor": N_("msg", "体检医生"),
+                      "findings": N_("msg", "主要发现"), "advice": N_("msg", "健康指导建议"),
+                      "feedback_date": N_("msg", "告知日期"), "feedback_to": N_("msg", "告知对象"),
+                      "feedback_note": N_("msg", "告知说明")},
+    "health_check_files": {"check_id": N_("msg", "体检"), "original_name": N_("msg", "文件名"),
+                           "stored_name": N_("msg", "保存名"), "sha256": N_("msg", "校验值"), "size": N_("msg", "大小"),
+                           "added_at": N_("msg", "添加时间")},
+    "ltc_levels": {"insured_place": N_("msg", "参保地"), "level": N_("msg", "长护险等级"),
+                   "certificate_no": N_("msg", "证书编号"), "valid_from": N_("msg", "有效期起"),
+                   "valid_to": N_("msg", "有效期至")},
     "export": {"kind": N_("msg", "导出内容"), "path": N_("msg", "保存位置"), "rows": N_("msg", "行数")},
 }
 

@@ -257,37 +257,23 @@ def describe(action: str, old: dict, new: dict, table: str = "") -> str:
 
 
 @requires("audit.read")
-def export_xlsx(ctx: Context, path: Path | str, *, tr: Callable[[Any], str] = str, **filters) -> dict:
+def export_xlsx(ctx: Context, path: Path | str, *, say: Callable[[Any], str] = str, **filters) -> dict:
     """The filtered entries (newest 5,000 at most) as one sheet; recorded in the trail (what, who, where) in the
     same transaction, before the file is written, and nothing is recorded when writing fails."""
     from .exporting import exporting
     rows = query(ctx, **filters)
     path = Path(path)
     with exporting(ctx, N_("msg", "审计记录"), path, rows=len(rows)):
-        _write_xlsx(rows, path, tr)
+        _write_xlsx(rows, path, say)
     return {"path": str(path), "entries": len(rows)}
 
 
-def _text(value: Any) -> str:
-    """A cell value kept as text: a leading =, +, - or @ would make a spreadsheet read it as a formula."""
-    s = "" if value is None else str(value)
-    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
-
-
-def _write_xlsx(rows: list[dict], path: Path, tr: Callable[[Any], str]) -> Path:
-    from openpyxl import Workbook
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "审计记录"
-    ws.append([str(tr(h)) for h in (N_("msg", "编号"), N_("msg", "时间"), N_("msg", "用户"), N_("msg", "操作"),
-                                    N_("msg", "数据"), N_("msg", "对象"), N_("msg", "变更内容"), N_("msg", "已签名"))])
-    for r in rows:
-        ws.append([r["id"], r["at"], _text(r["user"]), _text(tr(ACTIONS.get(r["action"], r["action"]))),
-                   _text(tr(table_label(r["table"]))), _text(r["subject"]),
-                   _text("；".join(tr(p) for p in r["parts"])), "是" if r["sealed"] else "否"])
-    for col, width in zip("ABCDEFGH", (8, 20, 12, 10, 16, 16, 80, 8)):
-        ws.column_dimensions[col].width = width
-    ws.freeze_panes = "A2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+def _write_xlsx(rows: list[dict], path: Path, say: Callable[[Any], str]) -> Path:
+    """Through the one workbook writer (``exports.audit_xlsx``: text kept as text, A4 set-up); the record column
+    holds whose record it is (the resident's name where it can be found)."""
+    from ..exports.audit_xlsx import write_audit_xlsx
+    return write_audit_xlsx([{"id": r["id"], "at": r["at"], "user": r["user"],
+                              "action": str(say(ACTIONS.get(r["action"], r["action"]))),
+                              "table": str(say(table_label(r["table"]))), "row_key": str(say(r["subject"])),
+                              "changes": "；".join(str(say(p)) for p in r["parts"]),
+                              "sealed": str(say(YES if r["sealed"] else NO))} for r in rows], path)

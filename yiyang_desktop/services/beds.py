@@ -209,8 +209,15 @@ def list_beds(ctx: Context) -> list[dict]:
 
 @requires("view")
 def free_beds(ctx: Context, start: dt.date) -> list[dict]:
-    """Beds that can take a new resident from ``start`` on (open-ended)."""
-    return [b for b in list_beds(ctx) if bed_free_problem(ctx, b["id"], start, None) is None]
+    """Beds that can take a new resident from ``start`` on (open-ended), each with its set status that day
+    (``status``: 可用, or 预留 — a reserved bed is offered, but it is not counted as free)."""
+    out = []
+    for b in list_beds(ctx):
+        if bed_free_problem(ctx, b["id"], start, None) is None:
+            row = ctx.db.execute("SELECT status FROM bed_status_changes WHERE bed_id = ? AND effective_date <= ? "
+                                 "ORDER BY effective_date DESC LIMIT 1", [b["id"], start.isoformat()]).fetchone()
+            out.append(b | {"status": row[0] if row else B.AVAILABLE})
+    return out
 
 
 @requires("records.write")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from ..domain import referrals as R
+from ..domain.figures import bed_figures, grade_counts, open_referrals
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from . import assessments as A
 from .base import Context
@@ -12,12 +12,11 @@ from .accounts import requires
 from .census import census
 from .insurance import insurance_readiness
 from .partners import expiring_agreements
-from .policy import active_profile
+from .institution import PROFILE_FIELDS, get_institution, missing_fields
+from .policy import BLANK_PROFILE_ID, active_profile
+from .settings import get_setting
 from .staff import staff_by_role
 from .subsidies import list_applications
-
-OPEN_STATES = (R.PENDING, R.ACCEPTED, R.INPATIENT, R.OUTPATIENT)
-NO_GRADE = N_("enum", "未评估")
 
 
 @requires("view")
@@ -27,26 +26,59 @@ def dashboard(ctx: Context, on: dt.date | None = None, *, trend_months: int = 12
     profile = active_profile(ctx)
     due = A.due_list(ctx, on)
     states = Counter(d["state"] for d in due)
-    grades: dict[tuple, int] = Counter()
-    for d in due:  # from the least to the most impaired; never assessed last
-        grades[(d["final_grade"] is None, d["final_grade"] or 0, d["grade_name"] or NO_GRADE)] += 1
-    open_refs = dict(ctx.db.execute(
-        f"SELECT state, COUNT(*) FROM referrals WHERE state IN ({','.join('?' * len(OPEN_STATES))}) GROUP BY state",
-        list(OPEN_STATES)).fetchall())
+    valid_months = int(get_setting(ctx, "reassessment_months") or 6)
+    grades = grade_counts(((d["final_grade"], d["grade_name"], d["last_date"]) for d in due), on, valid_months)
+    refs = open_referrals(ctx.db.execute("SELECT direction, state FROM referrals WHERE referred_at < ?",
+                                         [(on + dt.timedelta(days=1)).isoformat()]).fetchall())
+    from .health import due_lists
+    from .ltc import WARN_DAYS, expiring_levels, insured_without_level
     from .returns import trend
+    health = due_lists(ctx, on)
+    expiring = expiring_levels(ctx, on, WARN_DAYS[0])
     return {
-        "on": on, "census": c, "occupancy_rate": c.occupancy_rate, "nursing_share": c.nursing_share,
-        "nursing_target": profile.nursing_target_on(on), "profile_title": profile.title,
-        "grades": [(name, n) for (_none, _g, name), n in sorted(grades.items())],
+        "on": on, "census": c, "beds": bed_figures(c), "nursing_target": profile.nursing_target_on(on),
+        "profile": profile.describe(), "profile_title": profile.title, "grades": list(grades.items()),
         "due": {"overdue": states[A.DUE_OVERDUE], "immediate": states[A.DUE_IMMEDIATE], "none": states[A.DUE_NONE],
                 "soon": states[A.DUE_SOON]},
         "in_hospital": sum(1 for r in c.residents if r.away == "住院"),
-        "open_referrals": {s: open_refs.get(s, 0) for s in OPEN_STATES},
+        "open_referrals": refs,
         "expiring": expiring_agreements(ctx, on),
         "staff": sum(staff_by_role(ctx, on).values()),
         "next_applications": next_applications(ctx, on),
+        "profile_fits": profile.region_matches(*_region(ctx)),
+        "checklist": start_checklist(ctx),
         "trend": trend(ctx, on.year, on.month, trend_months),
+        "health_due": len(health["due"]), "feedback_overdue": len(health["feedback_overdue"]),
+        "ltc_expiring": {"60": len(expiring), "30": sum(1 for r in expiring if r["days_left"] <= WARN_DAYS[1]),
+                         "lapsed": len(insured_without_level(ctx, on)), "soonest": expiring[:2]},
     }
+
+
+def _region(ctx: Context) -> tuple[str | None, str | None]:
+    inst = get_institution(ctx)
+    return inst.get("region_code"), inst.get("region_name")
+
+
+CHECKLIST = (("institution", N_("msg", "机构信息")), ("policy", N_("msg", "政策配置")), ("beds", N_("msg", "床位")),
+             ("staff", N_("msg", "人员")), ("residents", N_("msg", "导入已有台账")))
+
+
+@requires("view")
+def start_checklist(ctx: Context) -> list[dict]:
+    """开始使用: what a new file still needs, each ticked from the data — the institution's profile filled in (the
+    fields the applications need), a policy profile chosen for the region (not the blank one), beds, staff, and
+    the residents already in the home (imported from the old ledger or typed in)."""
+    profile = active_profile(ctx)
+    chosen = get_setting(ctx, "policy_profile")
+    fits = profile.region_matches(*_region(ctx))
+    done = {
+        "institution": not missing_fields(get_institution(ctx), PROFILE_FIELDS),
+        "policy": profile.id != BLANK_PROFILE_ID and (bool(chosen) or fits is True),
+        "beds": ctx.db.execute("SELECT 1 FROM beds LIMIT 1").fetchone() is not None,
+        "staff": ctx.db.execute("SELECT 1 FROM staff LIMIT 1").fetchone() is not None,
+        "residents": ctx.db.execute("SELECT 1 FROM residents LIMIT 1").fetchone() is not None,
+    }
+    return [{"key": key, "label": label, "done": done[key]} for key, label in CHECKLIST]
 
 
 @requires("view")

@@ -14,6 +14,7 @@ from ..store.db import open_db
 from .accounts import hash_password
 from .base import Context, ValidationError
 from .demo_assessments import add_assessment_demo
+from .demo_health import add_health_demo
 from .demo_medical import add_medical_demo
 from .beds import bed_free_problem, create_bed, change_bed_type, set_bed_status
 from .institution import save_institution
@@ -56,6 +57,7 @@ def build_demo(path: Path | str, *, end: dt.date, seed: int = 20261123) -> Path:
         _residents(ctx, rng, bed_ids, start, end)
         add_assessment_demo(ctx, rng, end)
         add_medical_demo(ctx, rng, start, end)
+        add_health_demo(ctx, random.Random(seed * 31 + 17), start, end)  # its own draws: the rest stays as it was
         _insurance_answers(ctx)
         db.execute("INSERT INTO app_meta (key, value) VALUES ('demo_end', ?)", [end.isoformat()])
         # The demo's administrator: admin / demo (shown on the demo's login screen; a real file never has it).

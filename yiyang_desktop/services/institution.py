@@ -91,6 +91,11 @@ def save_institution(ctx: Context, data: dict) -> dict:
     return get_institution(ctx)
 
 
+# The profile fields the applications need later (机构信息's 资料完整度 and 概览's 开始使用 checklist count these).
+PROFILE_FIELDS = ("name", "uscc", "legal_rep", "contact_phone", "address", "license_no", "operation_start_date",
+                  "bank_name", "bank_account")
+
+
 def missing_fields(inst: dict, needed: tuple[str, ...]) -> list[str]:
     """Which of the needed profile fields are empty (forms list them with a button to fix)."""
     return [k for k in needed if not inst.get(k)]

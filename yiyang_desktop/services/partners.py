@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import shutil
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..domain import referrals as R
 from ..domain.ids import IdNumberError, check_uscc
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
-from ..paths import data_dir
-from .base import Checker, Context, NotFound, ServiceError, fail, to_date
+from . import attachments as AT
+from .attachments import MAX_SCAN_BYTES, SCAN_CHANGED, SCAN_MISSING, SCAN_OK, attachments_dir  # noqa: F401
+from .base import Checker, Context, NotFound, fail, to_date
 from .accounts import requires
 from .settings import get_setting, set_setting
 
@@ -32,8 +31,6 @@ FEE_PAYERS = (N_("enum", "养老机构"), N_("enum", "医疗机构"), N_("enum",
 FEE_BASES = (N_("enum", "按次"), N_("enum", "按月"), N_("enum", "按年"), N_("enum", "按项目"), N_("enum", "免费"))
 
 EXPIRY_KEY = "agreement_expiry_warning_days"
-MAX_SCAN_BYTES = 50 * 1024 * 1024
-SCAN_OK, SCAN_CHANGED, SCAN_MISSING = "ok", "changed", "missing"
 
 
 
@@ -417,51 +414,15 @@ def expiring_agreements(ctx: Context, on: dt.date | None = None) -> list[dict]:
     return [a for a in list_agreements(ctx, on) if a["status"] == R.AG_EXPIRING and not a["renewed_by_id"]]
 
 
-# --- agreement scans ------------------------------------------------------------------------------------------
-def attachments_dir() -> Path:
-    return data_dir() / "attachments"
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
+# --- agreement scans (copied and checked by services.attachments) ----------------------------------------------
 @requires("records.write")
 def add_agreement_scan(ctx: Context, agreement_id: int, source: Path | str) -> int:
     """Copy the signed scan into the data folder (named by its hash) and record it with its sha256."""
     get_agreement(ctx, agreement_id)
-    src = Path(source)
-    if not src.is_file():
-        fail("file", N_("msg", "找不到文件 {path}").format(path=src))
-    size = src.stat().st_size
-    if size == 0:
-        fail("file", N_("msg", "文件 {path} 是空的").format(path=src.name))
-    if size > MAX_SCAN_BYTES:
-        fail("file", N_("msg", "文件太大（{mb} MB），扫描件请不超过50 MB").format(mb=size // (1024 * 1024)))
-    digest = _sha256(src)
-    if ctx.db.execute("SELECT 1 FROM agreement_files WHERE agreement_id = ? AND sha256 = ?", [agreement_id, digest]).fetchone():
-        fail("file", N_("msg", "这个文件已经添加过了"))
-    rel = f"attachments/agreement-{agreement_id}-{digest[:16]}{src.suffix.lower()[:10]}"
-    target = data_dir() / rel
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():
-            shutil.copyfile(src, target)
-    except OSError as e:
-        raise ServiceError(N_("msg", "无法复制文件到数据文件夹：{err}").format(err=e.strerror)) from e
-    try:
-        with ctx.transaction() as db:
-            return db["agreement_files"].insert({"agreement_id": agreement_id, "original_name": src.name[:200],
-                                                 "stored_name": rel, "sha256": digest, "size": size,
-                                                 "added_at": ctx.stamp()}).last_pk
-    except BaseException:
-        if not ctx.db.execute("SELECT 1 FROM agreement_files WHERE stored_name = ?", [rel]).fetchone():
-            target.unlink(missing_ok=True)
-        raise
+    stored = AT.copy_in(source, f"agreement-{agreement_id}", already=lambda digest: ctx.db.execute(
+        "SELECT 1 FROM agreement_files WHERE agreement_id = ? AND sha256 = ?", [agreement_id, digest]).fetchone())
+    with AT.recording(ctx.db, stored, "agreement_files"), ctx.transaction() as db:
+        return db["agreement_files"].insert({"agreement_id": agreement_id, **stored.row(ctx.stamp())}).last_pk
 
 
 @requires("view")
@@ -470,20 +431,16 @@ def scan_file(ctx: Context, file_id: int) -> tuple[Path, str]:
     row = next(ctx.db.query("SELECT * FROM agreement_files WHERE id = ?", [file_id]), None)
     if row is None:
         raise NotFound(N_("msg", "扫描件记录不存在"))
-    path = data_dir() / row["stored_name"]
-    if not path.is_file():
-        return path, SCAN_MISSING
-    return path, SCAN_OK if _sha256(path) == row["sha256"] else SCAN_CHANGED
+    return AT.check_copy(row["stored_name"], row["sha256"])
 
 
 @requires("records.write")
 def remove_agreement_scan(ctx: Context, file_id: int) -> None:
-    path, _ = scan_file(ctx, file_id)
+    scan_file(ctx, file_id)
     row = next(ctx.db.query("SELECT stored_name FROM agreement_files WHERE id = ?", [file_id]))
     with ctx.transaction() as db:
         db.execute("DELETE FROM agreement_files WHERE id = ?", [file_id])
-    if not ctx.db.execute("SELECT 1 FROM agreement_files WHERE stored_name = ?", [row["stored_name"]]).fetchone():
-        path.unlink(missing_ok=True)
+    AT.forget(ctx.db, "agreement_files", row["stored_name"])
 
 
 # --- what the compliance panel compares with the policy profile ----------------------------------------------

@@ -21,7 +21,8 @@ from .base import Context, NotFound, Problem, ValidationError
 from .settings import get_setting, set_setting
 from .permissions import public
 
-DEFAULT_PROFILE_ID = "hecheng-2021"
+DEFAULT_PROFILE_ID = "hecheng-2021"  # files made before the first-start dialog asked for a profile
+BLANK_PROFILE_ID = "blank"
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Profile:
 
     def describe(self) -> dict:
         p = self.profile
-        return {"id": p.id, "version": p.version, "title": p.title, "region": p.region, "region_code": p.region_code,
+        return {"id": p.id, "version": p.version, "title": p.title, "title_en": p.title_en, "region": p.region, "region_code": p.region_code,
                 "document": p.document, "effective_from": p.effective_from.isoformat() if p.effective_from else "",
                 "effective_to": p.effective_to.isoformat() if p.effective_to else "", "force": p.force_text(),
                 "source_note": p.source_note, "shipped": self.shipped}
@@ -101,6 +102,11 @@ def _shipped() -> dict[str, PolicyProfile]:
 
 def shipped_ids() -> list[str]:
     return list(_shipped())
+
+
+def shipped_profiles() -> list[PolicyProfile]:
+    """The profiles that ship with the program (for the first-start dialog, before any file is open)."""
+    return list(_shipped().values())
 
 
 def _user_profiles(ctx: Context) -> dict[str, PolicyProfile]:
@@ -173,7 +179,8 @@ def save_user_profile(ctx: Context, data: dict | PolicyProfile) -> Profile:
 def copy_profile(ctx: Context, source_id: str, new_id: str, title: str) -> Profile:
     data = copy.deepcopy(get_profile(ctx, source_id).data)
     note = data.get("source_note", "")
-    data.update(id=new_id, title=title, version=1, source_note=(note + "\n" if note else "") + f"（复制自 {source_id}）")
+    data.update(id=new_id, title=title, title_en="", version=1,
+                source_note=(note + "\n" if note else "") + f"（复制自 {source_id}）")
     return save_user_profile(ctx, data)
 
 

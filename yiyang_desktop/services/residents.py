@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 
 from ..domain.ids import IdNumberError, parse_id_number
+from ..domain.names import pinyin_keys
 from ..domain.vocabulary import CATEGORIES  # noqa: F401 - pages and imports read it from here
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from .base import Checker, Context, NotFound, ValidationError, fail, iso
@@ -16,16 +16,6 @@ INSURANCES = (N_("enum", "城镇职工"), N_("enum", "城乡居民"), N_("enum",
 SEXES = (N_("enum", "男"), N_("enum", "女"))
 DISCHARGE_REASONS = (N_("enum", "回家"), N_("enum", "转院"), N_("enum", "死亡"), N_("enum", "其他"))
 LEAVE_KINDS = (N_("enum", "请假外出"), N_("enum", "住院"))
-
-
-@functools.lru_cache(maxsize=4096)  # names repeat (an import of thousands of rows builds each once)
-def pinyin_keys(name: str) -> tuple[str, str]:
-    """(initials, full pinyin) for search: 张三 → ("zs", "zhangsan").
-
-    pypinyin is imported here, not at module top: loading it costs ≈ 0.3 s and every screen imports this module."""
-    from pypinyin import Style, lazy_pinyin
-    syllables = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
-    return "".join(s[0] for s in syllables if s), "".join(syllables)
 
 
 def _check_resident(ctx: Context, data: dict, resident_id: int | None) -> dict:
@@ -55,6 +45,8 @@ def _check_resident(ctx: Context, data: dict, resident_id: int | None) -> dict:
     for x in cats:
         if x not in CATEGORIES:
             c.add("categories", N_("msg", "人员类别“{x}”不在可选范围：{opts}").format(x=x, opts="、".join(CATEGORIES)))
+    if data.get("hukou_local") is None or data.get("hukou_local") == "":  # never a silent 外地 (or 本地)
+        c.add("hukou_local", N_("msg", "请选择户籍：本地或外地（运营补贴按户籍计算）"))
     row = {
         "name": name, "sex": sex,
         "hukou_local": 1 if c.flag("hukou_local") else 0,

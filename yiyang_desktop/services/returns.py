@@ -157,7 +157,7 @@ def trend(ctx: Context, year: int, month: int, months: int = 12) -> list[dict]:
             occupied += is_held
         out.append({"month": d.strftime("%Y-%m"), "occupancy_rate": rate(B.ratio(occupied, total)),
                     "nursing_bed_share": rate(B.nursing_share(by_type)), "beds_total": total,
-                    "beds_occupied": occupied})
+                    "beds_occupied": occupied, "beds_by_type": by_type})
     return out
 
 
@@ -251,8 +251,8 @@ def compare_with_submitted(ctx: Context, year: int, month: int) -> list[dict]:
     now = _flatten(compute_return(ctx, year, month, profile_id, with_trend=False).figures)
     out = []
     for k in list(then) + [k for k in now if k not in then]:
-        if k.split(".")[0] in _NOT_COMPARED:
-            continue
+        if k.split(".")[0] in _NOT_COMPARED or k.split(".")[0] not in submitted:
+            continue  # a figure the program did not have when the month was submitted is not a change
         a, b = then.get(k), now.get(k)
         if a != b:
             out.append({"field": k, "submitted": a, "now": b})

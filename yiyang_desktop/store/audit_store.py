@@ -39,6 +39,11 @@ def unsealed_since(db: sqlite_utils.Database, since: int) -> list[tuple]:
                       [since]).fetchall()
 
 
+def unsealed_between(db: sqlite_utils.Database, after: int, upto: int) -> list[tuple]:
+    return db.execute(f"SELECT {', '.join(ENTRY_COLUMNS)} FROM audit_log WHERE id > ? AND id <= ? AND hash IS NULL "
+                      "ORDER BY id", [after, upto]).fetchall()
+
+
 def insert_entry(db: sqlite_utils.Database, *, at: str, user: str, action: str, tbl: str, row_key: str | None,
                  old: str | None, new: str | None) -> int:
     """An entry the program writes itself (sign-ins, exports, key and restore records); sealed with the rest."""
@@ -92,6 +97,35 @@ def unsealed_ids(db: sqlite_utils.Database, limit: int = 20) -> tuple[int, list[
     n = db.execute("SELECT COUNT(*) FROM audit_log WHERE hash IS NULL").fetchone()[0]
     ids = [r[0] for r in db.execute("SELECT id FROM audit_log WHERE hash IS NULL ORDER BY id LIMIT ?", [limit])]
     return n, ids
+
+
+MIGRATION_KEY = "audit_migration_entries"  # "after:upto": unsealed entries a migration step wrote
+
+
+def last_entry_id(db: sqlite_utils.Database) -> int | None:
+    """The highest audit id so far, None when the file has no audit trail yet."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").fetchone():
+        return None
+    return mark(db)
+
+
+def note_migration_entries(db: sqlite_utils.Database, before: int) -> None:
+    """After the migration steps: the unsealed entries they wrote (ids after ``before``) are the program's own
+    and are signed by the next use case (``services.audit.seal``); until then ``verify_chain`` says so."""
+    upto = db.execute("SELECT MAX(id) FROM audit_log WHERE id > ? AND hash IS NULL", [before]).fetchone()[0]
+    if upto is not None:
+        old = get_meta(db, MIGRATION_KEY)
+        start = min(before, int(old.split(":")[0])) if old else before
+        set_meta(db, MIGRATION_KEY, f"{start}:{upto}")
+
+
+def migration_entries(db: sqlite_utils.Database) -> tuple[int, int] | None:
+    text = get_meta(db, MIGRATION_KEY)
+    try:
+        a, b = (int(x) for x in text.split(":")) if text else (None, None)
+    except ValueError:
+        return None
+    return (a, b) if a is not None else None
 
 
 def has_keyed_columns(db: sqlite_utils.Database) -> bool:

@@ -7,7 +7,7 @@ from ..domain.text import QT_TRANSLATE_NOOP as N_
 
 # The refusals the triggers below raise (listed here so the translation files carry them).
 TRIGGER_MESSAGES = (N_("msg", "同一位老人的两次入住时间重叠"), N_("msg", "该床位在这段时间已有老人入住"),
-                    N_("msg", "同一次入住不能同时占用两张床位"))
+                    N_("msg", "同一次入住不能同时占用两张床位"), N_("msg", "同一位老人的两个长护险等级有效期重叠"))
 
 BED_TYPES_SQL = "'养老床位','护理型床位','医疗床位','家庭养老床位'"
 
@@ -112,9 +112,11 @@ from .schema_applications import m_applications  # noqa: E402
 from .schema_returns import m_returns  # noqa: E402
 from .schema_accounts import m_accounts_audit, m_audit_actor_time, m_audit_user_index  # noqa: E402
 from .schema_identity import m_file_identity  # noqa: E402
+from .schema_health import m_health  # noqa: E402
+from .schema_names import m_surname_pinyin  # noqa: E402
 from .schema_audit_keyed import m_audit_keyed  # noqa: E402
 
 # The audit step stays last while features are added: it puts audit triggers on every table that exists then.
 MIGRATIONS = [m001_records_core, m002_assessments, m_medical, m_applications, m_returns, m_accounts_audit,
-              m_audit_user_index, m_audit_actor_time, m_file_identity, m_audit_keyed]
+              m_audit_user_index, m_audit_actor_time, m_file_identity, m_health, m_surname_pinyin, m_audit_keyed]
 SCHEMA_VERSION = len(MIGRATIONS)

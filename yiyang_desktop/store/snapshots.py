@@ -200,6 +200,8 @@ def return_snapshot(db, year: int, month: int, first: dt.date, last: dt.date) ->
         JOIN residents r ON r.id = a.resident_id
         WHERE a.status = '完成' AND a.assessed_on >= ? AND a.assessed_on <= ? ORDER BY a.assessed_on, r.name""",
                                                                              [f, l_]).fetchall())
+    from ..domain.dates import add_months
+    from .health_snapshots import check_records
     return ReturnSnapshot(year, month, tuple(bed_rows), tuple(occs), tuple(absent), tuple(stays(db, first, last)),
                           residents(db, at_end), latest_grades(db, at_end, last), moves, leaves, (), visits, seen,
-                          referrals, done)
+                          referrals, done, health_checks=check_records(db, add_months(first, -13), last))

@@ -9,6 +9,7 @@ from ..domain.money import yuan_text
 from ..services import insurance as M
 from ..services.subsidies import approve_construction, get_application, parse_yuan
 from .common import DateField, ServiceDialog
+from .screen import fit_size
 from .widgets import CheckList
 
 
@@ -63,7 +64,7 @@ class InsuranceAnswersDialog(ServiceDialog):
         answers = M.get_answers(ctx)
         f.set_values(answers | {"rules": [k for k, v in answers["rules"].items() if v],
                                 "his": [k for k, v in answers["his"].items() if v]})
-        self.resize(720, 760)
+        fit_size(self, 720, 760)
 
     def submit(self, values):
         values = dict(values)
@@ -82,8 +83,7 @@ class ApproveDialog(ServiceDialog):
         app = get_application(ctx, row["id"])
         self.lines = app["summary"].get("lines", [])
         f = self.form
-        date = f.add("decided_on", self.tr("批复日期"), DateField(optional=False))
-        date.set_value(ctx.today())
+        f.add("decided_on", self.tr("批复日期"), DateField(optional=False, value=ctx.today()))
         amount = f.add("amount", self.tr("批准金额（元）"), QLineEdit())
         amount.setPlaceholderText(self.tr("留空：按获批床位的申请金额合计"))
         beds = QListWidget()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
@@ -17,15 +16,65 @@ from ..services import policy
 from ..services.accounts import can
 from ..services.base import ServiceError
 from ..services.subsidies import list_applications
-from .common import RecordTableModel, error_text, record_table, tr_text
+from .common import (COUNT, KEY, MONEY, TEXT, RecordTableModel, data_name, error_text, join_list, profile_title,
+                     record_table, tr_enum, tr_text)
 from .page import Page
 from .pdf_preview import PdfPreview
+from .saved import open_folder, show_saved
 from .tasks import Cancelled, run_in_background
 
 WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 6px 10px;"
 OK_STYLE = "color: #1a7f37;"
 BAD_STYLE = "color: #c0392b;"
 KIND_NAMES = {"construction": N_("enum", "建设补贴"), "operating": N_("enum", "运营补贴"), "insurance": N_("enum", "医保定点")}
+# The breakdown tables behind a form (services.applications fills them by these field names): the tab titles, the
+# column heads (with units) and how each column is shown — amounts right-aligned with separators, counts
+# right-aligned, free text stretched.
+TABLE_TITLES = {t: t for t in (N_("ApplicationsPage", "补贴测算"), N_("ApplicationsPage", "床位清单"),
+    N_("ApplicationsPage", "未纳入床位"), N_("ApplicationsPage", "月度床次"), N_("ApplicationsPage", "花名册"),
+    N_("ApplicationsPage", "未计入"), N_("ApplicationsPage", "卫生技术人员"), N_("ApplicationsPage", "大型医疗设备"),
+    N_("ApplicationsPage", "申请条件"), N_("ApplicationsPage", "人员"), N_("ApplicationsPage", "材料清单"))}
+COLUMN_HEADS = {
+    "每床标准": (N_("ApplicationsPage", "每床标准（元）"), MONEY), "金额": (N_("ApplicationsPage", "金额（元）"), MONEY),
+    "标准": (N_("ApplicationsPage", "补贴标准（元/床/月）"), MONEY), "床位数": (N_("ApplicationsPage", "床位数（张）"), COUNT),
+    "床次": (N_("ApplicationsPage", "符合条件床次（床·月）"), COUNT), "计入月数": (N_("ApplicationsPage", "本次计入月数"), COUNT),
+    "序号": (N_("ApplicationsPage", "序号"), COUNT), "年龄": (N_("ApplicationsPage", "年龄"), COUNT),
+    "人数": (N_("ApplicationsPage", "人数"), COUNT), "数量": (N_("ApplicationsPage", "数量"), COUNT),
+    "计算依据": (N_("ApplicationsPage", "计算依据"), TEXT), "原因": (N_("ApplicationsPage", "原因"), TEXT),
+    "说明": (N_("ApplicationsPage", "说明"), TEXT), "材料": (N_("ApplicationsPage", "材料"), TEXT),
+    "条件": (N_("ApplicationsPage", "条件"), TEXT), "首次注册": (N_("ApplicationsPage", "其中首次注册在本机构"), COUNT),
+}
+OTHER_HEADS = (N_("ApplicationsPage", "床位类型"), N_("ApplicationsPage", "举办方式"), N_("ApplicationsPage", "床位"),
+               N_("ApplicationsPage", "投入使用日期"), N_("ApplicationsPage", "租赁到期日"), N_("ApplicationsPage", "月份"),
+               N_("ApplicationsPage", "姓名"), N_("ApplicationsPage", "性别"), N_("ApplicationsPage", "身份证号"),
+               N_("ApplicationsPage", "户籍"), N_("ApplicationsPage", "类别"), N_("ApplicationsPage", "能力等级"),
+               N_("ApplicationsPage", "入住日期"), N_("ApplicationsPage", "岗位"), N_("ApplicationsPage", "职称"),
+               N_("ApplicationsPage", "名称"), N_("ApplicationsPage", "是否符合"), N_("ApplicationsPage", "执业证书编号"),
+               N_("ApplicationsPage", "资格证书编号"), N_("ApplicationsPage", "用工"), N_("ApplicationsPage", "到岗日期"),
+               N_("ApplicationsPage", "准备情况"))  # heads shown as they are, marked for translation
+
+
+def table_columns(fields: list[str]) -> list[tuple]:
+    """Column definitions of one breakdown table: translated heads with units, kinds, cells in words."""
+    out = []
+    for f in fields:
+        head, kind = COLUMN_HEADS.get(f, (f, KEY))
+        out.append((QCoreApplication.translate("ApplicationsPage", head), lambda r, f=f: app_cell(f, r.get(f)), kind))
+    return out
+
+
+def app_cell(field: str, value):
+    """A cell of a breakdown table: numbers as they are (the column formats them), words translated, grades by
+    their name in the interface's language."""
+    if isinstance(value, str):
+        if field == "能力等级":
+            return data_name(value)
+        if value.endswith("）") and "（" in value:  # "医疗床位（安宁疗护）": a bed type and its sub-type
+            base, sub = value[:-1].split("（", 1)
+            return QCoreApplication.translate("ApplicationsPage", "{type}（{sub}）").format(type=tr_enum(base),
+                                                                                         sub=tr_enum(sub))
+        return tr_enum(value)
+    return value
 
 
 class ApplicationsPage(Page):
@@ -117,11 +166,12 @@ class ApplicationsPage(Page):
         self.preview = PdfPreview()
         self.history_model = RecordTableModel([
             (self.tr("编号"), "id"), (self.tr("种类"), lambda r: tr_text(KIND_NAMES.get(r["kind"], r["kind"]))),
-            (self.tr("期间"), "period"), (self.tr("政策配置"), "profile_id"),
-            (self.tr("申请金额（元）"), lambda r: yuan_text(r["amount_fen"]) if r["amount_fen"] is not None else ""),
+            (self.tr("期间"), "period"), (self.tr("政策配置"), lambda r: self._profile_name(r["profile_id"]), TEXT),
+            (self.tr("申请金额（元）"), "amount_fen", MONEY),
             (self.tr("状态"), lambda r: tr_text(r["status"])),
-            (self.tr("批准金额（元）"), lambda r: yuan_text(r["approved_amount_fen"]) if r["approved_amount_fen"] is not None else ""),
-            (self.tr("批复日期"), "decided_on"), (self.tr("生成时间"), "created_at")], self)
+            (self.tr("批准金额（元）"), "approved_amount_fen", MONEY),
+            (self.tr("批复日期"), "decided_on"), (self.tr("生成时间"), lambda r: (r["created_at"] or "").replace("T", " "))],
+            self)
         self.history = record_table(self.history_model, "app_history")
         approve = QPushButton(self.tr("登记批复…"))
         approve.setObjectName("btn_approve")
@@ -166,14 +216,23 @@ class ApplicationsPage(Page):
 
     # ------------------------------------------------------------------ state
 
+    def _profile_name(self, profile_id: str | None) -> str:
+        """A profile's name in the history (never its id), or the id of one no longer there."""
+        titles = getattr(self, "_profile_titles", None)
+        if titles is None:
+            titles = self._profile_titles = {p.id: profile_title(p.profile) for p in policy.list_profiles(self.ctx)}
+        return titles.get(profile_id or "", profile_id or "")
+
     def refresh(self) -> None:
         active = policy.active_profile_id(self.ctx)
         current = self.profile.currentData() if active == self._active else active  # a new choice in 设置 wins
         self._active = active
         self.profile.blockSignals(True)
         self.profile.clear()
-        for p in policy.list_profiles(self.ctx):
-            self.profile.addItem(p.title, p.id)
+        profiles = policy.list_profiles(self.ctx)
+        self._profile_titles = {p.id: profile_title(p.profile) for p in profiles}
+        for p in profiles:
+            self.profile.addItem(profile_title(p.profile), p.id)
         i = self.profile.findData(current)
         self.profile.setCurrentIndex(max(i, 0))
         self.profile.blockSignals(False)
@@ -233,7 +292,7 @@ class ApplicationsPage(Page):
         labels = [tr_text(x) for x in A.missing_labels(app)]
         self.missing.setVisible(bool(labels))
         self.missing_text.setText(self.tr("申请表还缺少这些机构资料：{fields}。请先填写，再保存文件。")
-                                  .format(fields="、".join(labels)))
+                                  .format(fields=join_list(labels)))
         self.summary.setText(self._summary_html(app))
         self._set_tables(app.form.tables)
         if self.tabs.currentWidget() is self.preview:  # nothing to preview yet: show the breakdown
@@ -263,14 +322,14 @@ class ApplicationsPage(Page):
             text += "　" + self.tr("符合条件的床次 {n} 床·月，未计入 {m} 人次").format(
                 n=s.get("bed_months", 0), m=len(s.get("excluded", [])))
         if profile:
-            text += "<br>" + self.tr("依据：{title}（{doc}）").format(title=profile.get("title", ""),
+            text += "<br>" + self.tr("依据：{title}（{doc}）").format(title=profile_title(profile),
                                                                     doc=profile.get("document", ""))
             text += "<br>" + self.tr("政策配置 {id} 第{v}版，有效期 {force}；按 {d} 的记录计算").format(
                 id=profile.get("id", ""), v=profile.get("version", ""), force=profile.get("force", ""), d=app.as_of)
         notes = s.get("month_notes") or {}
         if notes:
-            text += "<br><span style='{style}'>".format(style=BAD_STYLE) + self.tr("未计入的月份：{notes}").format(
-                notes="；".join(f"{m}月 {tr_text(n)}" for m, n in notes.items())) + "</span>"
+            listed = join_list((self.tr("{m}月 {note}").format(m=m, note=tr_text(n)) for m, n in notes.items()), "；")
+            text += f"<br><span style='{BAD_STYLE}'>" + self.tr("未计入的月份：{notes}").format(notes=listed) + "</span>"
         for problem in s.get("problems") or []:
             text += f"<br><span style='{BAD_STYLE}'>{tr_text(problem)}</span>"
         return text
@@ -284,10 +343,12 @@ class ApplicationsPage(Page):
                 w.deleteLater()
         for name, rows in tables.items():
             columns = list(rows[0]) if rows else []
-            model = RecordTableModel([(c, c) for c in columns], self)
+            model = RecordTableModel(table_columns(columns), self)
             model.set_rows(rows)
-            table = record_table(model, f"app_table_{name}")
-            self.tabs.addTab(table, f"{name}（{len(rows)}）")
+            table = record_table(model, f"app_table_{name}")  # sized to the rows it was made with
+            title = QCoreApplication.translate("ApplicationsPage", TABLE_TITLES.get(name, name))
+            self.tabs.addTab(table, self.tr("{title}（{n}）").format(title=title, n=len(rows)))
+            self.tabs.setTabToolTip(self.tabs.count() - 1, name)
         for w, title in self.fixed_tabs:
             self.tabs.addTab(w, title)
         for i in range(self.tabs.count()):
@@ -303,11 +364,11 @@ class ApplicationsPage(Page):
         saved = QSettings().value("applications/folder")
         return Path(saved) if saved else data_dir() / "申报"
 
-    def save_files(self, folder: Path | None = None) -> list[Path]:
+    def save_files(self, *, folder: Path | None = None) -> list[Path]:
         if self.app is None and self.compute() is None:
             return []
         if self.app.missing:
-            labels = "、".join(tr_text(x) for x in A.missing_labels(self.app))
+            labels = join_list(tr_text(x) for x in A.missing_labels(self.app))
             QMessageBox.warning(self, self.tr("资料不全"), self.tr("申请表还缺少：{fields}。请先在“机构信息”中填写。")
                                 .format(fields=labels))
             return []
@@ -329,13 +390,14 @@ class ApplicationsPage(Page):
             QMessageBox.warning(self, self.tr("无法保存"), error_text(e))
             return []
         self.files = files
-        self.files_label.setText(self.tr("已保存：{files}").format(files="；".join(str(f) for f in files)))
+        self.files_label.setText(self.tr("已保存：{files}").format(files=join_list((str(f) for f in files), "；")))
         self.folder_btn.setEnabled(True)
         self.print_btn.setEnabled(True)
         self.preview.load(files[1])
         self.tabs.setCurrentWidget(self.preview)
         self.history_model.set_rows(list_applications(self.ctx))
         self.changed.emit()
+        show_saved(self, self.tr("保存申请表"), files)
         return files
 
     def confirm_warnings(self, warnings: list[str]) -> bool:
@@ -358,7 +420,7 @@ class ApplicationsPage(Page):
 
     def open_folder(self) -> None:
         if self.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files[0].parent)))
+            open_folder(self, self.files[0])
 
     def print_pdf(self) -> None:
         if self.files:

@@ -1,26 +1,47 @@
-"""Assessment entry built for speed: basic facts, then one indicator per page, keyboard only (a number key picks an
-option of the highlighted item, Enter moves on), running subtotals, and before saving the initial grade, the change
-rule that applied and the final grade. An incomplete assessment saves as a draft that counts nowhere."""
+"""Assessment entry built for speed: basic facts, then one indicator per page, keyboard only, running subtotals, and
+before saving the initial grade, the change rule that applied and the final grade. An incomplete assessment saves as
+a draft that counts nowhere.
+
+Keys: a number picks that score for the highlighted item and moves to the next item not yet answered (on this page
+or a later one, then back to any skipped); Enter on an answered item moves to the next item, on an unanswered one it
+stays and says so (an item is never skipped by Enter); ↑/↓ move between items, PageUp/PageDown between pages; Enter
+on the first page goes to the first item, on the result page it saves (完成并保存)."""
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QRadioButton, QScrollArea, QSpinBox, QStackedWidget,
-                               QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSpinBox,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from ..domain.assessment import list_instruments, load_instrument
 from ..services import assessments as A
 from ..services.base import ServiceError, ValidationError
 from ..services.residents import get_resident
-from .common import DateField, FieldForm, combo, error_text, tr_enum, tr_text
+from .common import DateField, FieldForm, combo, data_name, error_text, join_list, tr_enum, tr_text
+from .screen import fit_size
 
 DIGITS = {getattr(Qt, f"Key_{n}"): n for n in range(10)}
 
 
+class OptionLabel(QLabel):
+    """An option's text beside its radio button, wrapped to the page's width; clicking it picks the option."""
+
+    def __init__(self, text: str, button: QRadioButton):
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens the page: it wraps instead
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.button.click()
+        super().mouseReleaseEvent(event)
+
+
 class ItemBox(QGroupBox):
-    """One item: its options as radio buttons, each with the key that picks it."""
+    """One item: its options as radio buttons, each with the key that picks it; long texts wrap."""
 
     def __init__(self, item, by_points: bool, parent=None):
         super().__init__(parent)
@@ -33,16 +54,25 @@ class ItemBox(QGroupBox):
             d = QLabel(item.definition)
             d.setStyleSheet("color: #57606a;")
             d.setWordWrap(True)
+            d.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
             lay.addWidget(d)
         self.keys = {}
+        options = QGridLayout()
+        options.setColumnStretch(1, 1)
+        options.setVerticalSpacing(4)
         for i, o in enumerate(item.options):
             key = o.points if self.by_points else i + 1
-            b = QRadioButton(f"[{key}] {o.label}（{o.points}）")
+            b = QRadioButton(f"[{key}]")
             b.setObjectName(f"opt_{item.code}_{o.points}")
+            b.setAccessibleName(f"{o.label}（{o.points}）")
             b.setFocusPolicy(Qt.NoFocus)
             self.group.addButton(b, o.points)
-            lay.addWidget(b)
+            text = OptionLabel(f"{o.label}（{o.points}）", b)
+            text.setObjectName(f"opt_text_{item.code}_{o.points}")
+            options.addWidget(b, i, 0, Qt.AlignTop)
+            options.addWidget(text, i, 1)
             self.keys[key] = o.points
+        lay.addLayout(options)
         self.set_current(False)
 
     def value(self) -> int | None:
@@ -75,8 +105,10 @@ class AssessmentDialog(QDialog):
         self.setWindowTitle(self.tr("能力评估 — {name}").format(name=resident["name"]))
         self.header = QLabel()
         self.header.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.header.setWordWrap(True)
         self.subtotals = QLabel()
         self.subtotals.setObjectName("running_subtotals")
+        self.subtotals.setWordWrap(True)
         self.stack = QStackedWidget()
         self.message = QLabel()
         self.message.setObjectName("assessment_message")
@@ -110,7 +142,7 @@ class AssessmentDialog(QDialog):
 
         self._build_info(existing)
         self._build_items(existing["instrument_id"] if existing else None, existing)
-        self.resize(900, 720)
+        fit_size(self, 900, 720)  # less on a small screen: the pages scroll
         self.go(0)
 
     # --- pages --------------------------------------------------------------------------------------------------
@@ -120,9 +152,9 @@ class AssessmentDialog(QDialog):
         self.info = FieldForm()
         inst_box = combo([i.id for i in list_instruments()])
         for i, inst in enumerate(list_instruments()):
-            inst_box.setItemText(i, inst.name + (self.tr("（待核对）") if inst.pending_verification else ""))
+            inst_box.setItemText(i, data_name(inst.name) + (self.tr("（待核对）") if inst.pending_verification else ""))
         self.instrument = self.info.add("instrument_id", self.tr("评估标准"), inst_box)
-        self.info.add("assessed_on", self.tr("评估基准日期"), DateField(optional=False)).set_value(self.ctx.today())
+        self.info.add("assessed_on", self.tr("评估基准日期"), DateField(optional=False, value=self.ctx.today()))
         self.info.add("reason", self.tr("评估原因"), combo(A.REASONS))
         self.info.add("assessor1", self.tr("评估员1"), QLineEdit())
         self.info.add("assessor2", self.tr("评估员2"), QLineEdit())
@@ -188,7 +220,7 @@ class AssessmentDialog(QDialog):
         for ind in self.inst.indicators:
             page = QWidget()
             inner = QVBoxLayout(page)
-            inner.addWidget(QLabel(f"<h3>{html.escape(ind.code)} {html.escape(ind.name)}</h3>"))
+            inner.addWidget(QLabel(f"<h3>{html.escape(ind.code)} {html.escape(data_name(ind.name))}</h3>"))
             boxes = []
             for code in ind.items:
                 box = ItemBox(self.inst.item(code), by_points)
@@ -199,6 +231,7 @@ class AssessmentDialog(QDialog):
             inner.addStretch(1)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # texts wrap to the width: only up and down
             scroll.setWidget(page)
             self.stack.addWidget(scroll)
             self.page_boxes.append(boxes)
@@ -219,8 +252,8 @@ class AssessmentDialog(QDialog):
         self.stack.setCurrentIndex(index)
         self.prev_b.setEnabled(index > 0)
         self.next_b.setEnabled(index < self.stack.count() - 1)
-        titles = [self.tr("基本信息")] + [f"{i.code} {i.name}" for i in self.inst.indicators] + [self.tr("评估结果")]
-        self.header.setText(f"{self.inst.name} · {titles[index]}（{index + 1}/{self.stack.count()}）")
+        titles = [self.tr("基本信息")] + [f"{i.code} {data_name(i.name)}" for i in self.inst.indicators] + [self.tr("评估结果")]
+        self.header.setText(f"{data_name(self.inst.name)} · {titles[index]}（{index + 1}/{self.stack.count()}）")
         if 1 <= index <= len(self.page_boxes):
             boxes = self.page_boxes[index - 1]
             self._set_current(next((b for b in boxes if b.value() is None), boxes[0]))
@@ -238,32 +271,57 @@ class AssessmentDialog(QDialog):
             box.set_current(True)
             scroll = self.stack.currentWidget()
             if isinstance(scroll, QScrollArea):
-                scroll.ensureWidgetVisible(box)
+                scroll.ensureWidgetVisible(box, 0, 20)
 
     def _picked(self, box: ItemBox) -> None:
         self._set_current(box)
         self._update()
 
-    def _advance(self) -> None:
-        """Enter: the next item on this page, or the next page."""
-        i = self.stack.currentIndex()
-        if self.current is not None:
-            boxes = self.page_boxes[i - 1]
-            k = boxes.index(self.current)
-            if k + 1 < len(boxes):
-                self._set_current(boxes[k + 1])
-                return
-        self.go(i + 1)
+    def _page_of(self, box: ItemBox) -> int:
+        return next(i for i, boxes in enumerate(self.page_boxes, start=1) if box in boxes)
+
+    def _move_to(self, box: ItemBox | None) -> None:
+        """Highlight ``box`` (turning the page if it is on another), or show the result page when None."""
+        if box is None:
+            self.go(self.stack.count() - 1)
+            return
+        page = self._page_of(box)
+        if page != self.stack.currentIndex():
+            self.go(page)
+        self._set_current(box)
+
+    def _next_item(self) -> None:
+        """Enter on an answered item: the item after it (the next page's first item after a page's last)."""
+        k = self.boxes.index(self.current)
+        self._move_to(self.boxes[k + 1] if k + 1 < len(self.boxes) else None)
+
+    def _next_unanswered(self) -> None:
+        """After a number: the next item without an answer, later first, then any skipped before; the result page
+        when every item has one."""
+        k = self.boxes.index(self.current)
+        later = self.boxes[k + 1:] + self.boxes[:k]
+        self._move_to(next((b for b in later if b.value() is None), None))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
         if self.current is not None and key in DIGITS:
             if self.current.pick_key(DIGITS[key]):
+                self.message.setText("")
                 self._update()
-                self._advance()
+                self._next_unanswered()
             return
-        if key in (Qt.Key_Return, Qt.Key_Enter) and self.stack.currentIndex() > 0:
-            self._advance()
+        if key in (Qt.Key_Return, Qt.Key_Enter):
+            index = self.stack.currentIndex()
+            if index == 0:
+                self.go(1)
+            elif index == self.stack.count() - 1:
+                self.save(True)
+            elif self.current is not None and self.current.value() is None:
+                self.message.setText(self.tr("“{item}”还没有评分：按数字键选分（要先跳过，按 ↓）。").format(
+                    item=f"{self.current.item.code} {self.current.item.name}"))
+            elif self.current is not None:
+                self.message.setText("")
+                self._next_item()
             return
         if key == Qt.Key_Up and self.current is not None:
             boxes = self.page_boxes[self.stack.currentIndex() - 1]
@@ -300,7 +358,7 @@ class AssessmentDialog(QDialog):
         for ind in self.inst.indicators:
             got = sum(answers.get(c, 0) for c in ind.items)
             done = sum(c in answers for c in ind.items)
-            parts.append(f"{ind.name} {got}/{ind.max}（{done}/{len(ind.items)}）")
+            parts.append(f"{data_name(ind.name)} {got}/{ind.max}（{done}/{len(ind.items)}）")
         total = sum(answers.values())
         self.subtotals.setText("　".join(parts) + (self.tr("　合计 {n}").format(n=total) if self.inst.raw.get("has_total", True) else ""))
 
@@ -309,11 +367,11 @@ class AssessmentDialog(QDialog):
         if r is None:
             missing = [b.item.code for b in self.boxes if b.value() is None]
             self.summary.setText(self.tr("还有 {n} 项未评：{items}。可先保存草稿，草稿不计入统计。").format(
-                n=len(missing), items="、".join(missing[:12]) + ("…" if len(missing) > 12 else "")))
+                n=len(missing), items=join_list(missing[:12]) + ("…" if len(missing) > 12 else "")))
             return
         e = html.escape
-        rows = "".join(f"<tr><td>{e(i.code)} {e(i.name)}</td><td align='right'>{r.subtotals[i.code]} / {i.max}</td>"
-                       f"<td>{e(self.inst.indicator_grade_names.get(r.indicator_grades.get(i.code), '')) if i.code in r.indicator_grades else ''}</td></tr>"
+        rows = "".join(f"<tr><td>{e(i.code)} {e(data_name(i.name))}</td><td align='right'>{r.subtotals[i.code]} / {i.max}</td>"
+                       f"<td>{e(data_name(self.inst.indicator_grade_names.get(r.indicator_grades.get(i.code), ''))) if i.code in r.indicator_grades else ''}</td></tr>"
                        for i in self.inst.indicators)
         applied = "<br>".join(e(a["description"]) for a in r.applied) or self.tr("无")
         total_word, initial_word = self.tr("总分"), self.tr("初步等级")
@@ -324,9 +382,9 @@ class AssessmentDialog(QDialog):
         notes = "".join(f"<p style='color:#57606a'>{e(n)}</p>" for n in r.notes)
         self.summary.setText(
             f"<table cellpadding='4'>{rows}</table>{total}"
-            f"<p>{initial_word}：<b>{e(r.initial_grade_name)}</b></p>"
+            f"<p>{initial_word}：<b>{e(data_name(r.initial_grade_name))}</b></p>"
             f"<p>{basis_word}：{applied}</p>"
-            f"<p style='font-size:16px'>{final_word}：<b>{e(r.final_grade_name)}</b></p>{pending}{notes}")
+            f"<p style='font-size:16px'>{final_word}：<b>{e(data_name(r.final_grade_name))}</b></p>{pending}{notes}")
 
     def save(self, complete: bool) -> None:
         self.message.setText("")

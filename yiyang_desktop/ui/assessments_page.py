@@ -4,20 +4,26 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout)
 
 from ..domain.assessment import load_instrument
+from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..paths import data_dir
 from ..services import assessments as A
 from ..services.accounts import can
 from ..services.settings import get_setting
 from ..services.base import ValidationError
-from .common import (ROW_ROLE, DateField, RecordTableModel, ServiceDialog, combo, error_text, record_table, run_action,
-                     select_where, tr_enum)
+from .common import (ROW_ROLE, TEXT, DateField, RecordTableModel, ServiceDialog, combo, data_name, error_text, join_list,
+                     record_table, run_action, select_where, tr_enum, tr_text)
 from .page import Page
+# The care levels a home names its grades by (护理等级对照), translated when they are the usual ones.
+CARE_LEVELS = (N_("enum", "自理"), N_("enum", "介助"), N_("enum", "介助一级"), N_("enum", "介助二级"), N_("enum", "介护"),
+               N_("enum", "特护"))
+from .pdf_preview import PdfPreviewDialog
+from .saved import show_saved
 
 STATE_COLOURS = {A.DUE_NONE: "#fde2e1", A.DUE_OVERDUE: "#fde2e1", A.DUE_IMMEDIATE: "#fff3cd", A.DUE_SOON: "#fff8e1"}
 
@@ -34,7 +40,7 @@ class CareEventDialog(ServiceDialog):
     def __init__(self, ctx, resident_id: int, parent=None):
         super().__init__(self.tr("记录照护风险事件"), parent)
         self.ctx, self.resident_id = ctx, resident_id
-        self.form.add("event_date", self.tr("发生日期"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("event_date", self.tr("发生日期"), DateField(optional=False, value=ctx.today()))
         self.form.add("kind", self.tr("事件类型"), combo(A.RISK_KINDS))
         self.form.add("note", self.tr("经过"), QLineEdit())
 
@@ -111,10 +117,10 @@ class AssessmentsPage(Page):
         self.model = DueModel([
             (self.tr("姓名"), "name"), (self.tr("床位"), "bed"),
             (self.tr("最近评估"), lambda r: r["last_date"].isoformat() if r["last_date"] else ""),
-            (self.tr("能力等级"), "grade_name"), (self.tr("护理等级"), "care_level"),
+            (self.tr("能力等级"), lambda r: data_name(r["grade_name"])), (self.tr("护理等级"), lambda r: tr_enum(r["care_level"])),
             (self.tr("下次评估"), lambda r: r["due_date"].isoformat() if r["due_date"] else ""),
             (self.tr("状态"), lambda r: tr_enum(r["state"])),
-            (self.tr("说明"), lambda r: "；".join(r["reasons"]))])
+            (self.tr("说明"), lambda r: join_list((tr_text(x) for x in r["reasons"]), "；"), TEXT)])
         self.table = record_table(self.model, "due_table")
         self.table.doubleClicked.connect(self.open_selected)
         self.table.selectionModel().selectionChanged.connect(self._show_history)
@@ -126,7 +132,8 @@ class AssessmentsPage(Page):
         split.addWidget(self.table)
         split.addWidget(self.history)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([860, 330])  # the list's key columns stay in view; the history panel wraps
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(bar)
@@ -216,9 +223,22 @@ class AssessmentsPage(Page):
         data = run_action(self, report_data, self.ctx, last["id"])
         if data is None:
             return None
-        if run_action(self, self._write_recorded, "能力评估报告", path, lambda: write_assessment_pdf(path, data)) is None:
+        from ..services.accounts import record_export
+        from ..services.base import ServiceError
+        from ..services.exporting import exporting
+        try:
+            with exporting(self.ctx, "能力评估报告", path):  # refused before the file exists if it cannot be recorded
+                write_assessment_pdf(path, data)
+        except ServiceError as e:
+            QMessageBox.warning(self, self.tr("打印评估报告"), error_text(e))
             return None
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("打印评估报告"), self.tr("无法写入文件 {path}：{err}").format(
+                path=str(path), err=e.strerror or e))
+            return None
+        self.report_preview = PdfPreviewDialog(path, self.tr("能力评估报告 — {name}").format(name=r["name"]), self,
+                                        on_saved_as=lambda copy: record_export(self.ctx, "能力评估报告", copy))
+        self.report_preview.exec()
         return path
 
     def export_excel(self, *_, path: Path | None = None) -> Path | None:
@@ -236,17 +256,21 @@ class AssessmentsPage(Page):
         if found is None:
             return None
         rows = [{**r, "sex": tr_enum(r["sex"]), "state": tr_enum(r["state"])} for r in found]
-        name = get_institution(self.ctx).get("name") or ""
-        return run_action(self, self._write_recorded, "能力等级表", path,
-                          lambda: write_grades_xlsx(path, name, self.ctx.today().isoformat(), rows))
-
-    def _write_recorded(self, kind: str, path: Path, write):
-        """Write a file with personal data through ``services.exporting``: refused before it exists when it could not
-        be entered in the audit trail; removed again if the entry fails."""
+        from ..services.base import ServiceError
         from ..services.exporting import exporting
-        with exporting(self.ctx, kind, path):
-            out = write()
-        return out or path
+        try:
+            with exporting(self.ctx, "能力等级表", path):  # refused before the file exists if it cannot be recorded
+                written = write_grades_xlsx(path, get_institution(self.ctx).get("name") or "",
+                                            self.ctx.today().isoformat(), rows)
+        except ServiceError as e:
+            QMessageBox.warning(self, self.tr("导出全部等级"), error_text(e))
+            return None
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("导出全部等级"), self.tr("无法写入文件 {path}：{err}").format(
+                path=str(path), err=e.strerror or e))
+            return None
+        show_saved(self, self.tr("导出全部等级"), [written])
+        return written
 
 
 def history_html(ctx, resident_id: int, name: str) -> str:
@@ -265,12 +289,12 @@ def history_html(ctx, resident_id: int, name: str) -> str:
             grade = QCoreApplication.translate("AssessmentHistory", "草稿（不计入统计）")
             arrow = ""
         else:
-            grade = e(a["final_grade_name"])
+            grade = e(data_name(a["final_grade_name"]))
             arrow = "" if prev is None or prev[0] != a["instrument_id"] else (
                 " ▲" if a["final_grade"] > prev[1] else " ▼" if a["final_grade"] < prev[1] else " ＝")
             prev = (a["instrument_id"], a["final_grade"])
-        total = f"，{total_word} {a['total']}" if a["total"] is not None else ""
+        total = QCoreApplication.translate("common", "，") + f"{total_word} {a['total']}" if a["total"] is not None else ""
         lines.append(f"<li><a href='{a['id']}'>{e(a['assessed_on'])}</a> {e(tr_enum(a['reason']))}："
-                     f"<b>{grade}</b>{arrow}{total}<br><span style='color:#57606a'>{e(inst.name)}</span></li>")
+                     f"<b>{grade}</b>{arrow}{total}<br><span style='color:#57606a'>{e(data_name(inst.name))}</span></li>")
     out.append("<ul>" + "".join(reversed(lines)) + "</ul>")
     return "".join(out)

@@ -14,6 +14,7 @@ from ..services.accounts import can
 from ..services.base import ServiceError
 from .common import ERROR_STYLE, DateField, RecordTableModel, error_text, record_table, tr_enum, tr_text
 from .page import Page
+from .saved import show_saved
 
 
 PAGE = 500  # entries read at a time, newest first
@@ -151,7 +152,7 @@ class AuditPage(Page):
             (self.tr("时间"), "at"), (self.tr("用户"), "user"),
             (self.tr("操作"), lambda r: tr_enum(str(audit.ACTIONS.get(r["action"], r["action"])))),
             (self.tr("数据"), lambda r: tr_enum(str(audit.table_label(r["table"])))),
-            (self.tr("对象"), "subject"),
+            (self.tr("对象"), lambda r: tr_text(r["subject"])),
             (self.tr("变更内容（原 → 新）"), lambda r: "；".join(tr_text(p) for p in r["parts"]))])
         self.view = record_table(self.model, "audit_table_view")
         self.model.rowsInserted.connect(lambda *_: self._show_count())
@@ -228,7 +229,7 @@ class AuditPage(Page):
     def export_to(self, path: Path | str) -> Path:
         """The filtered entries (the service's cap of 5,000 newest, not just those shown) as .xlsx; the export is
         itself entered in the trail."""
-        result = audit.export_xlsx(self.ctx, path, tr=tr_text, **self.filters())
+        result = audit.export_xlsx(self.ctx, path, say=tr_text, **self.filters())
         self.exported = result["entries"]
         return Path(result["path"])
 
@@ -247,5 +248,4 @@ class AuditPage(Page):
         except ServiceError as e:
             QMessageBox.warning(self, self.tr("导出审计记录"), error_text(e))
             return
-        QMessageBox.information(self, self.tr("导出审计记录"), self.tr("已导出 {n} 条到 {path}").format(
-            n=self.exported, path=name))
+        show_saved(self, self.tr("导出审计记录"), [Path(name)], self.tr("共 {n} 条记录。").format(n=self.exported))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMes
 from ..services import backup as bk
 from ..services.accounts import can
 from ..services.base import Context, ServiceError
-from .common import error_text, record_table, tr_text, RecordTableModel
+from .common import RecordTableModel, error_text, join_list, record_table, tr_text
 
 
 def size_text(n: int | None) -> str:
@@ -155,7 +155,7 @@ class BackupPanel(QGroupBox):
         QGuiApplication.restoreOverrideCursor()
         text = self.tr("已备份到 {path}").format(path=result["path"])
         if result["copies"]:
-            text += "\n" + self.tr("并复制到 {path}").format(path="、".join(result["copies"]))
+            text += "\n" + self.tr("并复制到 {path}").format(path=join_list(result["copies"]))
         if result["warnings"]:
             QMessageBox.warning(self, self.tr("第二个备份文件夹"),
                                 "\n".join(tr_text(w) for w in result["warnings"]))

@@ -55,7 +55,7 @@ class BedDialog(ServiceDialog):
         if bed_id is None:
             _type_fields(self)
             self.form.add("status", self.tr("初始状态"), combo(B.SET_STATUSES))
-            self.form.add("service_date", self.tr("投入使用日期"), DateField(optional=False)).set_value(ctx.today())
+            self.form.add("service_date", self.tr("投入使用日期"), DateField(optional=False, value=ctx.today()))
         _provision_fields(self)
         self.form.add("note", self.tr("备注"), QLineEdit())
         if bed_id:
@@ -78,7 +78,7 @@ class RoomDialog(ServiceDialog):
         count.setRange(1, 20)
         count.setValue(2)
         _type_fields(self)
-        self.form.add("service_date", self.tr("投入使用日期"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("service_date", self.tr("投入使用日期"), DateField(optional=False, value=ctx.today()))
         _provision_fields(self)
 
     def submit(self, values):
@@ -99,7 +99,7 @@ class TypeDialog(ServiceDialog):
         info = QLabel(f"<b>{html.escape(bed['label'])}</b><br>{heading}：<br>{history}")
         info.setObjectName("type_history")
         self.layout().insertWidget(0, info)
-        self.form.add("date", self.tr("自何日起"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("date", self.tr("自何日起"), DateField(optional=False, value=ctx.today()))
         _type_fields(self)
         self.form.add("note", self.tr("原因/备注"), QLineEdit())
 
@@ -113,7 +113,7 @@ class StatusDialog(ServiceDialog):
         self.ctx, self.bed_id = ctx, bed_id
         bed = S.get_bed(ctx, bed_id)
         self.layout().insertWidget(0, QLabel(f"<b>{html.escape(bed['label'])}</b>"))
-        self.form.add("date", self.tr("自何日起"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("date", self.tr("自何日起"), DateField(optional=False, value=ctx.today()))
         self.form.add("status", self.tr("状态"), combo(B.SET_STATUSES))
         self.form.add("note", self.tr("原因/备注"), QLineEdit())
 

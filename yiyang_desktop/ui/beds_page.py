@@ -4,20 +4,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from ..domain import beds as B
+from ..domain.figures import bed_figures, percent_text
 from ..services import beds as S
 from ..services.census import census
 from .bed_board import COLOURS, BedBoard
 from .bed_dialogs import BedDialog, RoomDialog, StatusDialog, TypeDialog
-from .common import DateField, combo, floor_title, run_action, tr_enum
+from .common import DateField, combo, floor_title, join_list, run_action, tr_enum
 from .page import Page
 
 
 class BedsPage(Page):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.day = DateField(optional=False)
+        self.day = DateField(optional=False, value=ctx.today())
         self.day.setObjectName("board_date")
-        self.day.set_value(ctx.today())
         self.day.dateChanged.connect(lambda *_: self.refresh())
         self.type_filter = combo(B.BED_TYPES, blank=True)
         self.type_filter.setItemText(0, self.tr("全部类型"))
@@ -77,13 +77,13 @@ class BedsPage(Page):
     def refresh(self) -> None:
         c = census(self.ctx, self.day.value())
         self.census = c
-        by_type = "，".join(f"{tr_enum(t)} {n}" for t, n in c.beds_by_type.items())
-        rate, share = B.as_percent(c.occupancy_rate), B.as_percent(c.nursing_share)
+        f = self.figures = bed_figures(c)
+        by_type = join_list((f"{tr_enum(t)} {n}" for t, n in f.by_type.items()), "，")
         self.totals.setText(self.tr(
             "<b>床位 {total} 张</b>（{by_type}）　在住 <b>{occ}</b>　空闲 {free}　预留 {res}　维修 {rep}　"
             "入住率 <b>{rate}</b>　护理型床位占比 <b>{share}</b>").format(
-            total=c.beds_total, by_type=by_type, occ=c.occupied_total, free=c.count(B.FREE), res=c.count(B.RESERVED),
-            rep=c.count(B.REPAIR), rate="—" if rate is None else f"{rate}%", share="—" if share is None else f"{share}%"))
+            total=f.total, by_type=by_type, occ=f.occupied, free=f.free, res=f.reserved, rep=f.repair,
+            rate=percent_text(f.occupancy), share=percent_text(f.nursing_share)))
         floors = sorted({(b.building, b.floor) for b in c.beds})
         keep = self.floor_filter.currentData()
         self.floor_filter.blockSignals(True)

@@ -5,6 +5,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..domain.figures import percent_text
+
 COLOURS = ("#2f6fbf", "#d9822b", "#3c9d5d", "#8e44ad")
 
 
@@ -32,7 +34,8 @@ class _Chart(QWidget):
 
 
 class LineChart(_Chart):
-    """Ratios (0–1) per month: one line per series, a dashed target line, the last value printed."""
+    """Ratios (0–1) per month: one line per series, a dashed target line, the last value printed (written by the one
+    percentage formatter, from the exact ratio when given a Fraction)."""
 
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(title, parent)
@@ -65,7 +68,7 @@ class LineChart(_Chart):
                 x = area.left() + i * step
                 p.drawText(QRectF(x - 24, area.bottom() + 2, 48, 16), Qt.AlignHCenter, label)
         if self.target is not None:
-            y = area.bottom() - self.target[1] * area.height()
+            y = area.bottom() - float(self.target[1]) * area.height()
             p.setPen(QPen(QColor("#c0392b"), 1, Qt.DashLine))
             p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         legend_x = area.left()
@@ -77,13 +80,13 @@ class LineChart(_Chart):
                 if v is None:
                     prev = None
                     continue
-                pt = QPointF(area.left() + i * step, area.bottom() - max(0.0, min(1.0, v)) * area.height())
+                pt = QPointF(area.left() + i * step, area.bottom() - max(0.0, min(1.0, float(v))) * area.height())
                 if prev is not None:
                     p.drawLine(prev, pt)
                 p.drawEllipse(pt, 2.5, 2.5)
                 prev = pt
             last = next((v for v in reversed(values) if v is not None), None)
-            text = f"{name} {last * 100:.1f}%" if last is not None else name
+            text = f"{name} {percent_text(last)}" if last is not None else name
             p.drawLine(QPointF(legend_x, self.height() - 12), QPointF(legend_x + 16, self.height() - 12))
             p.setPen(QColor("#1f2328"))
             width = p.fontMetrics().horizontalAdvance(text)
@@ -93,7 +96,7 @@ class LineChart(_Chart):
             p.setPen(QPen(QColor("#c0392b"), 1, Qt.DashLine))
             p.drawLine(QPointF(legend_x, self.height() - 12), QPointF(legend_x + 16, self.height() - 12))
             p.setPen(QColor("#1f2328"))
-            p.drawText(QPointF(legend_x + 20, self.height() - 8), f"{self.target[0]} {self.target[1] * 100:.0f}%")
+            p.drawText(QPointF(legend_x + 20, self.height() - 8), f"{self.target[0]} {percent_text(self.target[1])}")
         p.end()
 
 
@@ -127,6 +130,7 @@ class BarChart(_Chart):
             p.setPen(QColor("#1f2328"))
             p.drawText(QRectF(x - 10, area.bottom() - h - 16, bar + 20, 16), Qt.AlignHCenter, str(n))
             p.setPen(QColor("#57606a"))
-            p.drawText(QRectF(area.left() + i * slot + 2, area.bottom() + 2, slot - 4, 48),
-                       Qt.AlignHCenter | Qt.TextWrapAnywhere, label)
+            wrap = Qt.TextWordWrap if " " in label else Qt.TextWrapAnywhere  # English wraps between words
+            p.drawText(QRectF(area.left() + i * slot + 2, area.bottom() + 2, slot - 4, 48), Qt.AlignHCenter | wrap,
+                       label)
         p.end()

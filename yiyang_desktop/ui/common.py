@@ -1,19 +1,21 @@
-"""Shared UI pieces: translation of service text, forms with errors beside fields, tables, actions."""
+"""Shared UI pieces: translation of service text, names from data files, forms with errors beside fields, actions.
+The tables live in ``tables`` (re-exported here)."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget)
 
-from ..domain.text import Formatted, Msg
+from ..domain.text import QT_TRANSLATE_NOOP, Formatted, Msg
 from ..services.base import ServiceError, ValidationError
+from .tables import (COUNT, KEY, MONEY, ROW_ROLE, SAMPLE_ROWS, TEXT, RecordTableModel, fit_columns,  # noqa: F401
+                     money_cell, record_table, select_where, stretch_columns)
 
-ROW_ROLE = Qt.UserRole + 1  # the whole row dict of a table model
-SAMPLE_ROWS = 100  # rows measured to size table columns
+_SEPARATORS = (QT_TRANSLATE_NOOP("common", "、"), QT_TRANSLATE_NOOP("common", "，"),
+               QT_TRANSLATE_NOOP("common", "；"))  # list separators, translated by join_list
 ERROR_STYLE = "color: #c0392b;"
 
 
@@ -39,6 +41,87 @@ def floor_title(building: str, floor: str) -> str:
     return " ".join(p for p in (building, floor_text) if p) or QCoreApplication.translate("common", "未分楼层")
 
 
+def join_list(items, sep: str = "、") -> str:
+    """Items of a list in a sentence: "、" between names, "，" between clauses in Chinese; ", " in English."""
+    return QCoreApplication.translate("common", sep).join(str(i) for i in items)
+
+
+def is_english() -> bool:
+    """The interface runs in English (app.setup_application sets the default locale with the translators)."""
+    from PySide6.QtCore import QLocale
+    return QLocale().language() == QLocale.English
+
+
+_ENGLISH_NAMES: dict[str, str] | None = None
+
+
+def data_name(name: Any) -> str:
+    """A name that comes from a data file (an instrument, a grade, an indicator) in the interface's language: the
+    file's ``name_en`` in English, the name itself in Chinese; a name without an English one stays as it is."""
+    global _ENGLISH_NAMES
+    text = "" if name is None else str(name)
+    if not text or not is_english():
+        return tr_text(name) if isinstance(name, Msg) else text
+    if _ENGLISH_NAMES is None:
+        from ..domain.assessment import english_names
+        _ENGLISH_NAMES = english_names()
+    return _ENGLISH_NAMES.get(text) or tr_text(name)
+
+
+def grade_short(name: str | None) -> str:
+    """A grade as a list shows it: the short name in brackets ("轻度失能" of "能力轻度受损（轻度失能）"), in the
+    interface's language; the full name stays in the detail panels, the forms and the returns."""
+    if not name:
+        return ""
+    from ..domain.policy.grades import short_name
+    if is_english():  # the English full name carries the short one in brackets too: "… (mild disability)"
+        english = data_name(name)
+        short = english[english.rfind("(") + 1:-1] if english.endswith(")") and "(" in english else english
+        return short[:1].upper() + short[1:]
+    return short_name(name) or tr_text(name)
+
+
+def instrument_name(instrument_id: str | None) -> str:
+    """An instrument's name (never its id) in the interface's language."""
+    if not instrument_id:
+        return ""
+    from ..domain.assessment import InstrumentError, load_instrument
+    try:
+        return data_name(load_instrument(instrument_id).name)
+    except InstrumentError:
+        return instrument_id  # a file no longer shipped: its id is all there is
+
+
+def profile_title(profile: Any) -> str:
+    """A policy profile's title (a describe() dict or a profile) in the interface's language."""
+    get = profile.get if isinstance(profile, dict) else lambda k, d="": getattr(profile, k, d)
+    return (get("title_en", "") if is_english() else "") or get("title", "")
+
+
+def bed_counts_text(beds: Any) -> str:
+    """The free beds of a day, as every screen writes them: "空闲 21 张，预留 1 张" (reserved only when there are)."""
+    free = QCoreApplication.translate("common", "空闲 {n} 张").format(n=beds.free)
+    if not beds.reserved:
+        return free
+    return join_list((free, QCoreApplication.translate("common", "预留 {n} 张").format(n=beds.reserved)), "，")
+
+
+def hukou_text(local: bool | int | None) -> str:
+    """户籍 as a word: 本地 / 外地 (blank when not recorded)."""
+    if local is None:
+        return ""
+    return QCoreApplication.translate("common", "本地") if local else QCoreApplication.translate("common", "外地")
+
+
+def hukou_combo() -> QComboBox:
+    """户籍 as an explicit choice with no default: blank, 本地 (1), 外地 (0)."""
+    box = QComboBox()
+    box.addItem(QCoreApplication.translate("common", "（请选择）"), None)
+    box.addItem(hukou_text(True), 1)
+    box.addItem(hukou_text(False), 0)
+    return box
+
+
 def tr_enum(value: str | None) -> str:
     return "" if value is None else QCoreApplication.translate("enum", value)
 
@@ -52,21 +135,34 @@ def error_text(err: BaseException) -> str:
 
 
 class DateField(QDateEdit):
-    """A date picker that may be left empty (shows blank; ``value()`` is None)."""
+    """A date picker that may be left empty (shows blank; ``value()`` is None).
+
+    A required one (``optional=False``) starts on the day it is given, normally ``ctx.today()``: the window takes
+    the date from the context's clock, never from the computer's."""
     EMPTY = QDate(1900, 1, 1)
 
-    def __init__(self, optional: bool = True, parent: QWidget | None = None):
+    def __init__(self, optional: bool = True, value: dt.date | str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.optional = optional
         self.setMinimumDate(self.EMPTY)
         self.setMaximumDate(QDate(2100, 12, 31))
+        if not optional and not value:
+            raise TypeError("DateField(optional=False) needs its first day: value=ctx.today()")
         if optional:
             self.setSpecialValueText(" ")
             self.setDate(self.EMPTY)
-        else:
-            self.setDate(QDate.currentDate())
+        self.set_value(value)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """An empty optional field takes typed digits too: the first one starts a date (year section selected), so
+        "20261120" typed from the keyboard gives 2026-11-20, as in a filled field."""
+        if self.optional and self.date() == self.EMPTY and event.text().isdigit():
+            self.setDate(QDate(2000, 1, 1))
+            self.setCurrentSection(QDateEdit.YearSection)
+            self.setSelectedSection(QDateEdit.YearSection)
+        super().keyPressEvent(event)
 
     def value(self) -> dt.date | None:
         d = self.date()
@@ -221,84 +317,6 @@ class ServiceDialog(QDialog):
         self.accept()
 
 
-def record_table(model: "RecordTableModel", name: str, max_width: int = 320) -> QTableView:
-    """A read-only, single-row-selection table over a RecordTableModel.
-
-    Columns are ``Interactive``: sized from the first rows whenever the rows are replaced (never by measuring
-    every cell, which Qt's ResizeToContents does through Python for each row) until the user drags a column
-    edge; the last column takes the rest of the width."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.Interactive)
-    header.setStretchLastSection(True)
-    header.setResizeContentsPrecision(SAMPLE_ROWS)
-    table.setProperty("fit_max_width", max_width)
-    table.setProperty("user_sized", False)
-    table.setProperty("fitting", False)
-
-    def user_resized(logical: int, _old: int, _new: int) -> None:
-        # Only a drag on a column edge counts (the stretched last column and our own sizing resize sections too).
-        if (not table.property("fitting") and logical != header.count() - 1
-                and QApplication.mouseButtons() & Qt.LeftButton):
-            table.setProperty("user_sized", True)
-    header.sectionResized.connect(user_resized)
-    model.modelReset.connect(lambda: fit_columns(table))
-    return table
-
-
-def fit_columns(table: QTableView, max_width: int | None = None, *, force: bool = False) -> None:
-    """Size each column (except the last, which stretches) from its header and the text of the first rows.
-
-    Leaves the widths alone once the user has resized a column by hand (unless ``force``)."""
-    if table.property("user_sized") and not force:
-        return
-    model = table.model()
-    header = table.horizontalHeader()
-    cap = max_width or table.property("fit_max_width") or 320
-    fm = table.fontMetrics()
-    if isinstance(model, RecordTableModel):
-        sample = model.rows[:SAMPLE_ROWS]
-        text_of = lambda r, c: model.cell(r, c)  # noqa: E731  (straight from the row: no index per cell)
-    else:
-        sample = range(min(SAMPLE_ROWS, model.rowCount()))
-        text_of = lambda r, c: model.data(model.index(r, c), Qt.DisplayRole)  # noqa: E731
-    table.setProperty("fitting", True)
-    try:
-        for col in range(model.columnCount() - 1):
-            lines = []
-            for r in sample:
-                v = text_of(r, col)
-                if v is not None and v != "":
-                    lines.extend(str(v).split("\n"))
-            longest = sorted(set(lines), key=_text_width, reverse=True)[:4]  # measure only the likely widest
-            width = max([header.sectionSizeHint(col)] + [fm.horizontalAdvance(t) + 18 for t in longest])
-            header.resizeSection(col, min(width, cap))
-    finally:
-        table.setProperty("fitting", False)
-
-
-def _text_width(text: str) -> int:
-    """A quick width guess: CJK characters count double."""
-    return len(text) + sum(1 for ch in text if ch >= "\u2e80")
-
-
-def select_where(table: QTableView, model: "RecordTableModel", test: Callable[[dict], bool]) -> bool:
-    """Select (and scroll to) the first row for which ``test(row)`` is true, loading rows up to it if needed."""
-    for i, r in enumerate(model.rows):
-        if test(r):
-            model.ensure_row(i)
-            table.selectRow(i)
-            table.scrollTo(model.index(i, 0))
-            return True
-    return False
-
-
 def run_action(parent: QWidget, fn: Callable, *args, **kwargs) -> Any:
     """Call a service; show a refusal in a message box. Returns the result, or None when refused."""
     try:
@@ -306,113 +324,3 @@ def run_action(parent: QWidget, fn: Callable, *args, **kwargs) -> Any:
     except ServiceError as e:
         QMessageBox.warning(parent, QCoreApplication.translate("common", "无法完成"), error_text(e))
         return None
-
-
-class RecordTableModel(QAbstractTableModel):
-    """Rows of dicts shown through column definitions ``(header, key_or_function)``.
-
-    All rows are held in ``rows``; the view is given them a batch at a time (``canFetchMore``/``fetchMore``), so
-    Qt only asks ``data()`` about rows near what is on screen. ``rowCount()`` is the rows handed out so far,
-    ``total()`` all of them. ``sort()`` sorts every row (not just those handed out) by ``sort_key(column)``."""
-
-    batch = 300
-
-    def __init__(self, columns: Sequence[tuple[str, str | Callable[[dict], Any]]], parent=None):
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[dict] = []
-        self.loaded = 0
-        self.sort_keys: Sequence[Callable[[dict], Any] | None] | None = None
-        self.sorted_by: tuple[int, Qt.SortOrder] | None = None
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        if self.sorted_by is not None:
-            self._sort_rows(*self.sorted_by)
-        self.loaded = min(len(rows), self.batch)
-        self.endResetModel()
-
-    def total(self) -> int:
-        return len(self.rows)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self.loaded
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and self.loaded < len(self.rows)
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if not parent.isValid():
-            self._load_to(self.loaded + self.batch)
-
-    def ensure_row(self, row: int) -> bool:
-        """Hand rows out to the view up to ``row`` (so it can be selected); False if there is no such row."""
-        if not 0 <= row < len(self.rows):
-            return False
-        if row >= self.loaded:
-            self._load_to(row + 1)
-        return True
-
-    def _load_to(self, n: int) -> None:
-        n = min(n, len(self.rows))
-        if n > self.loaded:
-            self.beginInsertRows(QModelIndex(), self.loaded, n - 1)
-            self.loaded = n
-            self.endInsertRows()
-
-    def cell(self, row: dict, col: int) -> Any:
-        key = self.columns[col][1]
-        return key(row) if callable(key) else row.get(key)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if role == Qt.DisplayRole and index.isValid():
-            v = self.cell(self.rows[index.row()], index.column())
-            return "" if v is None else str(v)
-        if role == ROW_ROLE and index.isValid():
-            return self.rows[index.row()]
-        return None
-
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.columns[section][0]
-        return None
-
-    def row_at(self, row: int) -> dict | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    # --- sorting (every row, with plain Python keys) -------------------------------------------------------------
-    def sort_key(self, column: int) -> Callable[[dict], Any] | None:
-        if self.sort_keys is not None and column < len(self.sort_keys) and self.sort_keys[column] is not None:
-            return self.sort_keys[column]
-        return lambda r, c=column: str(self.cell(r, c) or "")
-
-    def _sorted(self, column: int, order) -> list[dict]:
-        key = self.sort_key(column)
-        return sorted(self.rows, key=lambda r: _none_last(key(r)), reverse=order == Qt.DescendingOrder)
-
-    def _sort_rows(self, column: int, order) -> None:
-        self.rows = self._sorted(column, order)
-
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
-            return
-        self.sorted_by = (column, order)
-        new_rows = self._sorted(column, order)
-        where = {id(r): i for i, r in enumerate(new_rows)}
-        kept = [self.rows[i.row()] for i in self.persistentIndexList() if i.isValid()]
-        self._load_to(max((where[id(r)] + 1 for r in kept), default=0))  # a selected row stays in reach
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        after = [self.createIndex(where[id(self.rows[i.row()])], i.column()) if i.isValid() else QModelIndex()
-                 for i in before]
-        self.rows = new_rows
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
-
-
-def _none_last(v: Any) -> tuple:
-    return (v is None, v if v is not None else 0)

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineE
 
 from ..services.base import ServiceError
 from ..services.importer import SHEETS, ImportResult, import_book, read_workbook
-from .common import ERROR_STYLE, RecordTableModel, error_text, record_table, tr_text
+from .common import ERROR_STYLE, RecordTableModel, error_text, join_list, record_table, tr_text
 from .tasks import Cancelled, run_in_background
+from .saved import show_saved
 
 OK_STYLE = "color: #1a7f37;"
 
@@ -106,6 +107,7 @@ class ImportDialog(QDialog):
             self._say(self.tr("无法保存模板：{err}").format(err=e.strerror or str(e)), ERROR_STYLE)
             return None
         self._say(self.tr("模板已保存到 {path}。填写后在这里选择该文件导入。").format(path=str(out)), OK_STYLE)
+        show_saved(self, self.tr("保存导入模板"), [out])
         return out
 
     def check(self) -> ImportResult | None:
@@ -164,7 +166,7 @@ class ImportDialog(QDialog):
         self._say(text, OK_STYLE)
 
     def _counts(self, counts: dict[str, int]) -> str:
-        return "、".join(self.tr("{sheet} {n} 条").format(sheet=s.name, n=counts[s.name]) for s in SHEETS
+        return join_list(self.tr("{sheet} {n} 条").format(sheet=s.name, n=counts[s.name]) for s in SHEETS
                         if counts.get(s.name))
 
     def _say(self, text: str, style: str) -> None:

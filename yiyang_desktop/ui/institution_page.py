@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QGroupBo
 
 from ..services import institution as I
 from ..services.base import ServiceError, ValidationError
-from .common import ERROR_STYLE, DateField, FieldForm, combo, error_text, tr_text
+from .common import ERROR_STYLE, DateField, FieldForm, combo, error_text, join_list, tr_text
 from .page import Page
 
 # What later applications (subsidies, medical insurance) need from the profile.
-NEEDED_LATER = ("name", "uscc", "legal_rep", "contact_phone", "address", "license_no", "operation_start_date",
-                "bank_name", "bank_account")
+NEEDED_LATER = I.PROFILE_FIELDS
 OK_STYLE = "color: #2e7d32;"
 HINT_STYLE = "color: #57606a;"
 FIELD_MAX_WIDTH = 420
@@ -263,9 +262,9 @@ class InstitutionPage(Page):
             n=len(names), fields=self.tr("、").join(names))
         others = [tr_text(p.message) for p in err.problems if p not in known]
         if not names:
-            text = self.tr("未保存：") + "；".join(others)
+            text = self.tr("未保存：") + join_list(others, "；")
         elif others:
-            text += " " + "；".join(others)
+            text += " " + join_list(others, "；")
         self._set_status(text, ERROR_STYLE)
         first = next((k for k in self.labels if k in wrong), None)
         if first:

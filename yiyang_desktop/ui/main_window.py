@@ -15,6 +15,7 @@ from ..services.institution import get_institution
 from ..store.db import meta
 from .common import tr_enum
 from .page import Page
+from . import screen
 
 
 def _page_class(module: str, name: str) -> type[Page]:
@@ -52,6 +53,9 @@ class Pages(Mapping):
         return key in self._order
 
 
+BEST_SIZE = (1440, 900)  # enough for every page; smaller screens get their whole free area
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: Context, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,6 +78,7 @@ class MainWindow(QMainWindow):
         self._add("residents", self.tr("入住老人"), lambda: page("residents_page", "ResidentsPage")(ctx))
         self._add("staff", self.tr("人员"), lambda: page("staff_page", "StaffPage")(ctx))
         self._add("assessments", self.tr("能力评估"), lambda: page("assessments_page", "AssessmentsPage")(ctx))
+        self._add("health", self.tr("健康管理"), lambda: page("health_page", "HealthPage")(ctx))
         self._add("partners", self.tr("医疗合作"), lambda: page("partners_page", "PartnersPage")(ctx))
         self._add("referrals", self.tr("转诊"), lambda: page("referrals_page", "ReferralsPage")(ctx))
         self._add("applications", self.tr("申报"), lambda: page("applications_page", "ApplicationsPage")(ctx))
@@ -166,7 +171,11 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_page(self, key: str) -> Page:
+        """Show a page; ``"health#due"`` also opens the page's tab of that name (a 概览 tile's list)."""
+        key, _, tab = key.partition("#")
         self.nav.setCurrentRow(list(self.pages).index(key))
+        if tab and hasattr(self.pages[key], "show_tab"):
+            self.pages[key].show_tab(tab)
         return self.pages[key]
 
     def _show(self, row: int) -> None:
@@ -188,11 +197,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME}{demo} — {name}" if name else f"{APP_NAME}{demo}")
 
     def _restore_geometry(self) -> None:
+        """The size kept from last time, else one that fits the screen's free area (inside the taskbar): an office
+        screen of 1366×768 with a taskbar has about 1366×728, and the status bar (修改密码/锁定) must stay on it."""
         geo = QSettings().value("main_window/geometry")
-        if isinstance(geo, QByteArray) and not geo.isEmpty():
-            self.restoreGeometry(geo)
-        else:
-            self.resize(1280, 760)
+        if isinstance(geo, QByteArray) and not geo.isEmpty() and self.restoreGeometry(geo):
+            screen.fit_to_screen(self)  # a screen smaller than last time's: pulled back inside it
+            return
+        avail = screen.available_area(self)
+        frame_w, frame_h = screen.FRAME
+        self.resize(min(avail.width() - frame_w, BEST_SIZE[0]), min(avail.height() - frame_h, BEST_SIZE[1]))
+        self.move(avail.x() + max(0, (avail.width() - self.width() - frame_w) // 2), avail.y())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         inst = self.pages.built.get("institution")  # never opened: nothing typed there

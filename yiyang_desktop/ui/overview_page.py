@@ -4,11 +4,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..domain import beds as B
+from ..domain.figures import NO_GRADE, percent_text, trend_rates
 from ..services.dashboard import dashboard
 from ..services.institution import get_institution
 from .charts import BarChart, LineChart
-from .common import tr_enum, tr_text
+from .common import bed_counts_text, grade_short, join_list, profile_title, tr_enum, tr_text
+from .overview_start import ProfileLine, StartPanel
 from .page import Page
 
 
@@ -56,6 +57,13 @@ class OverviewPage(Page):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")
         lay.addWidget(self.heading)
+        self.profile_line = ProfileLine()
+        self.profile_line.change.connect(self.edit_policies)
+        lay.addWidget(self.profile_line)
+        self.start = StartPanel()
+        self.start.navigate.connect(self.navigate.emit)
+        self.start.policy.connect(self.edit_policies)
+        lay.addWidget(self.start)
         grid = QGridLayout()
         self.tiles = {
             "residents": Tile(self.tr("在住老人"), "residents"),
@@ -68,6 +76,9 @@ class OverviewPage(Page):
             "referrals": Tile(self.tr("进行中的转诊"), "referrals"),
             "agreements": Tile(self.tr("合作协议即将到期"), "partners"),
             "next": Tile(self.tr("下一项申报"), "applications"),
+            "health_due": Tile(self.tr("年度体检到期"), "health#due"),
+            "feedback": Tile(self.tr("体检结果告知逾期"), "health#overdue"),
+            "ltc": Tile(self.tr("长护险等级到期"), "health#ltc"),
         }
         for i, t in enumerate(self.tiles.values()):
             grid.addWidget(t, i // 5, i % 5)
@@ -85,23 +96,25 @@ class OverviewPage(Page):
 
     def refresh(self) -> None:
         d = self.data = dashboard(self.ctx)
-        c = d["census"]
+        c, beds = d["census"], d["beds"]
         inst = get_institution(self.ctx)
         self.heading.setText(self.tr("{name} · {date}").format(name=inst.get("name") or self.tr("（未填写机构名称）"),
                                                                date=c.date.isoformat()))
-        rate = B.as_percent(c.occupancy_rate)
-        share = B.as_percent(c.nursing_share)
-        target = B.as_percent(d["nursing_target"])
-        self.tiles["residents"].set(str(c.occupied_total), self.tr("外出/住院 {n} 人").format(n=c.away_total))
-        self.tiles["occupancy"].set("—" if rate is None else f"{rate}%",
-                                    self.tr("空闲 {n} 张").format(n=c.count(B.FREE)))
-        self.tiles["beds"].set(str(c.beds_total), "，".join(f"{tr_enum(t)} {n}" for t, n in c.beds_by_type.items() if n))
+        self.profile_line.show_profile(d["profile"], d["profile_fits"])
+        self.start.show_steps(d["checklist"])
+        self.tiles["residents"].set(str(beds.occupied), self.tr("外出/住院 {n} 人").format(n=beds.away))
+        self.tiles["occupancy"].set(percent_text(beds.occupancy), bed_counts_text(beds))
+        self.tiles["beds"].set(str(beds.total), join_list((f"{tr_enum(t)} {n}" for t, n in beds.by_type.items() if n),
+                                                          "，"))
+        target = d["nursing_target"]
+        share = beds.nursing_share
         if target is None:
             nursing_detail = self.tr("当前政策配置没有目标")
         else:
             gap = self.tr("已达标") if share is not None and share >= target else self.tr("未达标")
-            nursing_detail = self.tr("目标 {t}%（{profile}）：{gap}").format(t=target, profile=d["profile_title"], gap=gap)
-        self.tiles["nursing"].set("—" if share is None else f"{share}%", nursing_detail)
+            nursing_detail = self.tr("目标 {t}（{profile}）：{gap}").format(
+                t=percent_text(target), profile=profile_title(d["profile"]), gap=gap)
+        self.tiles["nursing"].set(percent_text(share), nursing_detail)
         self.tiles["staff"].set(str(d["staff"]))
         due = d["due"]
         self.tiles["due"].set(str(due["overdue"] + due["immediate"] + due["none"]),
@@ -109,15 +122,31 @@ class OverviewPage(Page):
                                   o=due["overdue"], i=due["immediate"], n=due["none"], s=due["soon"]))
         self.tiles["hospital"].set(str(d["in_hospital"]), self.tr("床位保留，按外出计"))
         refs = d["open_referrals"]
-        self.tiles["referrals"].set(str(sum(refs.values())), "，".join(f"{tr_enum(s)} {n}" for s, n in refs.items() if n))
+        self.tiles["referrals"].set(str(sum(refs.values())), join_list((f"{tr_enum(s)} {n}" for s, n in refs.items()),
+                                                                       "，"))
         expiring = d["expiring"]
-        self.tiles["agreements"].set(str(len(expiring)), "；".join(
-            self.tr("{partner} {date}到期").format(partner=a["partner_name"], date=a["valid_to"]) for a in expiring[:2]))
+        self.tiles["agreements"].set(str(len(expiring)), join_list((
+            self.tr("{partner} {date}到期").format(partner=a["partner_name"], date=a["valid_to"]) for a in expiring[:2]),
+            "；"))
         nxt = d["next_applications"]
         self.tiles["next"].set(str(len(nxt)), "\n".join(tr_text(x["text"]) for x in nxt))
+        self.tiles["health_due"].set(str(d["health_due"]), self.tr("年满65周岁、12个月内没有体检"))
+        self.tiles["feedback"].set(str(d["feedback_overdue"]), self.tr("体检后超过1个月未告知结果"))
+        ltc = d["ltc_expiring"]
+        self.tiles["ltc"].set(str(ltc["60"]), self.tr("60天内到期 {a} 人，其中30天内 {b} 人；已无有效等级 {c} 人").format(
+            a=ltc["60"], b=ltc["30"], c=ltc["lapsed"]))
         trend = d["trend"]
+        rates = [trend_rates(t) for t in trend]
         self.trend_chart.set_data([t["month"][2:].replace("-", "/") for t in trend],
-                                  [(self.tr("入住率"), [t["occupancy_rate"] for t in trend]),
-                                   (self.tr("护理型床位占比"), [t["nursing_bed_share"] for t in trend])],
-                                  (self.tr("目标"), float(d["nursing_target"])) if d["nursing_target"] is not None else None)
-        self.grade_chart.set_data([(tr_text(name), n) for name, n in d["grades"]])
+                                  [(self.tr("入住率"), [r["occupancy_rate"] for r in rates]),
+                                   (self.tr("护理型床位占比"), [r["nursing_bed_share"] for r in rates])],
+                                  (self.tr("目标"), target) if target is not None else None)
+        self.grade_chart.set_data([(grade_short(name), n) for name, n in d["grades"]
+                                   if n or name != NO_GRADE])
+
+    def edit_policies(self) -> None:
+        """政策配置 from 概览: choose, copy and fill in a profile; the figures follow the one made current."""
+        from .policy_dialog import PolicyDialog
+        PolicyDialog(self.ctx, self).exec()
+        self.changed.emit()
+        self.refresh()

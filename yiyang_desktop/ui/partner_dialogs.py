@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
 from ..services import partners as P
 from ..services import visits as V
 from .common import DateField, ServiceDialog, combo, tr_enum
+from .screen import fit_size
 
 HINT_STYLE = "color: #57606a;"
 
@@ -23,7 +24,7 @@ def scrolling(dlg: ServiceDialog, width: int, height: int) -> None:
     scroll.setFrameShape(QScrollArea.NoFrame)
     scroll.setWidget(dlg.form)
     lay.insertWidget(0, scroll, 1)
-    dlg.resize(width, height)
+    fit_size(dlg, width, height)
 
 
 def text_box(height: int = 60) -> QPlainTextEdit:
@@ -238,10 +239,10 @@ class AgreementDialog(ServiceDialog):
         self.partner = f.add("partner_id", self.tr("医疗机构"), partner_combo(ctx))
         f.add("number", self.tr("协议编号"), QLineEdit())
         today = ctx.today()
-        f.add("signed_date", self.tr("签订日期"), DateField(optional=False)).set_value(today)
-        f.add("valid_from", self.tr("生效日期"), DateField(optional=False)).set_value(today)
-        f.add("valid_to", self.tr("到期日期"), DateField(optional=False)).set_value(
-            today.replace(year=today.year + 1) - dt.timedelta(days=1) if (today.month, today.day) != (2, 29) else today)
+        f.add("signed_date", self.tr("签订日期"), DateField(optional=False, value=today))
+        f.add("valid_from", self.tr("生效日期"), DateField(optional=False, value=today))
+        year_on = today.replace(year=today.year + 1) - dt.timedelta(days=1) if (today.month, today.day) != (2, 29) else today
+        f.add("valid_to", self.tr("到期日期"), DateField(optional=False, value=year_on))
         f.add("services", self.tr("合作服务"), ServicesEditor())
         f.add("fees", self.tr("费用"), FeesEditor())
         f.add("our_duties", self.tr("养老机构责任"), text_box())
@@ -274,7 +275,7 @@ class TerminateDialog(ServiceDialog):
         who = QLabel(self.tr("{partner}，有效期 {a} 至 {b}").format(partner=a["partner_name"], a=a["valid_from"], b=a["valid_to"]))
         who.setWordWrap(True)
         self.form.layout_.insertRow(0, who)
-        self.form.add("terminated_on", self.tr("终止日期"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("terminated_on", self.tr("终止日期"), DateField(optional=False, value=ctx.today()))
         self.form.add("termination_reason", self.tr("终止原因"), QLineEdit())
         self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("确认终止"))
 
@@ -347,8 +348,7 @@ class VisitDialog(ServiceDialog):
         self.setMinimumWidth(560)
         self.ctx, self.visit_id = ctx, visit_id
         f = self.form
-        self.date = f.add("visit_date", self.tr("巡诊日期"), DateField(optional=False))
-        self.date.set_value(ctx.today())
+        self.date = f.add("visit_date", self.tr("巡诊日期"), DateField(optional=False, value=ctx.today()))
         f.add("partner_id", self.tr("医疗机构"), partner_combo(ctx))
         f.add("doctor", self.tr("巡诊医生"), QLineEdit())
         self.people = f.add("resident_ids", self.tr("巡诊老人"), ResidentChecklist(ctx))

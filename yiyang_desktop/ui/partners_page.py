@@ -7,14 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSpinBox, QSplitter,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QSplitter,
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from ..domain import referrals as R
 from ..services import partners as P
 from ..services import visits as V
 from ..services.compliance import compliance
-from .common import ROW_ROLE, DateField, RecordTableModel, record_table, run_action, select_where, tr_enum, tr_text
+from .common import (COUNT, ROW_ROLE, TEXT, DateField, RecordTableModel, join_list, record_table, run_action, select_where,
+                     tr_enum, tr_text)
 from .page import Page
 from .partner_dialogs import AgreementDialog, PartnerDialog, TerminateDialog, VisitDialog, partner_combo
 
@@ -53,16 +54,6 @@ def detail_browser(name: str) -> QTextBrowser:
     view.setObjectName(name)
     view.setOpenLinks(False)
     return view
-
-
-def fit_columns(table, max_width: int = 300) -> None:
-    """Columns as wide as their contents (capped, long text elides); the last one takes the rest."""
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.Interactive)
-    for col in range(table.model().columnCount() - 1):
-        width = max(table.sizeHintForColumn(col), header.sectionSizeHint(col))
-        header.resizeSection(col, min(width + 16, max_width))
-    header.setStretchLastSection(True)
 
 
 class PartnersPage(Page):
@@ -105,11 +96,11 @@ class PartnersPage(Page):
             ("delete", self.tr("删除"), self.delete_partner)))
         bar.addStretch(1)
         self.partner_model = StatusModel([
-            (self.tr("机构名称"), "name"), (self.tr("类别"), lambda r: tr_enum(r["kind"])),
+            (self.tr("机构名称"), "name", TEXT), (self.tr("类别"), lambda r: tr_enum(r["kind"])),
             (self.tr("等级"), lambda r: tr_enum(r["level"])),
             (self.tr("医保定点"), lambda r: self.tr("是") if r["insurance_designated"] else self.tr("否")),
             (self.tr("协议状态"), lambda r: tr_enum(r["agreement_status"]) if r["agreement_status"] else self.tr("未签协议")),
-            (self.tr("距离/车程"), self._distance), (self.tr("协议数"), "agreement_count")], "agreement_status")
+            (self.tr("距离/车程"), self._distance), (self.tr("协议数"), "agreement_count", COUNT)], "agreement_status")
         self.partner_table = record_table(self.partner_model, "partner_table")
         self.partner_table.doubleClicked.connect(self.edit_partner)
         self.partner_table.selectionModel().selectionChanged.connect(self._partner_selected)
@@ -143,7 +134,7 @@ class PartnersPage(Page):
             (self.tr("医疗机构"), "partner_name"), (self.tr("协议编号"), "number"), (self.tr("签订日期"), "signed_date"),
             (self.tr("有效期"), lambda r: f"{r['valid_from']} — {r['valid_to']}"), (self.tr("状态"), self._status_text),
             (self.tr("扫描件"), lambda r: str(r["file_count"]) if r["file_count"] else "—"),
-            (self.tr("合作服务"), lambda r: "、".join(tr_enum(s) for s in r["services"]))], "status")
+            (self.tr("合作服务"), lambda r: join_list(tr_enum(s) for s in r["services"]), TEXT)], "status")
         self.agreement_table = record_table(self.agreement_model, "agreement_table")
         self.agreement_table.doubleClicked.connect(self.edit_agreement)
         self.agreement_table.selectionModel().selectionChanged.connect(self._agreement_selected)
@@ -166,11 +157,10 @@ class PartnersPage(Page):
             ("delete", self.tr("删除"), self.delete_visit)))
         bar.addSpacing(16)
         today = self.ctx.today()
-        self.visit_from, self.visit_to = DateField(optional=False), DateField(optional=False)
+        self.visit_from = DateField(optional=False, value=today.replace(day=1) - dt.timedelta(days=334))
+        self.visit_to = DateField(optional=False, value=today)
         self.visit_from.setObjectName("visit_from")
         self.visit_to.setObjectName("visit_to")
-        self.visit_from.set_value(today.replace(day=1) - dt.timedelta(days=334))
-        self.visit_to.set_value(today)
         self.visit_partner = partner_combo(self.ctx)
         self.visit_partner.setItemText(0, self.tr("全部机构"))
         for label, widget in ((self.tr("从"), self.visit_from), (self.tr("至"), self.visit_to), (None, self.visit_partner)):
@@ -181,12 +171,12 @@ class PartnersPage(Page):
         bar.addStretch(1)
         self.visit_model = RecordTableModel([
             (self.tr("日期"), "visit_date"), (self.tr("医疗机构"), "partner_name"), (self.tr("医生"), "doctor"),
-            (self.tr("人数"), "seen"), (self.tr("巡诊老人"), "resident_names"), (self.tr("情况"), "notes")])
+            (self.tr("人数"), "seen", COUNT), (self.tr("巡诊老人"), "resident_names", TEXT), (self.tr("情况"), "notes", TEXT)])
         self.visit_table = record_table(self.visit_model, "visit_table")
         self.visit_table.doubleClicked.connect(self.edit_visit)
         self.visit_table.selectionModel().selectionChanged.connect(self._visit_selected)
-        self.month_model = RecordTableModel([(self.tr("月份"), "month"), (self.tr("巡诊次数"), "visits"),
-                                             (self.tr("巡诊人次"), "resident_times")])
+        self.month_model = RecordTableModel([(self.tr("月份"), "month"), (self.tr("巡诊次数"), "visits", COUNT),
+                                             (self.tr("巡诊人次"), "resident_times", COUNT)])
         self.month_table = record_table(self.month_model, "visit_months")
         split = QSplitter()
         split.addWidget(self.visit_table)
@@ -220,8 +210,6 @@ class PartnersPage(Page):
         keep_p, keep_a = self._selected(self.partner_table), self._selected(self.agreement_table)
         self.partner_model.set_rows(P.list_partners(self.ctx))
         self.agreement_model.set_rows(P.list_agreements(self.ctx))
-        fit_columns(self.partner_table, 300)
-        fit_columns(self.agreement_table, 260)
         self._reload_partner_filter()
         self._load_visits()
         self._select(self.partner_table, keep_p)
@@ -244,7 +232,6 @@ class PartnersPage(Page):
         start, end, pid = self.visit_from.value(), self.visit_to.value(), self.visit_partner.currentData()
         keep = self._selected(self.visit_table)
         self.visit_model.set_rows(V.list_visits(self.ctx, start, end, pid))
-        fit_columns(self.visit_table, 320)
         self.month_model.set_rows(list(reversed(V.visit_month_counts(self.ctx, start, end))))
         self._select(self.visit_table, keep)
         self._visit_selected()
@@ -257,7 +244,7 @@ class PartnersPage(Page):
                                                               "请先“新增机构”，再“新增协议”。")) + "</span>"
         else:
             text = e(self.tr("{date} 生效协议 {n} 份，签约医疗机构：{names}。近30天巡诊 {v} 次（协议约定约 {a} 次）。").format(
-                date=s["date"], n=s["agreements_in_force"], names="、".join(s["partners_signed"]),
+                date=s["date"], n=s["agreements_in_force"], names=join_list(s["partners_signed"]),
                 v=s["visits_last_30_days"], a=s["agreed_visits_per_30_days"]))
             if not s["has_referral_agreement"]:
                 text += " " + e(self.tr("生效协议中没有约定“双向转诊”。"))
@@ -353,7 +340,7 @@ class PartnersPage(Page):
                 extra.append(s["detail"])
             services.append(e(tr_enum(s["service"])) + (f"（{e('，'.join(extra))}）" if extra else ""))
         services_head, fees_head, yuan = self.tr("合作服务"), self.tr("费用"), self.tr("{amount} 元")
-        out.append(f"<p><b>{e(services_head)}</b>：" + "、".join(services) + "</p>")
+        out.append(f"<p><b>{e(services_head)}</b>：" + join_list(services) + "</p>")
         if a["fees"]:
             rows = "".join(f"<tr><td>{e(f['item'])}</td><td>{e(tr_enum(f['payer']))}</td><td>{e(tr_enum(f['basis']))}</td>"
                            f"<td>{e(yuan.format(amount=f['amount']) if f['amount'] else '')}</td>"

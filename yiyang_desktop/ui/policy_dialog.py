@@ -1,160 +1,131 @@
-"""政策配置: the regional policy profiles — choose the active one, copy a shipped one and edit its amounts, import one
-from a file. Every value is checked; a wrong one is marked in its row with the reason, and what was typed stays."""
+"""政策配置: the regional policy profiles — choose the active one, copy a shipped one and edit it in a form (ui/
+policy_form.py, drawn from the profile's field metadata), import one from a file. Every value is checked; a wrong one
+is marked under its field with the reason, and what was typed stays."""
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+                               QPushButton, QScrollArea, QTabWidget, QVBoxLayout)
 
 from ..services import policy
 from ..services.base import ServiceError, ValidationError
-from .common import ERROR_STYLE, RecordTableModel, error_text, record_table, run_action, tr_text
+from ..domain.policy.fields import fields_of, key_of
+from ..domain.policy.profile import PolicyProfile
+from .common import ERROR_STYLE, TEXT, RecordTableModel, error_text, profile_title, record_table, run_action, tr_text
+from .policy_form import FieldEditor, RowsEditor, SectionForm
+from .screen import fit_size
 
-LIST_SEP = "、"
-SKIP = {"id", "version"}
-
-
-def flatten(data, prefix: str = "") -> list[tuple[str, object]]:
-    """(path, value) for every editable leaf, with the checker's paths: ``operating.uplifts[1].yuan``."""
-    out: list[tuple[str, object]] = []
-    for key, value in data.items():
-        path = f"{prefix}.{key}" if prefix else key
-        if path in SKIP:
-            continue
-        if isinstance(value, dict):
-            out += flatten(value, path)
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            for i, row in enumerate(value, 1):
-                out += flatten(row, f"{path}[{i}]")
-        else:
-            out.append((path, value))
-    return out
-
-
-def set_path(data: dict, path: str, value) -> None:
-    parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
-    node = data
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        key = int(part[1:-1]) - 1 if part.startswith("[") else part
-        if last:
-            node[key] = value
-        else:
-            node = node[key]
-
-
-def parse_cell(text: str, original):
-    """Typed text back to the original value's kind (the checker then says what is wrong with it)."""
-    text = text.strip()
-    if isinstance(original, bool):
-        return {"true": True, "是": True, "1": True, "false": False, "否": False, "0": False}.get(text.lower(), text)
-    if isinstance(original, list):
-        return [t.strip() for t in re.split(r"[、,，]", text) if t.strip()]
-    if isinstance(original, int):
-        try:
-            return int(text)
-        except ValueError:
-            return text
-    return text
-
-
-def show_cell(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return LIST_SEP.join(str(v) for v in value)
-    return "" if value is None else str(value)
+SECTIONS = ("targets", "size_rules", "construction", "operating")
 
 
 class ProfileEditDialog(QDialog):
-    """Every setting of one user profile as a row (field, value, problem); amounts in yuan."""
+    """One user profile as a form drawn from the profile's field metadata: 基本信息, then one tab per section
+    (床位目标, 医疗能力要求, 建设补贴, 运营补贴). Amounts in 元, shares in %, yes/no as check boxes, the rule tables with
+    each rule's form and its source sentence beside it; 保存 checks every field and puts each problem under its
+    field, keeping what was typed."""
 
     def __init__(self, ctx, profile: policy.Profile, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.original = copy.deepcopy(profile.data)
-        self.setWindowTitle(self.tr("修改政策配置：{title}").format(title=profile.title))
-        note = QLabel(self.tr("金额单位为元；多个选项用“、”分隔；是/否填 true 或 false。保存前逐项检查，"
-                              "有误的行标红并写明原因。各项含义见配置文件中的注释（docs/applications.md）。"))
+        self.setWindowTitle(self.tr("修改政策配置：{title}").format(title=profile_title(profile.profile)))
+        note = QLabel(self.tr("金额按元填写，比例按百分数填写；带＊的必须填写。每条规则旁边是政策文件的原句（原文摘录）"
+                              "和本配置的解读。保存前逐项检查，有误的项目下方用红字写明原因。"))
         note.setWordWrap(True)
-        self.rows = flatten(self.original)
-        self.table = QTableWidget(len(self.rows), 3)
-        self.table.setObjectName("profile_fields")
-        self.table.setHorizontalHeaderLabels([self.tr("项目"), self.tr("值"), self.tr("问题")])
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        for r, (path, value) in enumerate(self.rows):
-            key = QTableWidgetItem(path)
-            key.setFlags(key.flags() & ~Qt.ItemIsEditable)
-            self.table.setItem(r, 0, key)
-            self.table.setItem(r, 1, QTableWidgetItem(show_cell(value)))
-            problem = QTableWidgetItem("")
-            problem.setFlags(problem.flags() & ~Qt.ItemIsEditable)
-            self.table.setItem(r, 2, problem)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("profile_tabs")
+        self.forms: list[SectionForm] = []
+        general = SectionForm(PolicyProfile, self.original, skip=SECTIONS)
+        general.editors["id"].widget.setReadOnly(True)  # a copy keeps its number; 复制 makes a new one
+        self._add_tab(general, self.tr("基本信息"))
+        for f, meta in fields_of(PolicyProfile):
+            key = key_of(f, meta)
+            if key in SECTIONS:
+                form = SectionForm(meta.item, self.original.get(key) or {}, key)
+                self._add_tab(form, QCoreApplication.translate("policy", meta.label))
         self.general = QLabel()
         self.general.setObjectName("profile_errors")
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.Save).setShortcut(QKeySequence.Save)
+        buttons.button(QDialogButtonBox.Save).setDefault(True)  # Enter in a field saves (and checks) the form
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         lay = QVBoxLayout(self)
         lay.addWidget(note)
-        lay.addWidget(self.table, 1)
+        lay.addWidget(self.tabs, 1)
         lay.addWidget(self.general)
         lay.addWidget(buttons)
-        self.resize(900, 640)
+        fit_size(self, 1100, 780)
 
-    def row_of(self, path: str) -> int:
-        return next((i for i, (p, _v) in enumerate(self.rows) if p == path), -1)
+    def _add_tab(self, form: SectionForm, title: str) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(form)
+        self.tabs.addTab(scroll, title)
+        self.forms.append(form)
+
+    def editor(self, path: str) -> FieldEditor:
+        """The input of the setting at ``path`` (as the checker names it: ``operating.rates[1].yuan``)."""
+        for form in self.forms:
+            found = form.all_editors().get(path)
+            if found is not None:
+                return found
+        raise KeyError(path)
 
     def set_value(self, path: str, text: str) -> None:
-        self.table.item(self.row_of(path), 1).setText(text)
+        self.editor(path).widget.setText(text)
 
     def edited(self) -> dict:
         data = copy.deepcopy(self.original)
-        for r, (path, value) in enumerate(self.rows):
-            set_path(data, path, parse_cell(self.table.item(r, 1).text(), value))
+        data.update(self.forms[0].values())
+        for form in self.forms[1:]:
+            data[form.path] = form.values()
         return data
 
     def save(self) -> None:
-        red = QBrush(QColor("#fdecea"))
-        for r in range(self.table.rowCount()):
-            for c in range(3):
-                self.table.item(r, c).setBackground(QBrush())
-            self.table.item(r, 2).setText("")
+        for form in self.forms:
+            form.clear_errors()
         self.general.setText("")
         try:
             policy.save_user_profile(self.ctx, self.edited())
         except ValidationError as e:
             general, first = [], None
             for p in e.problems:
-                r = self.row_of(p.field)
-                if r < 0:  # a problem of a whole section or row: name its path
+                shown = None
+                for form in self.forms:
+                    shown = form.show_error(p.field, tr_text(p.message))
+                    if shown is not None:
+                        first = first or (form, shown)
+                        break
+                if shown is None:  # a problem of a whole section or row: name its path
                     general.append(f"{p.field}：{tr_text(p.message)}" if p.field else tr_text(p.message))
-                    continue
-                for c in range(3):
-                    self.table.item(r, c).setBackground(red)
-                self.table.item(r, 2).setText(tr_text(p.message))
-                first = r if first is None else first
-            self.general.setText("\n".join(general) or self.tr("有 {n} 项需要修改（已标红）。").format(n=len(e.problems)))
+            self.general.setText("\n".join(general) or self.tr("有 {n} 项需要修改（见红字）。").format(n=len(e.problems)))
             if first is not None:
-                self.table.scrollToItem(self.table.item(first, 1))
-                self.table.setCurrentCell(first, 1)
+                self._reveal(*first)
             return
         except ServiceError as e:
             self.general.setText(error_text(e))
             return
         self.accept()
+
+    def _reveal(self, form: SectionForm, editor: FieldEditor) -> None:
+        """Show the tab, the table row and the field of the first problem, and put the cursor in it."""
+        self.tabs.setCurrentIndex(self.forms.index(form))
+        for rows in form.findChildren(RowsEditor):
+            if editor in rows.all_editors().values():
+                rows.reveal(editor)
+        self.tabs.currentWidget().ensureWidgetVisible(editor, 20, 40)
+        editor.widget.setFocus()
 
 
 class PolicyDialog(QDialog):
@@ -168,8 +139,9 @@ class PolicyDialog(QDialog):
                                "当地标准不同时，先“复制”，再修改复制出的配置并设为当前。"))
         intro.setWordWrap(True)
         self.model = RecordTableModel([
-            (self.tr("当前"), lambda r: "✔" if r["active"] else ""), (self.tr("名称"), "title"), (self.tr("编号"), "id"),
-            (self.tr("地区"), "region"), (self.tr("版本"), "version"), (self.tr("有效期"), "force"),
+            (self.tr("当前"), lambda r: "✔" if r["active"] else ""), (self.tr("名称"), profile_title, TEXT),
+            (self.tr("编号"), "id"),
+            (self.tr("地区"), "region"), (self.tr("版本"), "version"), (self.tr("有效期"), lambda r: tr_text(r["force"])),
             (self.tr("来源"), "origin")], self)
         self.table = record_table(self.model, "profiles")
         self.table.doubleClicked.connect(lambda _i: self.edit())
@@ -222,7 +194,7 @@ class PolicyDialog(QDialog):
         if row and run_action(self, policy.set_active_profile, self.ctx, row["id"]) is None:
             self.refresh(row["id"])
 
-    def copy(self, new_id: str | None = None, title: str | None = None) -> str | None:
+    def copy(self, *, new_id: str | None = None, title: str | None = None) -> str | None:
         row = self.current()
         if row is None:
             return None
@@ -264,7 +236,7 @@ class PolicyDialog(QDialog):
         run_action(self, policy.delete_user_profile, self.ctx, row["id"])
         self.refresh()
 
-    def import_file(self, path: str | None = None) -> None:
+    def import_file(self, *, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("导入政策配置"), "",
                                                   self.tr("政策配置 (*.toml *.json)"))

@@ -212,7 +212,7 @@ class StateDialog(ServiceDialog):
         self.form.layout_.insertRow(0, who)
         options = [s for s in r["next_states"] if s != R.RETURNED]
         self.state = self.form.add("state", self.tr("新状态"), combo(options))
-        self.form.add("date", self.tr("日期"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("date", self.tr("日期"), DateField(optional=False, value=ctx.today()))
         self.reason = self.form.add("reason", self.tr("原因"), QLineEdit())
         self.end_stay = None
         if r["leave"] and r["leave"]["end_date"] is None:
@@ -261,7 +261,7 @@ class ReturnDialog(ServiceDialog):
         who.setWordWrap(True)
         self.form.layout_.insertRow(0, who)
         f = self.form
-        f.add("returned_on", self.tr("回转日期"), DateField(optional=False)).set_value(ctx.today())
+        f.add("returned_on", self.tr("回转日期"), DateField(optional=False, value=ctx.today()))
         f.add("return_diagnosis", self.tr("诊断结果"), QLineEdit())
         f.add("hospital_record_no", self.tr("住院病案号"), QLineEdit())
         f.add("return_findings", self.tr("主要检查结果"), text_box(60))

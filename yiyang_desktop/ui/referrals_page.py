@@ -6,8 +6,8 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -16,9 +16,11 @@ from ..paths import data_dir
 from ..services import partners as P
 from ..services import referrals as F
 from ..services.base import ServiceError
-from .common import (DateField, RecordTableModel, error_text, record_table, run_action, select_where, tr_enum,
+from .common import (COUNT, TEXT, DateField, RecordTableModel, error_text, join_list, record_table, run_action,
+                     select_where, tr_enum,
                      tr_text)
 from .page import Page
+from .pdf_preview import PdfPreviewDialog
 from .partners_page import GREY, button_bar, detail_browser
 from .referral_dialogs import IndicationsDialog, ReferralDialog, ReturnDialog, StateDialog
 
@@ -68,12 +70,11 @@ class ReferralsPage(Page):
         self.reassess.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;")
         # filters
         today = ctx.today()
-        self.date_from, self.date_to = DateField(optional=False), DateField(optional=False)
+        # The last three calendar months by default (widen "从" for more): the list stays short on a big file.
+        self.date_from = DateField(optional=False, value=three_months_back(today))
+        self.date_to = DateField(optional=False, value=today)
         self.date_from.setObjectName("referral_from")
         self.date_to.setObjectName("referral_to")
-        # The last three calendar months by default (widen "从" for more): the list stays short on a big file.
-        self.date_from.set_value(three_months_back(today))
-        self.date_to.set_value(today)
         self.f_direction = self._filter_combo("filter_direction", self.tr("全部方向"), R.DIRECTIONS)
         self.f_partner = QComboBox()
         self.f_partner.setObjectName("filter_partner")
@@ -105,11 +106,11 @@ class ReferralsPage(Page):
         # list and detail
         self.model = ReferralModel([
             (self.tr("转诊时间"), lambda r: r["referred_at"].replace("T", " ")), (self.tr("老人"), "resident_name"),
-            (self.tr("床位"), "bed"), (self.tr("方向"), lambda r: tr_enum(r["direction"])),
-            (self.tr("医疗机构"), "partner_name"), (self.tr("科室"), "department"),
-            (self.tr("紧急程度"), lambda r: tr_enum(r["urgency"])), (self.tr("状态"), lambda r: tr_enum(r["state"])),
-            (self.tr("状态日期"), "state_date"), (self.tr("住院天数"), self._days),
-            (self.tr("转诊指征"), lambda r: "、".join(r["indications"]))])
+            (self.tr("方向"), lambda r: tr_enum(r["direction"])), (self.tr("状态"), lambda r: tr_enum(r["state"])),
+            (self.tr("状态日期"), "state_date"), (self.tr("紧急程度"), lambda r: tr_enum(r["urgency"])),
+            (self.tr("床位"), "bed"), (self.tr("医疗机构"), "partner_name", TEXT), (self.tr("科室"), "department"),
+            (self.tr("住院天数"), self._days, COUNT),
+            (self.tr("转诊指征"), lambda r: join_list(r["indications"]), TEXT)])
         self.table = record_table(self.model, "referral_table", max_width=200)
         self.table.doubleClicked.connect(self.edit)
         self.table.selectionModel().selectionChanged.connect(self._selected_changed)
@@ -118,17 +119,20 @@ class ReferralsPage(Page):
         split.addWidget(self.table)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([880, 300])
         list_tab = QWidget()
         lt = QVBoxLayout(list_tab)
         lt.addLayout(bar)
         lt.addWidget(split, 1)
         # per-month counts
-        columns = [(self.tr("月份"), lambda r: tr_text(r["month"])), (self.tr("合计"), "total")]
-        columns += [(tr_enum(d), lambda r, d=d: r["by_direction"][d]) for d in R.DIRECTIONS]
-        columns += [(tr_enum(s), lambda r, s=s: r["by_state"][s] or "") for s in R.STATES]
-        columns += [(self.tr("平均住院天数"), lambda r: r["avg_hospital_days"] if r["avg_hospital_days"] is not None else "—"),
-                    (self.tr("按医疗机构"), lambda r: "；".join(f"{k} {v}" for k, v in sorted(r["by_partner"].items())))]
+        columns = [(self.tr("月份"), lambda r: tr_text(r["month"])), (self.tr("合计"), "total", COUNT)]
+        columns += [(tr_enum(d), lambda r, d=d: r["by_direction"][d], COUNT) for d in R.DIRECTIONS]
+        columns += [(tr_enum(s), lambda r, s=s: r["by_state"][s] or "", COUNT) for s in R.STATES]
+        columns += [(self.tr("平均住院天数"), lambda r: r["avg_hospital_days"] if r["avg_hospital_days"] is not None else "—",
+                     COUNT),
+                    (self.tr("按医疗机构"), lambda r: join_list((f"{k} {v}" for k, v in sorted(r["by_partner"].items())),
+                                                            "；"), TEXT)]
         self.stats_model = StatsModel(columns)
         self.stats_table = record_table(self.stats_model, "referral_stats", max_width=160)
         self.stats_stale = True
@@ -179,7 +183,7 @@ class ReferralsPage(Page):
         self.f_partner.blockSignals(False)
         due = F.returns_needing_reassessment(self.ctx)
         if due:
-            names = "、".join(self.tr("{name}（{d} 回转）").format(name=x["name"], d=x["due_from"]) for x in due[:8])
+            names = join_list(self.tr("{name}（{d} 回转）").format(name=x["name"], d=x["due_from"]) for x in due[:8])
             more = self.tr(" 等 {n} 人").format(n=len(due)) if len(due) > 8 else ""
             self.reassess.setText(self.tr("回转后尚未重新评估，请尽快做即时评估：{names}{more}").format(names=names, more=more))
         self.reassess.setVisible(bool(due))
@@ -244,7 +248,7 @@ class ReferralsPage(Page):
                 (self.tr("本院转诊医生") if up else self.tr("本院接诊医生"), r["referring_doctor"] if up else r["receiving_doctor"]),
                 (self.tr("初步印象"), r["impression"]), (self.tr("主要现病史（转出原因）"), r["present_illness"]),
                 (self.tr("主要既往史"), r["past_history"]), (self.tr("治疗经过"), r["treatment"]),
-                (self.tr("转诊指征"), "、".join(r["indications"] + ([r["indication_note"]] if r["indication_note"] else []))),
+                (self.tr("转诊指征"), join_list(r["indications"] + ([r["indication_note"]] if r["indication_note"] else []))),
                 (self.tr("转运/陪同"), " ".join(x for x in (r["transport"], r["escort"]) if x))]
         if r["referral_admission"]:
             stay = self.tr("{d} 起住院（转诊住院，医保起付线连续计算）").format(d=r["admitted_on"])
@@ -319,12 +323,13 @@ class ReferralsPage(Page):
             self.changed.emit()
             self.refresh()
 
-    def print_slip(self, *_, path: Path | None = None, open_file: bool = True) -> Path | None:
-        """Write the 双向转诊单 PDF (A4, stub and slip on one page) and open it for printing."""
+    def print_slip(self, *_, path: Path | None = None, preview: bool = True) -> Path | None:
+        """Write the 双向转诊单 PDF (A4, stub and slip on one page) and show it here, with 打印 and 另存为."""
         r = self.selected()
         if r is None:
             return None
         from ..exports.referral_slip import write_referral_slip
+        from ..services.accounts import record_export
         from ..services.exporting import exporting
         data = run_action(self, F.slip_data, self.ctx, r["id"])
         if data is None:
@@ -342,8 +347,11 @@ class ReferralsPage(Page):
         except OSError as e:
             QMessageBox.warning(self, self.tr("打印转诊单"), self.tr("无法写入文件 {path}：{err}").format(path=str(path), err=e.strerror))
             return None
-        if open_file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if preview:
+            self.slip_preview = PdfPreviewDialog(
+                path, self.tr("双向转诊单 — {name}").format(name=r["resident_name"]), self,
+                on_saved_as=lambda copy: record_export(self.ctx, "双向转诊单", copy))
+            self.slip_preview.exec()
         return path
 
     def edit_indications(self) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..domain.ids import age_on
 from ..services.accounts import mask_id, mask_phone, shown_id, shown_phone
-from .common import tr_enum
+from .common import hukou_text, join_list, tr_enum
 
 GREY = "color:#666"
 
@@ -51,13 +51,13 @@ class ResidentDetail(QTextBrowser):
         id_text = (lambda t: shown_id(ctx, t)) if ctx is not None else mask_id
         phone_text = (lambda t: shown_phone(ctx, t)) if ctx is not None else mask_phone
         birth = dt.date.fromisoformat(p["birth_date"])
-        hukou = self.tr("本地") if p["hukou_local"] else self.tr("外地")
+        hukou = hukou_text(p["hukou_local"])
         info = [
             (self.tr("性别/年龄"), self.tr("{sex}，{age}岁（{birth}）").format(
                 sex=tr_enum(p["sex"]), age=age_on(birth, today), birth=p["birth_date"])),
             (self.tr("身份证号"), id_text(p["id_number"])),
             (self.tr("户籍"), hukou + (" " + p["hukou_address"] if p["hukou_address"] else "")),
-            (self.tr("人员类别"), "、".join(tr_enum(c) for c in p["categories"]) or "—"),
+            (self.tr("人员类别"), join_list(tr_enum(c) for c in p["categories"]) or "—"),
             (self.tr("医疗保险"), tr_enum(p["medical_insurance"]) or "—"),
             (self.tr("长护险"), self.tr("已参加") if p["ltc_insurance"] else self.tr("未参加")),
             (self.tr("本人电话"), phone_text(p["phone"]) or "—"),

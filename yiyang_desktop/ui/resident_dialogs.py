@@ -8,7 +8,7 @@ from ..domain.text import message_of
 from ..services import residents as R
 from ..services.base import Problem, ValidationError
 from ..services.beds import bed_free_problem
-from .common import DateField, FieldForm, ServiceDialog, combo, tr_text
+from .common import DateField, FieldForm, ServiceDialog, combo, hukou_combo, tr_text
 from .stay_dialogs import (AdmitDialog, BedPicker, DischargeDialog, EndLeaveDialog, LeaveDialog,  # noqa: F401
                            MoveDialog, date_and_bed, hint)
 from .widgets import CheckList, ContactsEditor
@@ -76,7 +76,7 @@ class ResidentDialog(ServiceDialog):
         self.sex = f.add("sex", self.tr("性别"), combo(R.SEXES, blank=True))
         self.sex.setMinimumWidth(80)
         self.birth = f.add("birth_date", self.tr("出生日期"), DateField())
-        f.add("hukou_local", self.tr("户籍"), QCheckBox(self.tr("本地户籍")))
+        self.hukou = f.add("hukou_local", self.tr("户籍"), hukou_combo())  # no default: 本地 or 外地, chosen
         f.add("hukou_address", self.tr("户籍地址"), QLineEdit())
         f.add("categories", self.tr("人员类别"), CheckList(R.CATEGORIES, columns=4))
         f.add("medical_insurance", self.tr("医疗保险"), combo(R.INSURANCES, blank=True))

@@ -13,9 +13,11 @@ from ..services import assessments as A
 from ..services import residents as R
 from ..services.accounts import shown_id
 from .assessments_page import history_html
-from .common import ROW_ROLE, RecordTableModel, record_table, select_where, tr_enum
+from .common import (ROW_ROLE, TEXT, RecordTableModel, grade_short, hukou_text, join_list, record_table, select_where,
+                     tr_enum)
 from .page import Page
 from .resident_detail import ResidentDetail
+from .resident_health import HealthButtons, health_html
 from .resident_dialogs import ResidentDialog
 from .stay_dialogs import AdmitDialog, DischargeDialog, EndLeaveDialog, LeaveDialog, MoveDialog
 
@@ -99,15 +101,15 @@ class ResidentsPage(Page):
             (self.tr("身份证号"), lambda r: shown_id(ctx, r["id_number"])),  # masked unless the role may see it
             (self.tr("床位"), lambda r: r["bed"] if r["in_residence"] else ""),
             (self.tr("入住日期"), "admission_date"),
-            (self.tr("户籍"), lambda r: self.tr("本地") if r["hukou_local"] else self.tr("外地")),
-            (self.tr("类别"), lambda r: "、".join(tr_enum(c) for c in r["categories"])),
-            (self.tr("能力等级"), lambda r: r.get("grade") or ""),
+            (self.tr("户籍"), lambda r: hukou_text(r["hukou_local"])),
+            (self.tr("能力等级"), lambda r: grade_short(r.get("grade"))),
             (self.tr("状态"), lambda r: self.state_names[state_of(r)]),
+            (self.tr("类别"), lambda r: join_list(tr_enum(c) for c in r["categories"]), TEXT),
         ], [
             lambda r: r["name_pinyin"], lambda r: r["sex"], lambda r: age_of(r, today()), lambda r: r["id_number"],
             lambda r: (r["bed"] or "") if r["in_residence"] else "~", lambda r: r["admission_date"] or "",
-            lambda r: r["hukou_local"], lambda r: len(r["categories"]), lambda r: r.get("grade") or "",
-            lambda r: state_of(r),
+            lambda r: -1 if r["hukou_local"] is None else r["hukou_local"], lambda r: r.get("grade") or "",
+            lambda r: state_of(r), lambda r: len(r["categories"]),
         ], self)
         self.table = record_table(self.model, "residents_table")
         self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # the service's order until a click
@@ -118,14 +120,15 @@ class ResidentsPage(Page):
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = ResidentDetail()
-        self.detail.setMinimumWidth(300)
+        self.detail.setMinimumWidth(260)
 
+        self.health_buttons = HealthButtons(self)  # 健康档案… 登记体检… 长护险等级… for the selected resident
         split = QSplitter()
         split.addWidget(self.table)
-        split.addWidget(self.detail)
+        split.addWidget(self.health_buttons.beside(self.detail))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 0)
-        split.setSizes([860, 340])
+        split.setSizes([900, 300])
         split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -167,9 +170,11 @@ class ResidentsPage(Page):
         for k in ("move", "leave", "discharge"):
             self.buttons[k].setEnabled(inside)
         self.buttons["end_leave"].setEnabled(inside and bool(r["away"]))
+        self.health_buttons.set_enabled(r is not None)
         if r:
-            self.detail.show_resident(R.get_resident(self.ctx, r["id"]), self.ctx.today(),
-                                      history_html(self.ctx, r["id"], self.tr("能力评估记录")), ctx=self.ctx)
+            person = R.get_resident(self.ctx, r["id"])
+            self.detail.show_resident(person, self.ctx.today(), history_html(self.ctx, r["id"], self.tr("能力评估记录"))
+                                      + health_html(self.ctx, person, self.ctx.today()), ctx=self.ctx)
         elif self.model.rows:
             self.detail.show_message(self.tr("选中一位老人，这里显示他的联系人和入住记录。"))
         elif self.search.text().strip():

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
+from ..domain.figures import percent_text, return_rates
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..exports.return_xlsx import DETAILS, summary_rows
 from ..paths import data_dir
 from ..services import returns as RT
 from ..services.base import ServiceError
 from ..services.institution import get_institution
-from .common import RecordTableModel, error_text, record_table, tr_enum, tr_text
+from .common import (COUNT, KEY, TEXT, RecordTableModel, data_name, error_text, instrument_name, join_list, record_table,
+                     tr_enum, tr_text)
 from .page import Page
+from .saved import open_folder, show_saved
 from .tasks import Cancelled, run_in_background
 
 WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 6px 10px;"
@@ -47,6 +49,25 @@ def _label(label) -> str:
             return "　" + of_which + rest
         return "　" + of_which + " " + rest[:1].lower() + rest[1:]  # English: of which went home
     return "　" + tr_text(body)
+
+
+DETAIL_KINDS = {"age": COUNT, "detail": TEXT, "impression": TEXT, "partner": TEXT, "categories": TEXT}
+
+
+def detail_cell(key: str, value) -> str:
+    """A cell of the lists behind the return in words: 是/否 (never True/False), an instrument's name (never its
+    id), grades and data names in the interface's language, stored Chinese words translated."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return QCoreApplication.translate("ReturnsPage", "是") if value else QCoreApplication.translate("ReturnsPage", "否")
+    if key == "instrument_id":
+        return instrument_name(value)
+    if key == "grade":
+        return data_name(value)
+    if key == "categories":
+        return join_list(tr_enum(c) for c in str(value).split("、") if c)
+    return tr_enum(value) if isinstance(value, str) else str(value)
 
 
 def _cell(value) -> str:
@@ -115,12 +136,13 @@ class ReturnsPage(Page):
 
         self.tabs = QTabWidget()
         self.summary_model = RecordTableModel([(self.tr("类别"), "section"), (self.tr("项目"), "label"),
-                                               (self.tr("数值"), "value"), (self.tr("单位"), "unit"),
-                                               (self.tr("说明"), "note")], self)
+                                               (self.tr("数值"), "value", COUNT), (self.tr("单位"), "unit"),
+                                               (self.tr("说明"), "note", TEXT)], self)
         self.tabs.addTab(record_table(self.summary_model, "ret_summary"), self.tr("汇总"))
         self.detail_models: dict[str, RecordTableModel] = {}
         for key, name, cols in DETAILS:
-            model = RecordTableModel([(tr_text(head), k) for k, head, _w in cols], self)
+            model = RecordTableModel([(tr_text(head), lambda r, k=k: detail_cell(k, r.get(k)), DETAIL_KINDS.get(k, KEY))
+                                      for k, head, _w in cols], self)
             self.detail_models[key] = model
             self.tabs.addTab(record_table(model, f"ret_{key}"), tr_text(name))
         self.diff_model = RecordTableModel([(self.tr("项目"), "field"), (self.tr("报送时"), "submitted"),
@@ -142,6 +164,9 @@ class ReturnsPage(Page):
         hrow.addWidget(export_frozen)
         hl.addLayout(hrow)
         self.tabs.addTab(hist, self.tr("报送记录"))
+        from .ltc_tab import LtcTab
+        self.ltc_tab = LtcTab(ctx, self)  # the month's 长护险 list, under its own profile
+        self.tabs.addTab(self.ltc_tab, self.tr("长护险清单"))
 
         self.files_label = QLabel()
         self.files_label.setObjectName("ret_files")
@@ -172,6 +197,7 @@ class ReturnsPage(Page):
 
     def compute(self) -> RT.MonthReturn | None:
         self._pending.stop()
+        self.ltc_tab.show_month(self.year.value(), self.month.value())
         try:
             ret = RT.compute_return(self.ctx, self.year.value(), self.month.value())
         except ServiceError as e:
@@ -184,10 +210,9 @@ class ReturnsPage(Page):
         self._show(ret)
         self._enable(True)
         f = ret.figures
-        rate = f.get("occupancy_rate")
         text = self.tr("按 {d} 的记录计算。").format(d=f["as_of"]) + " " + self.tr(
             "{m}：月末床位 {beds} 张，在住 {occ} 张，入住率 {rate}；入住 {a} 人，出院 {d} 人（其中死亡 {x} 人）。").format(
-            m=ret.key, beds=f["beds_total"], occ=f["beds_occupied"], rate="—" if rate is None else f"{rate * 100:.1f}%",
+            m=ret.key, beds=f["beds_total"], occ=f["beds_occupied"], rate=percent_text(return_rates(f)["occupancy_rate"]),
             a=f["admissions"], d=f["discharges"], x=f["deaths"])
         versions = RT.submitted_returns(self.ctx, ret.key)
         if versions:
@@ -207,7 +232,7 @@ class ReturnsPage(Page):
             model.set_rows([] if ret is None else list(ret.details.get(key, [])))
         for i, (key, name, _cols) in enumerate(DETAILS, start=1):
             n = len(ret.details.get(key, [])) if ret else 0
-            self.tabs.setTabText(i, f"{tr_text(name)}（{n}）")
+            self.tabs.setTabText(i, self.tr("{title}（{n}）").format(title=tr_text(name), n=n))
 
     def _show_differences(self, versions: list[dict]) -> None:
         diffs = RT.compare_with_submitted(self.ctx, self.ret.year, self.ret.month) if versions else []
@@ -219,7 +244,7 @@ class ReturnsPage(Page):
                                            "（见“与报送版本的差异”）。已报送的数字保持不变；如需更正，请生成更正版本。")
                                    .format(v=versions[0]["version"], n=len(diffs)))
 
-    def submit(self, correction: bool = False, note: str | None = None) -> int | None:
+    def submit(self, *, correction: bool = False, note: str | None = None) -> int | None:
         if self.ret is None:
             return None
         if note is None:
@@ -272,15 +297,16 @@ class ReturnsPage(Page):
         self.files = files
         self.files_label.setText(self.tr("已保存 {n} 个文件到 {folder}").format(n=len(files), folder=folder))
         self._enable(self.ret is not None)
+        show_saved(self, self.tr("保存月报"), files)
         return files
 
-    def save_files(self, folder: Path | None = None) -> list[Path] | None:
+    def save_files(self, *, folder: Path | None = None) -> list[Path] | None:
         if self.ret is None and self.compute() is None:
             return None
         folder = self._folder(folder)
         return None if folder is None else self._write([self.ret], folder)
 
-    def export_year(self, folder: Path | None = None) -> list[Path] | None:
+    def export_year(self, *, folder: Path | None = None) -> list[Path] | None:
         year = self.year.value()
         months = RT.months_of_year(self.ctx, year)
         if not months:
@@ -292,7 +318,7 @@ class ReturnsPage(Page):
         jobs = [lambda ctx, m=m: RT.compute_return(ctx, year, m) for m in months]
         return self._write(jobs, folder)
 
-    def export_submitted(self, folder: Path | None = None) -> list[Path] | None:
+    def export_submitted(self, *, folder: Path | None = None) -> list[Path] | None:
         rows = self.history.selectionModel().selectedRows()
         row = self.history_model.row_at(rows[0].row()) if rows else None
         if row is None:
@@ -303,4 +329,4 @@ class ReturnsPage(Page):
 
     def open_folder(self) -> None:
         if self.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files[0].parent)))
+            open_folder(self, self.files[0])

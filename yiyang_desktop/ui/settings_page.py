@@ -1,8 +1,7 @@
 """设置: language, data file location, idle lock, backups, users and the audit key (审计密钥)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout
 
 from ..paths import data_dir
@@ -13,6 +12,7 @@ from .page import Page
 from .audit_key_panel import AuditKeyPanel
 from .backup_panel import BackupPanel
 from .users_panel import UsersPanel
+from .saved import open_folder as open_data_folder
 
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
 
@@ -35,7 +35,7 @@ class SettingsPage(Page):
         self.file_label.setTextInteractionFlags(self.file_label.textInteractionFlags() | self.file_label.textInteractionFlags().TextSelectableByMouse)
         form.addRow(self.tr("数据文件"), self.file_label)
         open_folder = QPushButton(self.tr("打开数据文件夹"))
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir()))))
+        open_folder.clicked.connect(lambda: open_data_folder(self, data_dir()))
         form.addRow("", open_folder)
         self.idle = QSpinBox()
         self.idle.setObjectName("idle_minutes")

@@ -32,7 +32,7 @@ class StaffDialog(ServiceDialog):
                            QCheckBox(self.tr("本机构是该医师的第一执业地点")))
         self.first.toggled.connect(self._remember_first)
         f.add("employment", self.tr("用工方式"), combo(S.EMPLOYMENTS))
-        f.add("start_date", self.tr("入职日期"), DateField(optional=False)).set_value(ctx.today())
+        f.add("start_date", self.tr("入职日期"), DateField(optional=False, value=ctx.today()))
         if staff_id:  # leaving is its own guided action; the date can still be corrected here
             f.add("end_date", self.tr("离职日期"), DateField())
         f.add("phone", self.tr("电话"), QLineEdit())
@@ -74,8 +74,7 @@ class LeavingDialog(ServiceDialog):
             name=person["name"], role=tr_enum(person["role"]), start=person["start_date"]))
         who.setObjectName("leaving_who")
         self.form.layout_.insertRow(0, who)
-        end = self.form.add("end_date", self.tr("离职日期"), DateField(optional=False))
-        end.set_value(person["end_date"] or ctx.today())
+        self.form.add("end_date", self.tr("离职日期"), DateField(optional=False, value=person["end_date"] or ctx.today()))
         hint = QLabel(self.tr("从离职日期当天起，此人不再计入在职人数；记录会保留，可勾选“显示已离职”查看。"))
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)

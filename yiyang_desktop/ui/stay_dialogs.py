@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
+from ..domain import beds as B
 from ..services import residents as R
 from ..services.beds import free_beds
-from .common import DateField, FieldForm, ServiceDialog, combo, tr_enum
+from .common import DateField, FieldForm, ServiceDialog, bed_counts_text, combo, tr_enum
 
 HINT_STYLE = "color: #555;"
 
@@ -29,14 +31,18 @@ class BedPicker(QComboBox):
             self.addItem(self.tr("（先选日期）"), None)
             return
         beds = free_beds(self.ctx, when)
-        if beds:
-            self.addItem(self.tr("（请选择床位，共 {n} 张空闲）").format(n=len(beds)), None)
+        reserved = sum(1 for b in beds if b["status"] == B.RESERVED)
+        if beds:  # counted as the bed board counts them: reserved beds are not free
+            counts = SimpleNamespace(free=len(beds) - reserved, reserved=reserved)
+            self.addItem(self.tr("（请选择床位：{counts}）").format(counts=bed_counts_text(counts)), None)
         else:
             self.addItem(self.tr("（这一天没有空闲床位）"), None)
         for b in beds:
             sub = "·" + tr_enum(b["sub_type"]) if b.get("sub_type") else ""
-            self.addItem(self.tr("{label}（{type}{sub}）").format(label=b["label"], type=tr_enum(b["bed_type"]), sub=sub),
-                         b["id"])
+            text = self.tr("{label}（{type}{sub}）").format(label=b["label"], type=tr_enum(b["bed_type"]), sub=sub)
+            if b["status"] == B.RESERVED:
+                text += " · " + tr_enum(B.RESERVED)
+            self.addItem(text, b["id"])
         self.setCurrentIndex(max(self.findData(current), 0) if current is not None else 0)
 
     def choose(self, bed_id: int) -> bool:
@@ -48,8 +54,7 @@ class BedPicker(QComboBox):
 
 def date_and_bed(ctx, form: FieldForm, date_name: str, date_label: str) -> tuple[DateField, BedPicker]:
     """A date field and a free-bed picker that follows it (the list is re-queried when the date changes)."""
-    when = form.add(date_name, date_label, DateField(optional=False))
-    when.set_value(ctx.today())
+    when = form.add(date_name, date_label, DateField(optional=False, value=ctx.today()))
     picker = form.add("bed_id", QCoreApplication.translate("BedPicker", "床位"), BedPicker(ctx))
     picker.refill(when.value())
     when.dateChanged.connect(lambda *_: picker.refill(when.value()))
@@ -131,7 +136,7 @@ class LeaveDialog(StayDialog):
         self.heading.setText(self.who(resident_of_stay(ctx, stay_id)))
         f = self.form
         f.add("kind", self.tr("类型"), combo(R.LEAVE_KINDS))
-        f.add("start_date", self.tr("离开日期"), DateField(optional=False)).set_value(ctx.today())
+        f.add("start_date", self.tr("离开日期"), DateField(optional=False, value=ctx.today()))
         f.add("end_date", self.tr("返回日期"), DateField())
         f.add("destination", self.tr("去向"), QLineEdit()).setPlaceholderText(self.tr("如：县人民医院、子女家"))
         f.add("note", self.tr("备注"), QLineEdit())
@@ -148,7 +153,7 @@ class EndLeaveDialog(StayDialog):
         if leave:
             self.heading.setText(self.tr("{name} {kind}：{start} 起，去向 {dest}").format(
                 name=name, kind=tr_enum(leave["kind"]), start=leave["start_date"], dest=leave["destination"] or "—"))
-        self.form.add("end_date", self.tr("返回日期"), DateField(optional=False)).set_value(ctx.today())
+        self.form.add("end_date", self.tr("返回日期"), DateField(optional=False, value=ctx.today()))
 
     def submit(self, values):
         return R.end_leave(self.ctx, self.leave_id, values)
@@ -160,7 +165,7 @@ class DischargeDialog(StayDialog):
         self.stay_id = stay_id
         self.heading.setText(self.who(resident_of_stay(ctx, stay_id)))
         f = self.form
-        f.add("discharge_date", self.tr("出院日期"), DateField(optional=False)).set_value(ctx.today())
+        f.add("discharge_date", self.tr("出院日期"), DateField(optional=False, value=ctx.today()))
         f.add("discharge_reason", self.tr("出院原因"), combo(R.DISCHARGE_REASONS, blank=True))
         f.add("discharge_note", self.tr("说明"), QLineEdit())
         f.layout_.addRow(hint(self.tr("出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。")))

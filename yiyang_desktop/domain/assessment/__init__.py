@@ -6,7 +6,8 @@
     result.final_grade, result.final_grade_name, result.to_json()
 """
 from .engine import AnswerError, answer_problems, diagnosis_in, icd_category, score
-from .loader import DEFAULT_INSTRUMENT_ID, InstrumentError, instruments_dir, list_instruments, load_file, load_instrument
+from .loader import (DEFAULT_INSTRUMENT_ID, InstrumentError, english_names, instruments_dir, list_instruments, load_file,
+                     load_instrument)
 from .model import Indicator, Instrument, Item, Option, ScoreResult
 
 
@@ -17,5 +18,5 @@ def validate_answers(inst: Instrument, answers, *, complete: bool = False) -> li
 
 
 __all__ = ["AnswerError", "DEFAULT_INSTRUMENT_ID", "Indicator", "Instrument", "InstrumentError", "Item", "Option",
-           "ScoreResult", "answer_problems", "diagnosis_in", "icd_category", "instruments_dir", "list_instruments",
+           "ScoreResult", "answer_problems", "english_names", "diagnosis_in", "icd_category", "instruments_dir", "list_instruments",
            "load_file", "load_instrument", "score", "validate_answers"]

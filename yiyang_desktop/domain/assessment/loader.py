@@ -89,10 +89,42 @@ def _build(raw, r: Reader, stem: str) -> Instrument:
     for k, n in enumerate(notes):
         r.typed(n, f"$.resolution_notes[{k}]", str)
     pending = _pending_parts(raw, "$", r)
+    english = _english(raw, r, meta["name"], grades, ind_names)
     return Instrument(
         id=inst_id, **meta, confidence=confidence, items=tuple(items), indicators=tuple(indicators), grades=grades, initial=initial,
         overrides=tuple(overrides), cap=cap, resolution_notes=tuple(notes), indicator_grade_names=ind_names,
-        pending_verification=bool(pending), pending_parts=tuple(pending), has_total=has_total, raw=raw)
+        pending_verification=bool(pending), pending_parts=tuple(pending), has_total=has_total, english=english,
+        raw=raw)
+
+
+def _english(raw, r: Reader, name: str, grades: dict[int, str], ind_names: dict[int, str]) -> dict[str, str]:
+    """The English names written beside the Chinese ones (``name_en``; ``indicator_grade_names_en``), Chinese →
+    English, for the English interface. Optional: a file without them shows its Chinese names."""
+    out: dict[str, str] = {}
+
+    def put(zh: str, obj, key: str, where: str) -> None:
+        en = r.get(obj, key, where, str, default="")
+        if en.strip():
+            out.setdefault(zh, en.strip())
+    put(name, raw, "name_en", "$")
+    for k, g in enumerate(raw["grades"]):
+        put(g["name"], g, "name_en", f"$.grades[{k}]")
+    for k, ind in enumerate(raw["indicators"]):
+        put(ind["name"], ind, "name_en", f"$.indicators[{k}]")
+    names_en = r.get(raw, "indicator_grade_names_en", "$", dict, default={})
+    for key, zh in ind_names.items():
+        if str(key) in names_en:
+            put(zh, names_en, str(key), "$.indicator_grade_names_en")
+    return out
+
+
+def english_names(directory: Path | str | None = None) -> dict[str, str]:
+    """Every name of the shipped instruments (instrument, grades, indicators) that has an English one."""
+    out: dict[str, str] = {}
+    for inst in list_instruments(directory):
+        for zh, en in inst.english.items():
+            out.setdefault(zh, en)
+    return out
 
 
 def _items(raw, r: Reader) -> list[Item]:
@@ -285,5 +317,5 @@ def list_instruments(directory: Path | str | None = None) -> list[Instrument]:
     return [load_instrument(i, folder) for i in ids]
 
 
-__all__ = ["DEFAULT_INSTRUMENT_ID", "InstrumentError", "instruments_dir", "list_instruments",
+__all__ = ["DEFAULT_INSTRUMENT_ID", "InstrumentError", "english_names", "instruments_dir", "list_instruments",
            "load_file", "load_instrument"]

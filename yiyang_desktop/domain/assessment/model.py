@@ -69,6 +69,7 @@ class Instrument:
     pending_verification: bool = False  # True when any part is marked 待核对 (see pending_parts)
     pending_parts: tuple[str, ...] = ()  # JSON paths of the parts marked pending_verification
     has_total: bool = True
+    english: dict[str, str] = field(default_factory=dict, compare=False)  # Chinese name → English (name_en)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     _items: dict[str, Item] = field(init=False, repr=False, compare=False)
     _indicators: dict[str, Indicator] = field(init=False, repr=False, compare=False)

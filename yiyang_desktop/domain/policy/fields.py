@@ -6,6 +6,9 @@ Kinds: ``text``, ``bool``, ``int``, ``fen`` (written in yuan, kept in fen), ``sh
 ``factor`` (a decimal multiplier), ``date``, ``choice`` (one of ``choices``), ``choices`` (a list of them),
 ``grades`` (ability-grade names of the assessment instruments), ``rows`` (a list of ``item`` settings) and
 ``section`` (a nested group of settings).
+
+An ``optional`` setting may be left empty: written ``""`` (or left out) it is None, meaning "the policy text does
+not give it" — never a zero. An optional section left out of a file is None: the profile has no such rules.
 """
 from __future__ import annotations
 
@@ -33,13 +36,14 @@ class FieldMeta:
     item: type | None = None        # rows / section: the dataclass of one row or of the section
     source: bool = False            # this text is the rule's quoted source sentence
     multiline: bool = False
+    optional: bool = False          # may be left empty ("" in a file): the value is None, "not given"
 
 
 def spec(default: Any, label: str, kind: str, **kw) -> Any:
     """A dataclass field carrying its metadata. Lists become tuples; a section's default is its own defaults."""
     assert kind in KINDS, kind
     meta = FieldMeta(label, kind, **kw)
-    if kind == "section":
+    if kind == "section" and not meta.optional:
         return dataclasses.field(default_factory=kw["item"], metadata={"policy": meta})
     return dataclasses.field(default=default, metadata={"policy": meta})
 
@@ -77,7 +81,7 @@ def describe(cls, prefix: str = "") -> list[dict]:
         out.append({"path": path, "label": meta.label, "kind": meta.kind, "unit": meta.unit,
                     "choices": list(meta.choices), "default": None if meta.kind in ("rows", "section") else
                     default_of(f), "required": meta.required, "help": meta.help, "source": meta.source,
-                    "low": meta.low, "high": meta.high})
+                    "low": meta.low, "high": meta.high, "optional": meta.optional})
         if meta.kind == "section":
             out += describe(meta.item, path)
         elif meta.kind == "rows":

@@ -77,6 +77,8 @@ class _Checker:
 
     def value(self, meta, value, path: str):
         kind = meta.kind
+        if meta.optional and kind != "section" and (value is None or (isinstance(value, str) and not value.strip())):
+            return None  # left empty: not given
         if kind == "text":
             if not isinstance(value, str):
                 self.add(path, N_("msg", "应为文字"))
@@ -211,6 +213,8 @@ def load_text(text: str, fmt: str = "toml", filename: str = "",
 
 def _plain(meta, value):
     kind = meta.kind
+    if value is None and meta.optional:
+        return ""
     if kind == "fen":
         return value // 100 if value % 100 == 0 else str(Decimal(value) / 100)
     if kind in ("share", "factor"):
@@ -228,5 +232,6 @@ def _plain(meta, value):
 
 def to_data(obj) -> dict:
     """The profile (or a section, a row) as the plain dict of the file format: yuan, decimal strings, ISO dates."""
-    return {key_of(f, meta): _plain(meta, getattr(obj, f.name)) for f, meta in fields_of(obj.__class__)}
+    return {key_of(f, meta): _plain(meta, getattr(obj, f.name)) for f, meta in fields_of(obj.__class__)
+            if not (meta.kind == "section" and meta.optional and getattr(obj, f.name) is None)}
 

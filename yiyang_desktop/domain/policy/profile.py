@@ -3,8 +3,8 @@
 A profile has general facts (id, version, region, document, force dates) and sections: ``targets`` (nursing-bed
 share), ``size_rules`` (medical capacity by size), ``construction`` and ``operating`` subsidies. Each rule row
 carries ``source`` (the sentence of the policy text it comes from, quoted) and ``note`` (how the profile reads what
-the text leaves open). A later section (长护险, issue #17) is one more ``spec(..., "section", item=…)`` field:
-files without it get its defaults.
+the text leaves open). ``ltc`` (长期护理保险, the monthly list's rates) is an optional section: a file without it has
+``ltc is None`` — the region's rules are not known, and the list says so instead of computing zeros.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from .. import beds as B
 from ..text import QT_TRANSLATE_NOOP as N_
 from ..vocabulary import CATEGORIES, KINDS, OWNERSHIPS
 from .fields import note_spec, source_spec, spec
+from .grades import matches
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 MAX_FEN = 10_000_000 * 100
@@ -95,6 +96,7 @@ class ProvisionFactors:
 @dataclass(frozen=True)
 class Threshold:
     label: str = spec("", N_("policy", "名称"), "text")
+    label_en: str = spec("", N_("policy", "英文名称"), "text", help=N_("policy", "英文界面显示的名称；可不填"))
     provisions: tuple[str, ...] = spec((), N_("policy", "举办方式"), "choices", choices=B.PROVISIONS)
     min_beds: int = spec(0, N_("policy", "本次新增床位数门槛"), "int", unit=N_("policy", "张"), low=0, high=100000)
     source: str = source_spec()
@@ -147,6 +149,7 @@ class Construction:
 class OperatingRate:
     """One clause of the operating subsidy: who and which beds it pays for, and how much per bed-month."""
     label: str = spec("", N_("policy", "名称"), "text", required=True)
+    label_en: str = spec("", N_("policy", "英文名称"), "text", help=N_("policy", "英文界面显示的名称；可不填"))
     fen: int = spec(0, N_("policy", "标准"), "fen", key="yuan", unit=N_("policy", "元/床/月"), low=0, high=MAX_FEN)
     ownership_any: tuple[str, ...] = spec((), N_("policy", "限举办性质"), "choices", choices=OWNERSHIPS,
                                           help=N_("policy", "空表示不限；与“限机构类型”同时填写时两项都要符合"))
@@ -193,6 +196,63 @@ class Operating:
     note: str = note_spec()
 
 
+# ---------------------------------------------------------------- 长期护理保险 (the monthly list)
+
+HOSPITAL_RULES = ("deduct", "count")
+HOSPITAL_DEDUCT, HOSPITAL_COUNT = HOSPITAL_RULES
+
+
+@dataclass(frozen=True)
+class LtcLevel:
+    """One level (or group of levels) the fund pays for: the standard per bed-day, the fund's share and its cap."""
+    grades: tuple[str, ...] = spec((), N_("policy", "失能等级"), "grades", required=True,
+                                   help=N_("policy", "享受待遇的等级，与老人“长护险等级”登记的写法一致，例如“重度失能”"))
+    day_fen: int | None = spec(None, N_("policy", "每床日标准"), "fen", key="day_yuan", unit=N_("policy", "元/床日"),
+                               low=0, high=MAX_FEN, optional=True,
+                               help=N_("policy", "护理服务每床日的费用标准；当月金额 = 标准 × 护理天数。文件没有写时留空"))
+    fund_share: Decimal | None = spec(None, N_("policy", "基金支付比例"), "share", low=Decimal(0), high=Decimal(1),
+                                      optional=True,
+                                      help=N_("policy", "0–1 之间的小数，例如 0.7；基金支付 = 金额 × 比例（四舍五入到分），"
+                                                        "其余由个人负担。文件没有写时留空"))
+    month_cap_fen: int | None = spec(None, N_("policy", "基金每月最高支付"), "fen", key="month_cap_yuan",
+                                     unit=N_("policy", "元/月"), low=0, high=MAX_FEN, optional=True,
+                                     help=N_("policy", "基金每人每月支付的上限，超出部分由个人负担；空表示没有上限"))
+    source: str = source_spec()
+    note: str = note_spec()
+
+    def covers(self, level: str | None) -> bool:
+        return matches(self.grades, level)
+
+
+@dataclass(frozen=True)
+class LtcRules:
+    hospital_days: str | None = spec(None, N_("policy", "住院期间"), "choice", choices=HOSPITAL_RULES, optional=True,
+                                     help=N_("policy", "deduct：住院的日子不计护理天数；count：照计。按日末在住（住院"
+                                                       "当晚起至返回前一晚为住院日）。文件没有写时留空"))
+    levels: tuple[LtcLevel, ...] = spec((), N_("policy", "待遇标准"), "rows", item=LtcLevel,
+                                        help=N_("policy", "没有列出的等级不享受待遇"))
+    source: str = source_spec()
+    note: str = note_spec()
+
+    def level_for(self, level: str | None) -> LtcLevel | None:
+        return next((lv for lv in self.levels if lv.covers(level)), None)
+
+    def missing(self) -> list[tuple[str, str]]:
+        """(path, what is missing) for every figure the list needs and the profile leaves empty."""
+        out = []
+        if self.hospital_days is None:
+            out.append(("ltc.hospital_days", N_("msg", "住院期间是否计护理天数")))
+        if not self.levels:
+            out.append(("ltc.levels", N_("msg", "享受待遇的等级")))
+        for i, lv in enumerate(self.levels, 1):
+            name = (lv.grades[0] + ("等" if len(lv.grades) > 1 else "")) if lv.grades else str(i)
+            if lv.day_fen is None:
+                out.append((f"ltc.levels[{i}].day_yuan", N_("msg", "{level}的每床日标准").format(level=name)))
+            if lv.fund_share is None:
+                out.append((f"ltc.levels[{i}].fund_share", N_("msg", "{level}的基金支付比例").format(level=name)))
+        return out
+
+
 # ---------------------------------------------------------------- the profile
 
 @dataclass(frozen=True)
@@ -201,6 +261,7 @@ class PolicyProfile:
                    help=N_("policy", "小写字母、数字和连字符，2–40个字符，例如 shenyang-2024"))
     version: int = spec(1, N_("policy", "版本"), "int", low=1, high=10**6)
     title: str = spec("", N_("policy", "名称"), "text", required=True)
+    title_en: str = spec("", N_("policy", "英文名称"), "text", help=N_("policy", "英文界面显示的名称；可不填"))
     region: str = spec("", N_("policy", "适用地区"), "text", help=N_("policy", "例如“湖南省怀化市鹤城区”"))
     region_code: str = spec("", N_("policy", "行政区划代码"), "text",
                             help=N_("policy", "6位代码，例如 431202；市级配置写市的代码（如 440800），省级写省的代码"))
@@ -214,6 +275,8 @@ class PolicyProfile:
     size_rules: SizeRules = spec(None, N_("policy", "按规模的医疗能力要求"), "section", item=SizeRules)
     construction: Construction = spec(None, N_("policy", "建设补贴"), "section", item=Construction)
     operating: Operating = spec(None, N_("policy", "运营补贴"), "section", item=Operating)
+    ltc: LtcRules | None = spec(None, N_("policy", "长期护理保险"), "section", item=LtcRules, optional=True,
+                                help=N_("policy", "长护险月度结算清单的标准；没有这一节表示本配置没有长护险标准"))
 
     def problems(self):
         if self.id and not ID_RE.match(self.id):
