@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -675,7 +674,7 @@
         <translation>“{item}” has no score yet: press a number key to score it (to skip it for now, press ↓).</translation>
     </message>
     <message>
-        <source>&#x3000;合计 {n}</source>
+        <source>　合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
     <message>
@@ -704,7 +703,7 @@
     </message>
     <message>
         <source>本标准的分级与组合表待核对，结果仅供参考。</source>
-        <translation>This standard&apos;s bands and combination table are still to be verified; treat the result as provisional.</translation>
+        <translation>This standard's bands and combination table are still to be verified; treat the result as provisional.</translation>
     </message>
 </context>
 <context>
@@ -810,6 +809,81 @@
     </message>
 </context>
 <context>
+    <name>AuditKeyPanel</name>
+    <message>
+        <source>审计记录的每一条都用一把密钥签名，密钥保存在这台电脑上（不在数据文件里），所以即使有人拿到数据文件，也无法改写审计记录而不被发现。换电脑或在第二台电脑上使用同一个数据文件时，需要输入管理员保管的恢复码。</source>
+        <translation>Every audit entry is signed with a key kept on this computer (not in the data file), so even someone who has the data file cannot rewrite the trail unnoticed. On a new computer, or a second computer using the same data file, enter the recovery code the administrator keeps.</translation>
+    </message>
+    <message>
+        <source>输入恢复码…</source>
+        <translation>Enter recovery code…</translation>
+    </message>
+    <message>
+        <source>更换审计密钥…</source>
+        <translation>Replace audit key…</translation>
+    </message>
+    <message>
+        <source>只在密钥已经丢失（所有电脑上都没有、也没有人保存恢复码）时使用</source>
+        <translation>Only when the key is lost (on no computer, and nobody kept the recovery code)</translation>
+    </message>
+    <message>
+        <source>系统凭据管理器</source>
+        <translation>the system credential store</translation>
+    </message>
+    <message>
+        <source>本机用户配置文件夹中的密钥文件</source>
+        <translation>a key file in this user's configuration folder</translation>
+    </message>
+    <message>
+        <source>这台电脑保存着本数据文件的审计密钥（{where}），审计记录可以签名和核对。</source>
+        <translation>This computer holds the data file's audit key ({where}): the trail can be signed and checked.</translation>
+    </message>
+    <message>
+        <source>本数据文件还没有审计密钥；下一次保存时会自动生成，恢复码会显示给管理员。</source>
+        <translation>This data file has no audit key yet; one is made at the next save and its recovery code is shown to the administrator.</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有本数据文件的审计密钥：可以查看和打印，但不能保存任何修改。请输入管理员保管的恢复码。</source>
+        <translation>This computer does not have the data file's audit key: you can view and print, but nothing can be saved. Enter the recovery code the administrator keeps.</translation>
+    </message>
+    <message>
+        <source>这台电脑上的审计密钥不是本数据文件当前使用的（密钥已在别的电脑上更换）：不能保存修改。请输入新的恢复码。</source>
+        <translation>The audit key on this computer is not the one the data file uses now (it was replaced on another computer): nothing can be saved. Enter the new recovery code.</translation>
+    </message>
+    <message>
+        <source>数据文件中的审计密钥记录不见了，审计记录可能被删除：不能保存修改。请运行检查并从备份恢复。</source>
+        <translation>The data file's audit key record is gone; the trail may have been deleted: nothing can be saved. Run the check and restore from a backup.</translation>
+    </message>
+    <message>
+        <source>审计密钥</source>
+        <translation>Audit key</translation>
+    </message>
+    <message>
+        <source>密钥已安装，这台电脑现在可以保存修改了。</source>
+        <translation>The key is installed: this computer can save changes now.</translation>
+    </message>
+    <message>
+        <source>更换审计密钥</source>
+        <translation>Replace audit key</translation>
+    </message>
+    <message>
+        <source>更换后，之前的审计记录将无法再用密钥核对（检查结果会注明）。只有在原来的密钥已经丢失、也没有人保存恢复码时才这样做。
+
+确定要更换吗？</source>
+        <translation>After replacing it, the earlier audit entries can no longer be checked with a key (the check will say so). Only do this when the old key is lost and nobody kept its recovery code.
+
+Replace the key?</translation>
+    </message>
+    <message>
+        <source>更换密钥</source>
+        <translation>Replace key</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>只有管理员可以查看审计记录。</source>
@@ -830,6 +904,10 @@
     <message>
         <source>数据</source>
         <translation>Data</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>查询</source>
@@ -856,8 +934,8 @@
         <translation>Action</translation>
     </message>
     <message>
-        <source>记录</source>
-        <translation>Record</translation>
+        <source>对象</source>
+        <translation>Record of</translation>
     </message>
     <message>
         <source>变更内容（原 → 新）</source>
@@ -876,16 +954,16 @@
         <translation>Signature chain not verified yet. Click “Verify signature chain” to check whether audit entries were changed or deleted (this takes a few seconds when there are many).</translation>
     </message>
     <message>
+        <source>签名链完整：已核对 {n} 条记录，与 {a} 个锚点（备份、已报送月报）一致，未发现改动或删除。</source>
+        <translation>Signature chain intact: {n} entries checked, consistent with {a} anchors (backups, submitted returns); nothing changed or deleted.</translation>
+    </message>
+    <message>
         <source>共 {n} 条记录。</source>
         <translation>{n} entries.</translation>
     </message>
     <message>
         <source>全部</source>
         <translation>All</translation>
-    </message>
-    <message>
-        <source>签名链完整：已核对 {n} 条记录，未发现改动或删除。</source>
-        <translation>Signature chain intact: {n} entries checked, no changes or deletions found.</translation>
     </message>
     <message>
         <source>签名链有问题：</source>
@@ -1044,7 +1122,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>这是另一家机构的备份</source>
-        <translation>Another institution&apos;s backup</translation>
+        <translation>Another institution's backup</translation>
     </message>
     <message>
         <source>这份备份属于另一家机构“{other}”，不是当前数据文件“{current}”的备份。
@@ -1217,7 +1295,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
         <translation>Delete</translation>
     </message>
     <message>
-        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）　在住 &lt;b&gt;{occ}&lt;/b&gt;　空闲 {free}　预留 {res}　维修 {rep}　入住率 &lt;b&gt;{rate}&lt;/b&gt;　护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-care share &lt;b&gt;{share}&lt;/b&gt;</translation>
     </message>
     <message>
@@ -1398,8 +1476,8 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
         <translation>Create and log in</translation>
     </message>
     <message>
-        <source>这个数据文件还没有用户账号。请先创建管理员账号：管理员可以添加其他用户、分配角色和重设密码。密码至少6位，请牢记。</source>
-        <translation>This data file has no user accounts yet. First create an administrator account: administrators can add other users, assign roles and reset passwords. The password needs at least 6 characters; keep it safe.</translation>
+        <source>这个数据文件还没有用户账号。请先创建管理员账号：管理员可以添加其他用户、分配角色和重设密码。密码至少{n}位，请牢记。</source>
+        <translation>This data file has no user accounts yet. Create the administrator first: the administrator can add other users, assign roles and reset passwords. The password needs at least {n} characters; keep it safe.</translation>
     </message>
     <message>
         <source>用户名</source>
@@ -1442,7 +1520,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     </message>
     <message>
         <source>出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。</source>
-        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use &quot;Admit&quot; again.</translation>
+        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use "Admit" again.</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1536,25 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     <message>
         <source>返回日期</source>
         <translation>Date of return</translation>
+    </message>
+</context>
+<context>
+    <name>EnterCodeDialog</name>
+    <message>
+        <source>输入恢复码</source>
+        <translation>Enter recovery code</translation>
+    </message>
+    <message>
+        <source>请输入管理员在生成审计密钥时抄下的恢复码（14 组，每组 4 个字母或数字；空格和短横线可以不输）。</source>
+        <translation>Enter the recovery code the administrator wrote down when the audit key was made (14 groups of 4 letters or digits; spaces and dashes may be left out).</translation>
+    </message>
+    <message>
+        <source>安装密钥</source>
+        <translation>Install key</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2284,7 +2381,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>还不知道哪天回来可以不填返回日期，回来那天点“销假”。外出期间床位仍为这位老人保留。</source>
-        <translation>If the return date is not known yet, leave it empty and click &quot;End leave&quot; on the day of return. The bed stays reserved for the resident meanwhile.</translation>
+        <translation>If the return date is not known yet, leave it empty and click "End leave" on the day of return. The bed stays reserved for the resident meanwhile.</translation>
     </message>
     <message>
         <source>去向</source>
@@ -2292,7 +2389,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>如：县人民医院、子女家</source>
-        <translation>e.g. county hospital, child&apos;s home</translation>
+        <translation>e.g. county hospital, child's home</translation>
     </message>
     <message>
         <source>备注</source>
@@ -2409,6 +2506,10 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     <message>
         <source>需要先修改密码才能继续使用。</source>
         <translation>You must change your password before you can continue.</translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation>Audit trail</translation>
     </message>
 </context>
 <context>
@@ -3037,7 +3138,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>按“{profile}”，本机构{beds}张床位属于{band}一档：{req}</source>
-        <translation>Under “{profile}”, this institution&apos;s {beds} beds fall in the “{band}” band: {req}</translation>
+        <translation>Under “{profile}”, this institution's {beds} beds fall in the “{band}” band: {req}</translation>
     </message>
     <message>
         <source>当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。</source>
@@ -3196,7 +3297,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>补贴标准、条件和床位比例目标按地区的政策文件配置。程序自带的配置不能修改：当地标准不同时，先“复制”，再修改复制出的配置并设为当前。</source>
-        <translation>Subsidy rates, conditions and bed-share targets are set from each region&apos;s policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
+        <translation>Subsidy rates, conditions and bed-share targets are set from each region's policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
     </message>
     <message>
         <source>当前</source>
@@ -3309,7 +3410,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>金额按元填写，比例按百分数填写；带＊的必须填写。每条规则旁边是政策文件的原句（原文摘录）和本配置的解读。保存前逐项检查，有误的项目下方用红字写明原因。</source>
-        <translation>Amounts in yuan, shares in percent; fields marked ＊ are required. Beside each rule: the sentence of the policy text (quote) and this profile&apos;s reading. Every field is checked before saving; a wrong one is explained in red below it.</translation>
+        <translation>Amounts in yuan, shares in percent; fields marked ＊ are required. Beside each rule: the sentence of the policy text (quote) and this profile's reading. Every field is checked before saving; a wrong one is explained in red below it.</translation>
     </message>
     <message>
         <source>基本信息</source>
@@ -3340,7 +3441,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>与本机构的行政区划不同，请确认。</source>
-        <translation>It is for another region than this institution&apos;s; please check.</translation>
+        <translation>It is for another region than this institution's; please check.</translation>
     </message>
     <message>
         <source>更换或填写…</source>
@@ -3395,7 +3496,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>转诊医生电话</source>
-        <translation>Referring doctor&apos;s phone</translation>
+        <translation>Referring doctor's phone</translation>
     </message>
     <message>
         <source>紧急程度</source>
@@ -3455,7 +3556,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital&apos;s receiving doctor</translation>
+        <translation>Hospital's receiving doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -3467,7 +3568,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>病情摘要（转回原因）</source>
@@ -3590,7 +3691,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。统计范围随上方筛选条件变化。</source>
-        <translation>Counted by the month of the referral date; the state columns show each referral&apos;s current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
+        <translation>Counted by the month of the referral date; the state columns show each referral's current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
     </message>
     <message>
         <source>转诊记录</source>
@@ -3633,16 +3734,16 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit return</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{direction}&#x3000;{state}</source>
+        <source>{name}　{direction}　{state}</source>
         <translation>{name}  {direction}  {state}</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital&apos;s receiving doctor</translation>
+        <translation>Hospital's receiving doctor</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>本院转诊医生</source>
@@ -3880,7 +3981,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未登记，请点“编辑”补上</source>
-        <translation>None recorded; add them with &quot;Edit&quot;</translation>
+        <translation>None recorded; add them with "Edit"</translation>
     </message>
     <message>
         <source>尚未入住。</source>
@@ -3975,7 +4076,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>暂不入住（如先登记、等床位）可去掉勾选，以后在列表中点“办理入住”。</source>
-        <translation>To register without admitting (e.g. waiting for a bed), untick this and use &quot;Admit&quot; in the list later.</translation>
+        <translation>To register without admitting (e.g. waiting for a bed), untick this and use "Admit" in the list later.</translation>
     </message>
     <message>
         <source>请填写入住日期</source>
@@ -4018,7 +4119,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>尚未建立健康档案，请点“健康档案…”填写。</source>
-        <translation>No health file yet; press &quot;Health file…&quot; to write one.</translation>
+        <translation>No health file yet; press "Health file…" to write one.</translation>
     </message>
     <message>
         <source>{doctor}（{since} 起）</source>
@@ -4208,11 +4309,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。</source>
-        <translation>No resident matches. For discharged residents tick &quot;Show discharged&quot;.</translation>
+        <translation>No resident matches. For discharged residents tick "Show discharged".</translation>
     </message>
     <message>
         <source>还没有在住的老人。点“新增老人”登记并办理入住。</source>
-        <translation>No residents yet. Click &quot;Add resident&quot; to register and admit one.</translation>
+        <translation>No residents yet. Click "Add resident" to register and admit one.</translation>
     </message>
     <message>
         <source>已出院</source>
@@ -4246,7 +4347,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>, in hospital from {d}</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{date} 转往 {partner}{since}</source>
+        <source>{name}　{date} 转往 {partner}{since}</source>
         <translation>{name}  referred to {partner} on {date}{since}</translation>
     </message>
     <message>
@@ -4271,7 +4372,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -4610,8 +4711,35 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>User accounts</translation>
     </message>
     <message>
+        <source>审计密钥</source>
+        <translation>Audit key</translation>
+    </message>
+    <message>
         <source>新的界面语言将在程序重新启动后生效。</source>
         <translation>The new interface language takes effect when the program is restarted.</translation>
+    </message>
+</context>
+<context>
+    <name>ShowCodeDialog</name>
+    <message>
+        <source>审计密钥的恢复码</source>
+        <translation>Recovery code of the audit key</translation>
+    </message>
+    <message>
+        <source>本数据文件的审计记录用一把密钥签名，密钥只保存在这台电脑上（不在数据文件里）。请把下面的恢复码抄在纸上，和公章一起妥善保管。
+
+在另一台电脑上使用这个数据文件（换新电脑、网络版的第二个座席）时，需要在“设置 → 审计密钥”中输入它，那台电脑才能保存修改。恢复码只显示这一次。</source>
+        <translation>This data file's audit trail is signed with a key kept only on this computer (not in the data file). Write the recovery code below on paper and keep it safe, with the official seal.
+
+To use this data file on another computer (a new PC, a second seat of the network edition), enter it there under "Settings → Audit key"; only then can that computer save changes. The code is shown only this once.</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>我已抄下</source>
+        <translation>I have written it down</translation>
     </message>
 </context>
 <context>
@@ -4670,7 +4798,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>本机构是该医师的第一执业地点</source>
-        <translation>This institution is the physician&apos;s first practice registration</translation>
+        <translation>This institution is the physician's first practice registration</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -4794,7 +4922,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Change referral state</translation>
     </message>
     <message>
-        <source>{name}&#x3000;{direction}&#x3000;{partner}&#x3000;当前：{state}（{date}）</source>
+        <source>{name}　{direction}　{partner}　当前：{state}（{date}）</source>
         <translation>{name}  {direction}  {partner}  now: {state} ({date})</translation>
     </message>
     <message>
@@ -5028,7 +5156,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
@@ -5088,7 +5216,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>所选配置适用于{region}，与本机构的行政区划不同；请确认当地执行的就是这份文件。</source>
-        <translation>The chosen profile is for {region}, not this institution&apos;s region; please make sure this text applies here.</translation>
+        <translation>The chosen profile is for {region}, not this institution's region; please make sure this text applies here.</translation>
     </message>
     <message>
         <source>依据：{doc}（{force}）</source>
@@ -5520,7 +5648,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>三无</source>
-        <translation>&quot;Three nos&quot; elder</translation>
+        <translation>"Three nos" elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -5532,7 +5660,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans&apos; families)</translation>
+        <translation>Entitled group (veterans' families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -5540,11 +5668,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees&apos; insurance</translation>
+        <translation>Urban employees' insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents&apos; insurance</translation>
+        <translation>Urban-rural residents' insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -5792,7 +5920,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>机构车辆</source>
-        <translation>Home&apos;s vehicle</translation>
+        <translation>Home's vehicle</translation>
     </message>
     <message>
         <source>家属自行</source>
@@ -5817,6 +5945,55 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>导出</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>锚点</source>
+        <translation>Anchor</translation>
+    </message>
+    <message>
+        <source>修改、导出与系统（不含登录）</source>
+        <extracomment>The audit page's "kind" filter: sign-ins apart, so they do not drown the changes.</extracomment>
+        <translation>Changes, exports and system (no sign-ins)</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>数据修改</source>
+        <translation>Data changes</translation>
+    </message>
+    <message>
+        <source>审计密钥与恢复</source>
+        <translation>Audit key and restores</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>（详细内容）</source>
+        <translation>(details)</translation>
     </message>
     <message>
         <source>老人档案</source>
@@ -5907,6 +6084,62 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Policy profile</translation>
     </message>
     <message>
+        <source>协议收费项目</source>
+        <translation>Agreement fee</translation>
+    </message>
+    <message>
+        <source>协议扫描件</source>
+        <translation>Agreement scan</translation>
+    </message>
+    <message>
+        <source>协议服务项目</source>
+        <translation>Agreement service</translation>
+    </message>
+    <message>
+        <source>建设补贴发放</source>
+        <translation>Construction grant</translation>
+    </message>
+    <message>
+        <source>合作机构联系人</source>
+        <translation>Partner contact</translation>
+    </message>
+    <message>
+        <source>已报送月报</source>
+        <translation>Submitted return</translation>
+    </message>
+    <message>
+        <source>巡诊老人</source>
+        <translation>Visit resident</translation>
+    </message>
+    <message>
+        <source>审计密钥</source>
+        <translation>Audit key</translation>
+    </message>
+    <message>
+        <source>数据文件</source>
+        <translation>Data file</translation>
+    </message>
+    <message>
+        <source>审计锚点</source>
+        <translation>Audit anchor</translation>
+    </message>
+    <message>
+        <source>健康档案</source>
+        <translation>Health file</translation>
+    </message>
+    <message>
+        <source>年度体检</source>
+        <translation>Yearly health check</translation>
+    </message>
+    <message>
+        <source>体检报告扫描件</source>
+        <translation>Health check report scan</translation>
+    </message>
+    <message>
+        <source>长护险等级</source>
+        <translation>LTC insurance level</translation>
+    </message>
+    <message>
         <source>医保管理制度</source>
         <translation>Medical-insurance management rules</translation>
     </message>
@@ -5948,7 +6181,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>与医保有关的医疗机构信息系统相关材料</source>
-        <translation>Documents on the institution&apos;s information system relevant to medical insurance</translation>
+        <translation>Documents on the institution's information system relevant to medical insurance</translation>
     </message>
     <message>
         <source>纳入定点后使用医保基金的预测性分析报告</source>
@@ -5956,7 +6189,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码证书及法定代表人身份证明</source>
-        <translation>Unified social credit code certificate and the legal representative&apos;s proof of identity</translation>
+        <translation>Unified social credit code certificate and the legal representative's proof of identity</translation>
     </message>
     <message>
         <source>医疗服务人员信息表</source>
@@ -6179,19 +6412,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
+        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
+        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
+        <translation>The birth date "{d}" in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
+        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -6199,11 +6432,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
+        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -6223,7 +6456,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -6303,11 +6536,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>疾病编码“{code}”不是有效的 ICD-10 编码（如 I10、F03.1）</source>
-        <translation>&quot;{code}&quot; is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
+        <translation>"{code}" is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
     </message>
     <message>
         <source>照护风险事件“{k}”的次数应为0及以上的整数</source>
-        <translation>The count of care-risk event &quot;{k}&quot; must be a whole number, 0 or more</translation>
+        <translation>The count of care-risk event "{k}" must be a whole number, 0 or more</translation>
     </message>
     <message>
         <source>评估答案格式不对</source>
@@ -6371,7 +6604,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
+        <translation>The change date cannot be before the bed's service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -6466,6 +6699,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>The file {path} cannot be written (it may be open in Excel/WPS); close it and try again</translation>
     </message>
     <message>
+        <source>运营补贴申请表与花名册</source>
+        <translation>Operating subsidy application and roster</translation>
+    </message>
+    <message>
         <source>申请金额为0元。{why}</source>
         <translation>The amount applied for is 0 yuan. {why}</translation>
     </message>
@@ -6475,7 +6712,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{months}不在政策配置的有效期内（{force}），没有计入</source>
-        <translation>{months} are outside the policy profile&apos;s period in force ({force}) and were not counted</translation>
+        <translation>{months} are outside the policy profile's period in force ({force}) and were not counted</translation>
     </message>
     <message>
         <source>政策配置“{title}”适用于{region}，本机构的行政区划是{mine}：请确认选对了政策配置</source>
@@ -6586,6 +6823,23 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Sex</translation>
     </message>
     <message>
+        <source>编号</source>
+        <extracomment>Field labels shared by every table, then per table where the same name means something else.</extracomment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
@@ -6599,11 +6853,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for resident "{name}"</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
+        <translation>Category "{x}" is not one of: {opts}</translation>
     </message>
     <message>
         <source>请选择户籍：本地或外地（运营补贴按户籍计算）</source>
@@ -6775,7 +7029,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
+        <translation>This ID number is already registered for staff member "{name}"</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -6799,7 +7053,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
@@ -6851,7 +7105,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
-        <translation>Unknown item &quot;{code}&quot; ({inst} has no such item)</translation>
+        <translation>Unknown item "{code}" ({inst} has no such item)</translation>
     </message>
     <message>
         <source>{code} {name}：{value} 不是允许的分值，可选：{allowed}</source>
@@ -6863,11 +7117,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>“昏迷”应为是或否</source>
-        <translation>&quot;Coma&quot; must be yes or no</translation>
+        <translation>"Coma" must be yes or no</translation>
     </message>
     <message>
-        <source>疾病诊断应为 ICD-10 编码的列表，如 [&quot;F01&quot;, &quot;I10&quot;]</source>
-        <translation>Diagnoses must be a list of ICD-10 codes, e.g. [&quot;F01&quot;, &quot;I10&quot;]</translation>
+        <source>疾病诊断应为 ICD-10 编码的列表，如 ["F01", "I10"]</source>
+        <translation>Diagnoses must be a list of ICD-10 codes, e.g. ["F01", "I10"]</translation>
     </message>
     <message>
         <source>近30天照护风险事件次数应为不小于0的整数</source>
@@ -6883,7 +7137,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>缺少“{key}”</source>
-        <translation>&quot;{key}&quot; is missing</translation>
+        <translation>"{key}" is missing</translation>
     </message>
     <message>
         <source>类型不对</source>
@@ -6903,11 +7157,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>引用了不存在的项目“{c}”</source>
-        <translation>refers to item &quot;{c}&quot;, which does not exist</translation>
+        <translation>refers to item "{c}", which does not exist</translation>
     </message>
     <message>
         <source>满分应为各项目最高分之和 {m}</source>
-        <translation>the maximum must be the sum of the items&apos; maxima, {m}</translation>
+        <translation>the maximum must be the sum of the items' maxima, {m}</translation>
     </message>
     <message>
         <source>每个项目应属于且只属于一个一级指标</source>
@@ -6919,7 +7173,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>编号“{id}”应与文件名一致</source>
-        <translation>the id &quot;{id}&quot; must match the file name</translation>
+        <translation>the id "{id}" must match the file name</translation>
     </message>
     <message>
         <source>分数 {v} 落在 {n} 个分段中（应恰好1个）</source>
@@ -6935,7 +7189,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>分段下限大于上限</source>
-        <translation>the band&apos;s lower limit is above its upper limit</translation>
+        <translation>the band's lower limit is above its upper limit</translation>
     </message>
     <message>
         <source>条件应含 all、any、not、count、var 之一</source>
@@ -6955,7 +7209,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>规则引用了未知变量“{v}”</source>
-        <translation>a rule refers to the unknown value &quot;{v}&quot;</translation>
+        <translation>a rule refers to the unknown value "{v}"</translation>
     </message>
     <message>
         <source>规则涉及的组合太多（{n}），无法逐一核对</source>
@@ -7031,19 +7285,19 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>只支持“昏迷”标记，且等级须存在</source>
-        <translation>only the &quot;coma&quot; flag is supported, and its grade must exist</translation>
+        <translation>only the "coma" flag is supported, and its grade must exist</translation>
     </message>
     <message>
         <source>上调规则缺少条件</source>
         <translation>a raise rule has no conditions</translation>
     </message>
     <message>
-        <source>诊断范围应写成 [&quot;F00&quot;, &quot;F03&quot;] 的形式</source>
-        <translation>a diagnosis range must be written like [&quot;F00&quot;, &quot;F03&quot;]</translation>
+        <source>诊断范围应写成 ["F00", "F03"] 的形式</source>
+        <translation>a diagnosis range must be written like ["F00", "F03"]</translation>
     </message>
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
-        <translation>There is no instrument &quot;{id}&quot;; available: {known}</translation>
+        <translation>There is no instrument "{id}"; available: {known}</translation>
     </message>
     <message>
         <source>草稿不能出具评估报告，请先完成评估</source>
@@ -7191,7 +7445,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{label}早于老人的出生日期</source>
-        <translation>{label} is before the resident&apos;s date of birth</translation>
+        <translation>{label} is before the resident's date of birth</translation>
     </message>
     <message>
         <source>记录日期</source>
@@ -7274,8 +7528,508 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Valid from</translation>
     </message>
     <message>
+        <source>顺序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>老人</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>入住</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>合作机构</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>巡诊</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>补贴申请</source>
+        <translation>Subsidy application</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>拼音首字母</source>
+        <translation>Pinyin initials</translation>
+    </message>
+    <message>
+        <source>拼音</source>
+        <translation>Pinyin</translation>
+    </message>
+    <message>
+        <source>本地户籍</source>
+        <translation>Local hukou</translation>
+    </message>
+    <message>
+        <source>老人类别</source>
+        <translation>Resident categories</translation>
+    </message>
+    <message>
+        <source>医保类型</source>
+        <translation>Medical insurance</translation>
+    </message>
+    <message>
+        <source>长护险</source>
+        <translation>LTC insurance</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>离院日期</source>
+        <translation>Discharge date</translation>
+    </message>
+    <message>
+        <source>离院原因</source>
+        <translation>Discharge reason</translation>
+    </message>
+    <message>
+        <source>离院说明</source>
+        <translation>Discharge note</translation>
+    </message>
+    <message>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>建设方式</source>
+        <translation>Provision</translation>
+    </message>
+    <message>
+        <source>租赁到期</source>
+        <translation>Lease ends</translation>
+    </message>
+    <message>
+        <source>细分类型</source>
+        <translation>Sub-type</translation>
+    </message>
+    <message>
+        <source>首次注册</source>
+        <translation>First registration</translation>
+    </message>
+    <message>
+        <source>所有制</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <source>备案/许可编号</source>
+        <translation>Filing/licence no.</translation>
+    </message>
+    <message>
+        <source>医疗许可日期</source>
+        <translation>Medical licence date</translation>
+    </message>
+    <message>
+        <source>开业日期</source>
+        <translation>Opening date</translation>
+    </message>
+    <message>
+        <source>法人证书编号</source>
+        <translation>Legal-person certificate no.</translation>
+    </message>
+    <message>
+        <source>核定床位数</source>
+        <translation>Approved beds</translation>
+    </message>
+    <message>
+        <source>成立日期</source>
+        <translation>Founded</translation>
+    </message>
+    <message>
+        <source>设置项</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>设置值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>评估量表</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>量表版本</source>
+        <translation>Instrument version</translation>
+    </message>
+    <message>
+        <source>评估日期</source>
+        <translation>Assessed on</translation>
+    </message>
+    <message>
+        <source>昏迷</source>
+        <translation>Coma</translation>
+    </message>
+    <message>
+        <source>疾病诊断</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>风险事件</source>
+        <translation>Risk events</translation>
+    </message>
+    <message>
+        <source>评估答案</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>评估结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <source>初步等级</source>
+        <translation>Initial grade</translation>
+    </message>
+    <message>
+        <source>最终等级</source>
+        <translation>Final grade</translation>
+    </message>
+    <message>
+        <source>等级名称</source>
+        <translation>Grade name</translation>
+    </message>
+    <message>
+        <source>事件日期</source>
+        <translation>Event date</translation>
+    </message>
+    <message>
+        <source>接诊科室</source>
+        <translation>Receiving department</translation>
+    </message>
+    <message>
+        <source>转诊医生电话</source>
+        <translation>Referring doctor's phone</translation>
+    </message>
+    <message>
+        <source>现病史</source>
+        <translation>Present illness</translation>
+    </message>
+    <message>
+        <source>转诊指征</source>
+        <translation>Indications</translation>
+    </message>
+    <message>
+        <source>指征说明</source>
+        <translation>Indication note</translation>
+    </message>
+    <message>
+        <source>状态日期</source>
+        <translation>Status date</translation>
+    </message>
+    <message>
+        <source>转诊入院</source>
+        <translation>Admitted on referral</translation>
+    </message>
+    <message>
+        <source>入院日期</source>
+        <translation>Admitted on</translation>
+    </message>
+    <message>
+        <source>住院请假</source>
+        <translation>Hospital leave</translation>
+    </message>
+    <message>
+        <source>回转诊断</source>
+        <translation>Return diagnosis</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>Hospital record no.</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>后续治疗建议</source>
+        <translation>Follow-up advice</translation>
+    </message>
+    <message>
+        <source>回转医生</source>
+        <translation>Returning doctor</translation>
+    </message>
+    <message>
+        <source>回转医生电话</source>
+        <translation>Returning doctor's phone</translation>
+    </message>
+    <message>
+        <source>回转接收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>需重新评估日期</source>
+        <translation>Reassessment due</translation>
+    </message>
+    <message>
+        <source>结束原因</source>
+        <translation>Closing reason</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>医保定点</source>
+        <translation>Insurance-designated</translation>
+    </message>
+    <message>
+        <source>距离（公里）</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <source>车程（分钟）</source>
+        <translation>Travel time (min)</translation>
+    </message>
+    <message>
         <source>到期日期</source>
         <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>我方责任</source>
+        <translation>Our duties</translation>
+    </message>
+    <message>
+        <source>对方责任</source>
+        <translation>Partner's duties</translation>
+    </message>
+    <message>
+        <source>续签自</source>
+        <translation>Renews</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>付费方</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>计费方式</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>服务项目</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>响应时间（分钟）</source>
+        <translation>Response time (min)</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>保存名</source>
+        <translation>Stored as</translation>
+    </message>
+    <message>
+        <source>校验值</source>
+        <translation>Checksum</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>添加时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation>Granted on</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>巡诊记录</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <source>参数内容</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>报表数字</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>明细</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>报送人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>报送时间</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <source>更正的版本</source>
+        <translation>Corrects version</translation>
+    </message>
+    <message>
+        <source>配置版本</source>
+        <translation>Profile version</translation>
+    </message>
+    <message>
+        <source>申报期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>申请内容</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>核定金额</source>
+        <translation>Approved amount</translation>
+    </message>
+    <message>
+        <source>核定日期</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>连续错误次数</source>
+        <translation>Failed attempts</translation>
+    </message>
+    <message>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>须修改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>密码修改时间</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>最近登录</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>既往病史</source>
+        <translation>Past illnesses</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>体检机构类别</source>
+        <translation>Provider kind</translation>
+    </message>
+    <message>
+        <source>体检</source>
+        <translation>Health check</translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>导出内容</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>保存位置</source>
+        <translation>Saved to</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Rows</translation>
     </message>
     <message>
         <source>协议编号</source>
@@ -7319,7 +8073,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>续签协议的生效日期须晚于原协议的生效日期 {d}</source>
-        <translation>The renewal must start after the original&apos;s start date {d}</translation>
+        <translation>The renewal must start after the original's start date {d}</translation>
     </message>
     <message>
         <source>生效日期不能晚于终止日期 {d}</source>
@@ -7459,7 +8213,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital&apos;s referring doctor</translation>
+        <translation>Hospital's referring doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -7499,7 +8253,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>请填写医院的诊断结果</source>
-        <translation>Enter the hospital&apos;s diagnosis</translation>
+        <translation>Enter the hospital's diagnosis</translation>
     </message>
     <message>
         <source>转诊指征“{x}”不在设置的列表中</source>
@@ -7582,8 +8336,68 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Total</translation>
     </message>
     <message>
+        <source>数据文件的审计触发器不完整或被改动（{detail}）。为防止修改不留记录，本程序不会保存任何修改。请运行“yiyang check”查看，并从备份恢复。</source>
+        <translation>The data file's audit triggers are incomplete or were changed ({detail}). So that no change goes unrecorded, the program saves nothing. Run "yiyang check" and restore from a backup.</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有本数据文件的审计密钥，修改无法签名，因此没有保存。请管理员在“设置 → 审计密钥”中输入恢复码（或运行 yiyang audit install-key），然后再试。</source>
+        <translation>This computer does not have the data file's audit key, so the change could not be signed and was not saved. Ask the administrator to enter the recovery code under "Settings → Audit key" (or run yiyang audit install-key), then try again.</translation>
+    </message>
+    <message>
+        <source>数据文件中的审计密钥记录不见了（本机保存着这个数据文件的密钥），审计记录可能被删除。为防止掩盖，本程序不会保存任何修改。请运行“yiyang check”查看，并从备份恢复。</source>
+        <translation>The data file's audit key record is gone (this computer holds the file's key): the trail may have been deleted. So that nothing is covered up, the program saves nothing. Run "yiyang check" and restore from a backup.</translation>
+    </message>
+    <message>
+        <source>数据库结构记录被改动过</source>
+        <translation>The schema record was changed</translation>
+    </message>
+    <message>
+        <source>数据库结构记录的签名不对（被改动过）</source>
+        <translation>The schema record's signature does not match (it was changed)</translation>
+    </message>
+    <message>
+        <source>数据文件在最后一条审计记录之后升级过（数据版本 {a} → {b}）</source>
+        <translation>The data file was upgraded after the last audit entry (data version {a} → {b})</translation>
+    </message>
+    <message>
+        <source>数据库结构在本程序之外被改动过（例如审计触发器被删除后又重建）：期间的修改可能没有留下审计记录</source>
+        <translation>The database structure was changed outside the program (e.g. audit triggers dropped and re-created): changes made meanwhile may have left no audit entry</translation>
+    </message>
+    <message>
+        <source>数据文件升级时改写了 {n} 条记录，它们的审计记录将在下一次保存时签名</source>
+        <translation>The upgrade of the data file changed {n} records; their audit entries are signed at the next save</translation>
+    </message>
+    <message>
         <source>审计记录 {id} 没有签名（可能在本程序之外写入数据库）</source>
         <translation>Audit entry {id} has no signature (it may have been written to the database outside this program)</translation>
+    </message>
+    <message>
+        <source>审计记录的链位置不连续：第 {n} 条的位置是 {seq}（有记录被删除或插入）</source>
+        <translation>The chain positions are not continuous: entry {n} has position {seq} (entries were deleted or inserted)</translation>
+    </message>
+    <message>
+        <source>本数据文件还没有审计密钥：现有 {n} 条记录只有不带密钥的校验，下一次保存时会生成密钥。</source>
+        <translation>This data file has no audit key yet: its {n} entries have an unkeyed check only; the key is made at the next save.</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有本数据文件的审计密钥，无法核对审计记录。请在“设置 → 审计密钥”中输入恢复码。</source>
+        <translation>This computer does not have the data file's audit key: the trail cannot be checked. Enter the recovery code under "Settings → Audit key".</translation>
+    </message>
+    <message>
+        <source>最后的审计记录（第 {seq} 条）被删除或改动：记录的链尾与实际不符</source>
+        <translation>The last audit entry (position {seq}) was deleted or changed: the recorded end of the chain does not match</translation>
+    </message>
+    <message>
+        <source>审计链尾的签名不对：链尾被移动过（审计记录可能被截短）</source>
+        <translation>The signature of the chain's end does not match: the end was moved (the trail may have been cut short)</translation>
+    </message>
+    <message>
+        <source>审计记录被全部删除（链尾记录为第 {seq} 条）</source>
+        <translation>All audit entries were deleted (the recorded end is position {seq})</translation>
+    </message>
+    <message>
+        <source>用户账号表在本程序之外被改动过（例如直接加入或提升了管理员），与签名不符</source>
+        <translation>The user accounts were changed outside the program (e.g. an administrator inserted or promoted directly): they no longer match their signature</translation>
     </message>
     <message>
         <source>审计记录 {id} 之前的记录被删除或改动（链条断开）</source>
@@ -7594,12 +8408,32 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>The content of audit entry {id} has been changed</translation>
     </message>
     <message>
-        <source>另有 {n} 条审计记录没有签名</source>
-        <translation>{n} more audit entries have no signature</translation>
+        <source>找不到本机审计密钥的起始记录：审计记录被删除或整体替换过</source>
+        <translation>The first entry of this computer's audit key is missing: the trail was deleted or replaced</translation>
     </message>
     <message>
-        <source>最后的审计记录（编号 {id}）被删除或改动</source>
-        <translation>The last audit entry (no. {id}) was deleted or changed</translation>
+        <source>密钥起始记录之前的审计记录数量不符（原有 {a} 条，现有 {b} 条）</source>
+        <translation>The number of entries before the key's first entry does not match (was {a}, now {b})</translation>
+    </message>
+    <message>
+        <source>前 {n} 条记录由已更换的旧审计密钥签名，本机无法核对其内容。</source>
+        <translation>The first {n} entries were signed with a replaced audit key; this computer cannot check their content.</translation>
+    </message>
+    <message>
+        <source>自审计记录 {id} 起使用了另一把审计密钥（在别的电脑上重新生成），本机无法核对。请输入新的恢复码。</source>
+        <translation>From audit entry {id} on, another audit key is used (made on another computer); this computer cannot check them. Enter the new recovery code.</translation>
+    </message>
+    <message>
+        <source>审计记录 {id} 的内容被改动过（签名不符）</source>
+        <translation>Audit entry {id} was changed (its signature does not match)</translation>
+    </message>
+    <message>
+        <source>数据文件记录的审计密钥与本机的不同</source>
+        <translation>The audit key named in the data file is not this computer's</translation>
+    </message>
+    <message>
+        <source>另有 {n} 条审计记录没有签名</source>
+        <translation>{n} more audit entries have no signature</translation>
     </message>
     <message>
         <source>备份失败：{folder} 所在磁盘已满。原有文件没有改动，请清理磁盘或换一个文件夹。</source>
@@ -7608,6 +8442,10 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>备份失败：无法写入文件夹 {folder}（{err}）。原有文件没有改动，请检查该文件夹是否存在、是否只读或磁盘是否已拔出。</source>
         <translation>Backup failed: cannot write to the folder {folder} ({err}). Existing files were not changed; check that the folder exists, is not read-only and that the drive has not been removed.</translation>
+    </message>
+    <message>
+        <source>数据文件完整备份（全部老人、人员与账号）</source>
+        <translation>Complete data file backup (all residents, staff and accounts)</translation>
     </message>
     <message>
         <source>找不到备份文件 {path}</source>
@@ -7640,6 +8478,18 @@ After a change in condition please do an immediate assessment soon: on the Asses
     <message>
         <source>恢复后无法打开数据文件（{err}），已换回原来的文件。</source>
         <translation>The data file could not be opened after the restore ({err}); the original file has been put back.</translation>
+    </message>
+    <message>
+        <source>恢复的权限只按当前数据文件的账号核对：请先登录要被替换的这个数据文件</source>
+        <translation>Who may restore is decided by the current data file's accounts only: sign in to the very file being replaced</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 没有损坏，只是暂时无法打开写入（可能另一个程序正在使用）。请关闭其他程序后再试。恢复的权限只按当前数据文件的账号核对。</source>
+        <translation>The data file {path} is not damaged, it just cannot be opened for writing right now (another program may be using it). Close other programs and try again. Who may restore is decided by the current data file's accounts only.</translation>
+    </message>
+    <message>
+        <source>无法读取当前数据文件的账号（{err}），不能在程序中恢复。请由管理员手动把备份文件复制为数据文件。</source>
+        <translation>The current data file's accounts cannot be read ({err}), so it cannot be restored in the program. Have the administrator copy the backup file over the data file by hand.</translation>
     </message>
     <message>
         <source>生效协议{n}份：{names}</source>
@@ -7914,8 +8764,8 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>an amount may have at most 2 decimal places (fen)</translation>
     </message>
     <message>
-        <source>应为文字列表，例如 [&quot;民办&quot;]</source>
-        <translation>Should be a list of texts, e.g. [&quot;民办&quot;]</translation>
+        <source>应为文字列表，例如 ["民办"]</source>
+        <translation>Should be a list of texts, e.g. ["民办"]</translation>
     </message>
     <message>
         <source>能力等级“{v}”不是评估量表中的等级，永远不会匹配任何老人。可写（全称或括号中的简称）：{opts}</source>
@@ -8035,7 +8885,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>{what}不在本政策的建设补贴范围</source>
-        <translation>{what} is not covered by this policy&apos;s construction subsidy</translation>
+        <translation>{what} is not covered by this policy's construction subsidy</translation>
     </message>
     <message>
         <source>租赁床位未填写租赁到期日，无法确认租期是否满{n}年</source>
@@ -8091,7 +8941,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>政策配置“{title}”没有长期护理保险标准，不能生成长护险清单。请选用有长护险标准的配置，或复制一份配置后填写“长期护理保险”一节。</source>
-        <translation>The policy profile &quot;{title}&quot; has no long-term-care insurance rules, so there is no LTC list. Choose a profile with LTC rules, or copy one and fill in its &quot;长期护理保险&quot; section.</translation>
+        <translation>The policy profile "{title}" has no long-term-care insurance rules, so there is no LTC list. Choose a profile with LTC rules, or copy one and fill in its "长期护理保险" section.</translation>
     </message>
     <message>
         <source>{y}年{m}月</source>
@@ -8099,23 +8949,23 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>政策配置“{title}”的长护险标准缺少：{items}。政策文件没有写的项目不按0计算，金额暂不计算；请复制配置后按当地医保部门的规定填写。</source>
-        <translation>The LTC rules of the policy profile &quot;{title}&quot; lack: {items}. What the policy text does not give is not taken as zero, so no amounts are computed; copy the profile and fill these in from the local medical-insurance office&apos;s rules.</translation>
+        <translation>The LTC rules of the policy profile "{title}" lack: {items}. What the policy text does not give is not taken as zero, so no amounts are computed; copy the profile and fill these in from the local medical-insurance office's rules.</translation>
     </message>
     <message>
         <source>登记了等级“{level}”，但老人档案未勾选参加长护险</source>
-        <translation>Level &quot;{level}&quot; is registered, but the resident&apos;s record is not marked as LTC-insured</translation>
+        <translation>Level "{level}" is registered, but the resident's record is not marked as LTC-insured</translation>
     </message>
     <message>
         <source>能力评估为“{grade}”（{date}）</source>
-        <translation>Assessed as &quot;{grade}&quot; ({date})</translation>
+        <translation>Assessed as "{grade}" ({date})</translation>
     </message>
     <message>
         <source>“{level}”有效期至 {date}</source>
-        <translation>&quot;{level}&quot; valid to {date}</translation>
+        <translation>"{level}" valid to {date}</translation>
     </message>
     <message>
         <source>参保地“{place}”，配置地区“{region}”</source>
-        <translation>Insured in &quot;{place}&quot;, profile region &quot;{region}&quot;</translation>
+        <translation>Insured in "{place}", profile region "{region}"</translation>
     </message>
     <message>
         <source>住院 {n} 天</source>
@@ -8199,7 +9049,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>查看数据</source>
-        <extracomment>Every permission and the action it allows, as a refusal names it (&quot;无权{action}&quot;).</extracomment>
+        <extracomment>Every permission and the action it allows, as a refusal names it ("无权{action}").</extracomment>
         <translation>view data</translation>
     </message>
     <message>
@@ -8247,6 +9097,18 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>view the audit trail</translation>
     </message>
     <message>
+        <source>管理审计密钥</source>
+        <translation>manage the audit key</translation>
+    </message>
+    <message>
+        <source>账号“{name}”已停用或已删除，不能再{action}</source>
+        <translation>Account "{name}" was disabled or deleted and can no longer {action}</translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation>continue</translation>
+    </message>
+    <message>
         <source>请先登录，才能{action}</source>
         <translation>Please log in first to {action}</translation>
     </message>
@@ -8256,6 +9118,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>密码至少{n}位</source>
+        <extracomment>scrypt cost (OWASP: N = 2^17, r = 8, p = 1 — about 128 MiB and half a second a check). Hashes made with a lower cost are made again with this one at the next successful sign-in. Tests lower ``SCRYPT_N`` (conftest).</extracomment>
         <translation>The password needs at least {n} characters</translation>
     </message>
     <message>
@@ -8384,11 +9247,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>有效期至早于有效期起</source>
-        <translation>&quot;Valid to&quot; is before &quot;valid from&quot;</translation>
+        <translation>"Valid to" is before "valid from"</translation>
     </message>
     <message>
         <source>与已登记的“{level}”（{a} 至 {b}）重叠</source>
-        <translation>Overlaps the registered &quot;{level}&quot; ({a} to {b})</translation>
+        <translation>Overlaps the registered "{level}" ({a} to {b})</translation>
     </message>
     <message>
         <source>长护险等级记录不存在</source>
@@ -8472,11 +9335,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>日志的页大小 {w} 与数据文件的 {p} 不同</source>
-        <translation>the log&apos;s page size {w} differs from the data file&apos;s {p}</translation>
+        <translation>the log's page size {w} differs from the data file's {p}</translation>
     </message>
     <message>
         <source>日志与数据文件的审计记录接不上（日志属于这个文件的另一个版本）</source>
-        <translation>the log does not continue the file&apos;s audit trail (it belongs to another version of this file)</translation>
+        <translation>the log does not continue the file's audit trail (it belongs to another version of this file)</translation>
     </message>
     <message>
         <source>日志来自另一个数据文件</source>
@@ -8586,6 +9449,183 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>文件 {path} 的层次嵌套太深（超过 {n} 层），不是政策配置文件</source>
         <translation>The file {path} nests too deeply (more than {n} levels); it is not a policy profile</translation>
     </message>
+    <message>
+        <source>备份 {ref}</source>
+        <translation>backup {ref}</translation>
+    </message>
+    <message>
+        <source>已报送月报（编号 {ref}）</source>
+        <translation>submitted return (no. {ref})</translation>
+    </message>
+    <message>
+        <source>本机没有审计密钥，未与备份和月报中的锚点核对。</source>
+        <translation>This computer has no audit key: the anchors in backups and returns were not compared.</translation>
+    </message>
+    <message>
+        <source>{where}的锚点由另一把审计密钥签名，未核对</source>
+        <translation>The anchor of {where} is signed with another audit key; not compared</translation>
+    </message>
+    <message>
+        <source>{where}的锚点没有签名（在没有密钥的电脑上制作），未核对</source>
+        <translation>The anchor of {where} is unsigned (made on a computer without the key); not compared</translation>
+    </message>
+    <message>
+        <source>{where}中的审计锚点被改动过（签名不符）</source>
+        <translation>The audit anchor in {where} was changed (its signature does not match)</translation>
+    </message>
+    <message>
+        <source>{where}来自另一条审计记录分支（其他恢复之前），未核对</source>
+        <translation>{where} comes from another branch of the trail (before another restore); not compared</translation>
+    </message>
+    <message>
+        <source>{where}记录的是被恢复操作替换的那段历史，未核对</source>
+        <translation>{where} records the history a restore replaced; not compared</translation>
+    </message>
+    <message>
+        <source>{where}记录审计链第 {seq} 条（共 {n} 条），但现在的数据文件中这一条{state}：审计记录被改写或截短</source>
+        <translation>{where} records chain position {seq} (of {n}), but in the data file now that entry {state}: the trail was rewritten or cut short</translation>
+    </message>
+    <message>
+        <source>不存在</source>
+        <translation>does not exist</translation>
+    </message>
+    <message>
+        <source>与之不同</source>
+        <translation>differs</translation>
+    </message>
+    <message>
+        <source>{where}时审计记录已有 {n} 条，现在只有 {m} 条：审计记录被截短</source>
+        <translation>At {where} the trail had {n} entries, now it has {m}: the trail was cut short</translation>
+    </message>
+    <message>
+        <source>数据文件没有身份编号，无法生成审计密钥</source>
+        <translation>The data file has no identity; no audit key can be made</translation>
+    </message>
+    <message>
+        <source>恢复码有误：应为 14 组、每组 4 个字母或数字（A–Z、2–7），请逐组核对后重新输入</source>
+        <translation>The recovery code is wrong: it has 14 groups of 4 letters or digits (A–Z, 2–7). Check each group and type it again</translation>
+    </message>
+    <message>
+        <source>这个数据文件还没有审计密钥，不需要输入恢复码</source>
+        <translation>This data file has no audit key yet; no recovery code is needed</translation>
+    </message>
+    <message>
+        <source>这个恢复码不是本数据文件的审计密钥（可能是另一家机构或已更换的旧密钥）</source>
+        <translation>This recovery code is not this data file's audit key (another institution's, or an old replaced key)</translation>
+    </message>
+    <message>
+        <source>新的审计密钥已启用，但未能保存在这台电脑上（{err}）。请立即抄下恢复码并输入：{code}</source>
+        <translation>The new audit key is in use but could not be kept on this computer ({err}). Write down the recovery code now and enter it: {code}</translation>
+    </message>
+    <message>
+        <source>这个位置原来是另一个数据文件（身份 {old}，本机保存着它的审计密钥）；现在的文件身份不同，且本机没有它的密钥：数据文件可能在程序之外被替换或改写。</source>
+        <translation>Another data file used to be at this place (identity {old}, whose audit key this computer holds); the file there now has another identity and no key here: it may have been replaced or rewritten outside the program.</translation>
+    </message>
+    <message>
+        <source>{date}入住</source>
+        <extracomment>Columns a new or deleted record shows nothing useful in (the sign-in counters).</extracomment>
+        <translation>stay from {date}</translation>
+    </message>
+    <message>
+        <source>{name}的转诊</source>
+        <translation>referral of {name}</translation>
+    </message>
+    <message>
+        <source>（{n} 项设置）</source>
+        <translation>({n} settings)</translation>
+    </message>
+    <message>
+        <source>密码已修改</source>
+        <translation>password changed</translation>
+    </message>
+    <message>
+        <source>{field}：{old} → {new}</source>
+        <translation>{field}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{field}：{value}</source>
+        <translation>{field}: {value}</translation>
+    </message>
+    <message>
+        <source>登录成功</source>
+        <translation>signed in</translation>
+    </message>
+    <message>
+        <source>密码加密强度已升级</source>
+        <translation>password hash strengthened</translation>
+    </message>
+    <message>
+        <source>登录失败：{reason}</source>
+        <translation>sign-in failed: {reason}</translation>
+    </message>
+    <message>
+        <source>登录失败：{reason}（用户名“{name}”）</source>
+        <translation>sign-in failed: {reason} (user name "{name}")</translation>
+    </message>
+    <message>
+        <source>导出“{kind}”到 {path}</source>
+        <translation>exported "{kind}" to {path}</translation>
+    </message>
+    <message>
+        <source>共 {n} 行</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <source>更换审计密钥：之前的 {n} 条记录无法再用密钥核对</source>
+        <translation>audit key replaced: the {n} earlier entries can no longer be checked with a key</translation>
+    </message>
+    <message>
+        <source>从没有审计密钥的备份恢复后，启用本机的审计密钥（之前有 {n} 条记录）</source>
+        <translation>after restoring a backup from before audit keys, this computer's key is used ({n} earlier entries)</translation>
+    </message>
+    <message>
+        <source>生成审计密钥（之前有 {n} 条记录）</source>
+        <translation>audit key made ({n} earlier entries)</translation>
+    </message>
+    <message>
+        <source>从备份 {name} 恢复数据文件（备份的审计记录到第 {seq} 条）</source>
+        <translation>data file restored from backup {name} (its trail ends at position {seq})</translation>
+    </message>
+    <message>
+        <source>密码不正确</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <source>账号已锁定</source>
+        <translation>account locked</translation>
+    </message>
+    <message>
+        <source>账号已停用</source>
+        <translation>account disabled</translation>
+    </message>
+    <message>
+        <source>密码连续错误，账号被锁定</source>
+        <translation>too many wrong passwords, account locked</translation>
+    </message>
+    <message>
+        <source>没有这个用户名</source>
+        <translation>no such user name</translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>无法读取数据库结构（{err}），审计触发器无法核对</source>
+        <translation>The database structure cannot be read ({err}); the audit triggers cannot be checked</translation>
+    </message>
+    <message>
+        <source>审计触发器缺失：{names}</source>
+        <translation>audit triggers missing: {names}</translation>
+    </message>
+    <message>
+        <source>审计触发器被改动：{names}</source>
+        <translation>audit triggers changed: {names}</translation>
+    </message>
+    <message>
+        <source>发现不属于本程序的审计相关触发器：{names}</source>
+        <translation>triggers on the audit tables that are not the program's: {names}</translation>
+    </message>
 </context>
 <context>
     <name>pdf</name>
@@ -8658,7 +9698,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>目标的期限，例如 2025-12-31</source>
-        <translation>The target&apos;s deadline, e.g. 2025-12-31</translation>
+        <translation>The target's deadline, e.g. 2025-12-31</translation>
     </message>
     <message>
         <source>最低比例</source>
@@ -8786,7 +9826,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从床位投入使用日算到租赁到期日（含当日）；0 表示不限</source>
-        <translation>From the bed&apos;s service date to the lease&apos;s end date (inclusive); 0 means no minimum</translation>
+        <translation>From the bed's service date to the lease's end date (inclusive); 0 means no minimum</translation>
     </message>
     <message>
         <source>按举办方式的系数</source>
@@ -8818,7 +9858,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按月末（或离院前最后一天）床位的类型；空表示不限</source>
-        <translation>The bed&apos;s type at month end (or on the last day before leaving); empty means any</translation>
+        <translation>The bed's type at month end (or on the last day before leaving); empty means any</translation>
     </message>
     <message>
         <source>限医疗床位子类型</source>
@@ -8838,7 +9878,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>按当月最后一天的周岁计，生日在最后一天也算；0 表示不限</source>
-        <translation>Age on the month&apos;s last day (a birthday on that day counts); 0 means any age</translation>
+        <translation>Age on the month's last day (a birthday on that day counts); 0 means any age</translation>
     </message>
     <message>
         <source>只计本地户籍老人</source>
@@ -8854,7 +9894,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>从本次入住日到当月最后一天</source>
-        <translation>From this stay&apos;s admission to the month&apos;s last day</translation>
+        <translation>From this stay's admission to the month's last day</translation>
     </message>
     <message>
         <source>不计的老人类别</source>
@@ -8890,7 +9930,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>month_end：当月最后一天日末在住；any_day：当月至少一天日末在住；min_days：当月日末在住满“最少在住天数”</source>
-        <translation>month_end: in residence at the end of the month&apos;s last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
+        <translation>month_end: in residence at the end of the month's last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
     </message>
     <message>
         <source>最少在住天数</source>
@@ -8934,7 +9974,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>享受待遇的等级，与老人“长护险等级”登记的写法一致，例如“重度失能”</source>
-        <translation>The levels that qualify, written as on the residents&apos; LTC levels, e.g. &quot;重度失能&quot;</translation>
+        <translation>The levels that qualify, written as on the residents' LTC levels, e.g. "重度失能"</translation>
     </message>
     <message>
         <source>每床日标准</source>
@@ -8946,7 +9986,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>护理服务每床日的费用标准；当月金额 = 标准 × 护理天数。文件没有写时留空</source>
-        <translation>The care cost per bed-day; the month&apos;s amount = rate × care days. Leave empty when the text does not give it</translation>
+        <translation>The care cost per bed-day; the month's amount = rate × care days. Leave empty when the text does not give it</translation>
     </message>
     <message>
         <source>基金支付比例</source>
@@ -8958,7 +9998,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>基金每月最高支付</source>
-        <translation>Fund&apos;s monthly cap</translation>
+        <translation>Fund's monthly cap</translation>
     </message>
     <message>
         <source>元/月</source>
@@ -9010,7 +10050,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>6位代码，例如 431202；市级配置写市的代码（如 440800），省级写省的代码</source>
-        <translation>6 digits, e.g. 431202; a city&apos;s profile uses the city&apos;s code (e.g. 440800), a province&apos;s the province&apos;s</translation>
+        <translation>6 digits, e.g. 431202; a city's profile uses the city's code (e.g. 440800), a province's the province's</translation>
     </message>
     <message>
         <source>政策文件</source>
@@ -9066,7 +10106,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>月末最后一天日末在住</source>
-        <translation>In residence at the end of the month&apos;s last day</translation>
+        <translation>In residence at the end of the month's last day</translation>
     </message>
     <message>
         <source>当月至少一天日末在住</source>

@@ -13,6 +13,9 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen-1366x768.json')}"
 _tmp_home = Path(tempfile.mkdtemp(prefix="yiyang-test-"))
 os.environ["YIYANG_DATA_DIR"] = str(_tmp_home / "data")
+# The audit keys: never the real credential store or the real config folder (one test fakes a keyring backend).
+os.environ["YIYANG_CONFIG_DIR"] = str(_tmp_home / "config")
+os.environ["YIYANG_KEYRING"] = "file"
 
 import pytest  # noqa: E402
 
@@ -21,6 +24,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 from yiyang_desktop.services.base import Context  # noqa: E402
 from yiyang_desktop.clock import FixedClock  # noqa: E402
 from yiyang_desktop.store.db import open_db  # noqa: E402
+from yiyang_desktop.services import accounts as _accounts  # noqa: E402
+
+# Passwords at a test cost (the production N = 2^17 takes half a second and 128 MiB per check); the production
+# constant is checked once in tests/test_passwords.py.
+PRODUCTION_SCRYPT_N = _accounts.SCRYPT_N
+_accounts.SCRYPT_N = 2 ** 10
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -186,7 +186,8 @@ def test_screenshot_switch_writes_a_picture_of_the_window(tmp_path):
     from PySide6.QtGui import QImage
     shot = tmp_path / "shot.png"
     env = {"QT_QPA_PLATFORM": "offscreen", "YIYANG_DATA_DIR": str(tmp_path / "data"),
-           "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+           "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "YIYANG_CONFIG_DIR": str(tmp_path / "cfg"), "YIYANG_KEYRING": "file"}
     out = subprocess.run([sys.executable, "-m", "yiyang_desktop", "--demo", "--screenshot", str(shot), "--page", "beds"],
                          capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr

@@ -16,7 +16,11 @@ from yiyang_desktop.store.schema_accounts import drop_audit_triggers, install_au
 
 
 def entries(ctx, table=None):
-    return audit.query(ctx.db, table=table, limit=None)
+    return audit.query(ctx, table=table, kind="changes", limit=None)
+
+
+def all_entries(ctx):
+    return audit.query(ctx, limit=None)
 
 
 def test_service_writes_record_user_action_and_changed_fields(ctx):
@@ -35,13 +39,16 @@ def test_service_writes_record_user_action_and_changed_fields(ctx):
     assert upd[0]["old"] == {"name": "李四", "phone": before["phone"], "name_initials": "ls", "name_pinyin": "lisi"}
     assert upd[0]["new"] == {"name": "李四光", "phone": "13812345678", "name_initials": "lsg",
                              "name_pinyin": "lisiguang"}
-    assert "name: 李四 → 李四光" in upd[0]["changes"]
+    assert "姓名：李四 → 李四光" in upd[0]["changes"] and "{" not in upd[0]["changes"]  # labels, no JSON
+    assert upd[0]["subject"] == "李四光"  # the resident's name, not an id
     assert dt.datetime.fromisoformat(upd[0]["at"]) == ctx.now()  # the time comes from the context's clock
 
     discharge(ctx, stay_id, {"discharge_date": dt.date(2026, 3, 1), "discharge_reason": "回家"})
     d = entries(ctx, "stays")[0]
     assert d["action"] == "update" and d["new"]["discharge_date"] == "2026-03-01" and d["old"]["discharge_date"] is None
-    assert audit.verify_chain(ctx.db) == {"ok": True, "checked": len(entries(ctx)), "unsealed": 0, "problems": []}
+    report = audit.verify_chain(ctx.db)
+    assert report["ok"] and report["key"] == "ok" and report["unsealed"] == 0 and report["problems"] == []
+    assert report["checked"] == report["length"] == len(all_entries(ctx))
 
 
 def test_delete_is_recorded_with_the_old_values(ctx):
@@ -95,12 +102,12 @@ def _tampered(ctx, sql):
 
 
 def test_an_edited_entry_is_detected(ctx):
-    report = _tampered(ctx, "UPDATE audit_log SET user = 'someone' WHERE id = (SELECT MIN(id) + 1 FROM audit_log)")
+    report = _tampered(ctx, "UPDATE audit_log SET user = 'someone' WHERE id = (SELECT MAX(id) - 1 FROM audit_log)")
     assert not report["ok"] and any("内容被改动" in p for p in report["problems"])
 
 
 def test_a_deleted_entry_is_detected(ctx):
-    report = _tampered(ctx, "DELETE FROM audit_log WHERE id = (SELECT MIN(id) + 1 FROM audit_log)")
+    report = _tampered(ctx, "DELETE FROM audit_log WHERE id = (SELECT MAX(id) - 1 FROM audit_log)")
     assert not report["ok"] and any("链条断开" in p for p in report["problems"])
 
 
@@ -129,10 +136,12 @@ def test_yiyang_check_reports_a_broken_chain(demo_ctx, tmp_path):
     con.close()
     bad = run()
     report = json.loads(bad.stdout)
-    assert bad.returncode == 1 and not report["ok"] and "审计记录 50 的内容被改动过" in report["audit"]["problems"]
+    assert bad.returncode == 1 and not report["ok"]
+    assert any("审计记录 50 的内容被改动过" in p for p in report["audit"]["problems"])
 
 
 def test_triggers_cover_every_table_and_reinstall_is_idempotent(ctx):
+    from yiyang_desktop.services.audit import AuditUnavailable
     tables = {r[0] for r in ctx.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                            "AND name NOT LIKE 'sqlite_%'")} - {"audit_log", "audit_actor", "app_meta"}
     def trig():
@@ -146,42 +155,53 @@ def test_triggers_cover_every_table_and_reinstall_is_idempotent(ctx):
     assert n == 3 * len(tables)
     with ctx.db.atomic():
         drop_audit_triggers(ctx.db)
-    before = len(entries(ctx))
+    before = ctx.db.execute("SELECT COUNT(*) FROM residents").fetchone()[0]
+    with pytest.raises(AuditUnavailable, match="审计触发器缺失"):  # no use case writes while they are missing
+        resident(ctx)
+    assert ctx.db.execute("SELECT COUNT(*) FROM residents").fetchone()[0] == before
+    assert any("审计触发器缺失" in p for p in audit.verify_chain(ctx.db)["problems"])
+    with ctx.db.atomic():
+        install_audit_triggers(ctx.db)  # the bulk writers' switch puts them back in the same transaction
     resident(ctx)
-    assert len(entries(ctx)) == before  # the documented bulk switch: nothing audited while dropped
+    assert audit.verify_chain(ctx.db)["ok"]
 
 
 def test_passwords_never_enter_the_trail(ctx):
     from yiyang_desktop.services.accounts import create_user, reset_password
-    uid = create_user(ctx, "nurse1", "secret-1", "护理")
-    reset_password(ctx, uid, "another-2")
-    rows = ctx.db.execute("SELECT old, new FROM audit_log WHERE tbl = 'users'").fetchall()
+    from yiyang_desktop.clock import FixedClock
+    uid = create_user(ctx, "nurse1", "secret-1x", "护理")
+    later = Context(ctx.db, user="tester", role="管理员", clock=FixedClock(ctx.now() + dt.timedelta(minutes=5)))
+    reset_password(later, uid, "another-2x")
+    rows = ctx.db.execute("SELECT old, new FROM audit_log").fetchall()
     text = json.dumps(rows, ensure_ascii=False)
-    assert "scrypt" not in text and "***" in text
+    assert "scrypt" not in text and "password_hash" not in text and "***" not in text  # not even a placeholder
     upd = entries(ctx, "users")[0]
-    assert upd["old"]["password_hash"] == upd["new"]["password_hash"] == "***"  # changed, value hidden
+    assert upd["action"] == "update" and "密码已修改" in upd["changes"]
 
 
 def test_query_filters_and_excel_export(ctx, tmp_path):
     resident(ctx, name="孙八")
     other = Context(ctx.db, user="clerk", role="登记员", clock=ctx.clock)
     bed(other, room="201")
-    assert {e["user"] for e in audit.query(ctx.db, user="clerk")} == {"clerk"}
-    assert {e["table"] for e in audit.query(ctx.db, table="beds")} == {"beds"}
+    assert {e["user"] for e in audit.query(ctx, user="clerk")} == {"clerk"}
+    assert {e["table"] for e in audit.query(ctx, table="beds")} == {"beds"}
     today = ctx.today()
-    assert audit.query(ctx.db, start=today + dt.timedelta(days=1)) == []
-    assert len(audit.query(ctx.db, start=today, end=today)) == len(entries(ctx))
-    rows = audit.query(ctx.db, user="clerk")
-    out = audit.export_xlsx(rows, tmp_path / "a.xlsx")
-    ws = load_workbook(out).active
+    assert audit.query(ctx, start=today + dt.timedelta(days=1)) == []
+    assert len(audit.query(ctx, start=today, end=today)) == len(all_entries(ctx))
+    rows = audit.query(ctx, user="clerk")
+    out = audit.export_xlsx(ctx, tmp_path / "a.xlsx", user="clerk")
+    ws = load_workbook(out["path"]).active
     assert [c.value for c in ws[1]][:5] == ["编号", "时间", "用户", "操作", "数据表"]
-    assert ws.max_row == len(rows) + 2 and ws.cell(ws.max_row, 1).value == f"共 {len(rows)} 条"
+    assert ws.max_row == len(rows) + 2 == out["entries"] + 2 and ws.cell(ws.max_row, 1).value == f"共 {len(rows)} 条"
     assert {ws.cell(r, 3).value for r in range(2, ws.max_row)} == {"clerk"}
-    assert "room: 201" in " ".join(str(ws.cell(r, 7).value) for r in range(2, ws.max_row + 1))
+    assert "房间：201" in " ".join(str(ws.cell(r, 7).value) for r in range(2, ws.max_row + 1))
+    exported = audit.query(ctx, kind="export")[0]  # the export itself is in the trail: what, by whom, where
+    assert exported["user"] == "tester" and exported["new"]["path"] == str((tmp_path / "a.xlsx").resolve())
+    assert exported["new"]["rows"] == len(rows)
 
 
 def test_the_demo_trail_is_complete_and_sealed(demo_ctx):
     report = audit.verify_chain(demo_ctx.db)
     assert report["ok"] and report["unsealed"] == 0
     n_res = demo_ctx.db.execute("SELECT COUNT(*) FROM residents").fetchone()[0]
-    assert len(audit.query(demo_ctx.db, table="residents", limit=None)) >= n_res
+    assert len(audit.query(demo_ctx, table="residents", limit=None)) >= n_res

@@ -185,9 +185,8 @@ def test_restore_replaces_the_file_and_backs_up_the_current_one_first(demo_ctx, 
     saved = Path(bk.make_backup(demo_ctx, path, now=NOW)["path"])
     before = counts(path)
     factories.resident(demo_ctx, name="恢复后应消失")
-    demo_ctx.db.close()
     assert counts(path)["residents"] == before["residents"] + 1
-    result = bk.restore(path, saved, now=NOW + dt.timedelta(minutes=5))
+    result = bk.restore(demo_ctx, path, saved, now=NOW + dt.timedelta(minutes=5), reopen=False)
     assert result["counts"] == before and result["created"] == "2026-11-23 18:30:05"
     assert counts(path) == before and integrity(path) == ["ok"]
     safety = Path(result["safety_backup"])
@@ -236,12 +235,13 @@ def _file_kinds(tmp_path: Path) -> dict[str, Path]:
 ])
 def test_restore_refuses_a_bad_backup_and_changes_nothing(ctx, db_path, tmp_path, kind, needle):
     factories.resident(ctx)
-    ctx.db.close()
     bad = _file_kinds(tmp_path).get(kind, tmp_path / "missing.db")
     bad_bytes = bad.read_bytes() if bad.exists() else None
+    ctx.db.close()
     current = db_path.read_bytes()
+    ctx.db = open_db(db_path)
     with pytest.raises(ServiceError, match=needle):
-        bk.restore(db_path, bad)
+        bk.restore(ctx, db_path, bad, reopen=False)
     assert db_path.read_bytes() == current
     assert (bad.read_bytes() if bad.exists() else None) == bad_bytes
     assert not bk.backups_dir().exists()  # refused before anything was written
@@ -251,7 +251,7 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(ctx, db_path, tmp_path
 def test_restore_of_an_older_version_is_migrated(ctx, db_path, tmp_path, monkeypatch):
     old = tmp_path / "old.db"
     from yiyang_desktop.store.schema_identity import m_file_identity
-    older = dbmod.MIGRATIONS.index(m_file_identity)  # a file from before files had an identity
+    older = dbmod.MIGRATIONS.index(m_file_identity)  # a file from before files had an identity (and a keyed trail)
     monkeypatch.setattr(dbmod, "MIGRATIONS", dbmod.MIGRATIONS[:older])
     db = connect(old)
     dbmod.migrate(db, 0)
@@ -262,8 +262,7 @@ def test_restore_of_an_older_version_is_migrated(ctx, db_path, tmp_path, monkeyp
     db.close()
     monkeypatch.undo()
     assert bk.inspect_backup(old)["schema_version"] == older
-    ctx.db.close()
-    result = bk.restore(db_path, old)
+    result = bk.restore(ctx, db_path, old, reopen=False)
     assert result["backup_schema_version"] == older and result["schema_version"] == SCHEMA_VERSION
     ctx.db = open_db(db_path)
     assert schema_version(ctx.db) == SCHEMA_VERSION
@@ -292,7 +291,7 @@ def test_restore_into_context_reopens_even_when_refused(ctx, db_path, tmp_path):
 # ---------------------------------------------------------------- the command line
 
 def cli(*args, user="boss", password="boss-pass", **kw):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("YIYANG_") or k == "YIYANG_DATA_DIR"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("YIYANG_") or k in ("YIYANG_DATA_DIR", "YIYANG_CONFIG_DIR", "YIYANG_KEYRING")}
     env |= {"YIYANG_USER": user, "YIYANG_PASSWORD": password} if user else {}
     kw.setdefault("stdin", subprocess.DEVNULL)
     return subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", *map(str, args)], capture_output=True,
@@ -350,19 +349,47 @@ def test_cli_needs_a_login_and_the_backup_permission(tmp_path):
     assert out.returncode == 2 and "无权备份数据" in out.stderr
 
 
-def test_cli_restores_over_a_damaged_file_checking_the_login_in_the_backup(tmp_path):
+def _damage_beyond_the_accounts(path: Path) -> None:
+    """Fill the file with settings, then smash its last pages: the accounts (early pages) stay readable."""
+    con = sqlite3.connect(path)
+    con.executemany("INSERT INTO settings VALUES (?, ?)", [(f"k{i}", "x" * 500) for i in range(300)])
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.close()
+    data = bytearray(path.read_bytes())
+    data[-8192:-4096] = b"\x07" * 4096
+    path.write_bytes(bytes(data))
+
+
+def test_cli_restores_over_a_damaged_file_checking_its_own_accounts(tmp_path):
+    path = home_file(tmp_path / "home.db", beds=2)
+    out = cli("--db", path, "backup", "--to", tmp_path / "b")
+    made = Path(json.loads(out.stdout)["path"])
+    _damage_beyond_the_accounts(path)
+    damaged = path.read_bytes()
+    assert cli("--db", path, "restore", made, "--yes", password="wrong").returncode == 2
+    out = cli("--db", path, "restore", made, "--yes", user="anna", password="anna-pass")  # its 只读 user
+    assert out.returncode == 2 and "无权恢复备份" in out.stderr
+    assert path.read_bytes() == damaged
+    out = cli("--db", path, "restore", made, "--yes")  # its administrator
+    assert out.returncode == 0, out.stderr
+    assert counts(path)["beds"] == 2 and integrity(path) == ["ok"]
+    assert Path(json.loads(out.stdout)["safety_backup"]).read_bytes() == damaged  # kept, byte for byte
+
+
+def test_cli_never_takes_the_accounts_from_the_backup(tmp_path):
+    """A file destroyed beyond reading its accounts cannot be restored in the program (by hand only): the backup's
+    accounts — which anyone could have made — never decide."""
     path = home_file(tmp_path / "home.db", beds=2)
     out = cli("--db", path, "backup", "--to", tmp_path / "b")
     made = Path(json.loads(out.stdout)["path"])
     path.write_bytes(b"\0" * 5000)  # the file got destroyed
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
-    assert cli("--db", path, "restore", made, "--yes", password="wrong").returncode == 2
-    assert path.read_bytes() == b"\0" * 5000
     out = cli("--db", path, "restore", made, "--yes")
-    assert out.returncode == 0, out.stderr
-    assert counts(path)["beds"] == 2 and integrity(path) == ["ok"]
-    assert Path(json.loads(out.stdout)["safety_backup"]).read_bytes() == b"\0" * 5000  # kept, byte for byte
+    assert out.returncode == 2 and "无法读取当前数据文件的账号" in out.stderr and "手动" in out.stderr
+    assert path.read_bytes() == b"\0" * 5000
 
 
 def test_cli_errors_are_chinese_without_traceback(tmp_path):

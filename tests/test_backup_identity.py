@@ -95,7 +95,7 @@ def test_two_institutions_with_the_same_file_name_never_touch_each_others_backup
     factories.bed(ctx_a, room="999")
     ctx_a.db.close()
     a_id = bk.file_facts(a)[0]
-    result = bk.restore(a, listed_a[0]["path"], now=NOW + dt.timedelta(hours=1))
+    result = bk.restore(opened(a), a, listed_a[0]["path"], now=NOW + dt.timedelta(hours=1), reopen=False)
     assert beds(a) == 2 and result["restored_file_id"] == a_id
     assert Path(result["safety_backup"]).parent == Path(listed_a[0]["path"]).parent
     assert snapshot(b_folder) == b_before and b.read_bytes() == b_file
@@ -103,12 +103,12 @@ def test_two_institutions_with_the_same_file_name_never_touch_each_others_backup
     # B's backup over A: refused, naming both institutions, A untouched
     a_file = a.read_bytes()
     with pytest.raises(OtherInstitution) as refused:
-        bk.restore(a, b_made[0], now=NOW + dt.timedelta(hours=2))
+        bk.restore(opened(a), a, b_made[0], now=NOW + dt.timedelta(hours=2), reopen=False)
     assert "甲县福寿养老院" in str(refused.value) and "乙镇康宁护理院" in str(refused.value)
     assert a.read_bytes() == a_file and snapshot(b_folder) == b_before
 
     # confirmed: A's file now holds B's data and B's identity; A's data was saved in A's folder first
-    result = bk.restore(a, b_made[0], now=NOW + dt.timedelta(hours=3), allow_other=True)
+    result = bk.restore(opened(a), a, b_made[0], now=NOW + dt.timedelta(hours=3), allow_other=True, reopen=False)
     assert beds(a) == 5 and result["restored_file_id"] == bk.file_facts(b)[0]
     assert Path(result["safety_backup"]).parent.name == a_id and beds(Path(result["safety_backup"])) == 2
     assert snapshot(b_folder) == b_before and b.read_bytes() == b_file
@@ -123,11 +123,11 @@ def test_a_backup_from_before_identities_restores_with_the_files_identity(two, t
     old.write_bytes(made.read_bytes())
     con = sqlite3.connect(old)
     con.execute("DELETE FROM app_meta WHERE key = 'file_id'")
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 2}")  # (the identity step came two steps ago)
     con.commit()
     con.close()
     a_id = meta(open_db(a), "file_id")
-    result = bk.restore(a, old, now=NOW + dt.timedelta(hours=1))
+    result = bk.restore(opened(a), a, old, now=NOW + dt.timedelta(hours=1), reopen=False)
     assert result["restored_file_id"] == a_id and meta(open_db(a), "file_id") == a_id  # not a new one
 
 
@@ -157,10 +157,11 @@ def test_cli_refuses_another_institutions_backup_unless_forced(two, data_folder)
     b_backup = json.loads(out.stdout)["path"]
     listed = json.loads(cli("--db", a, "backups").stdout)
     assert b_backup not in [i["path"] for i in listed]
-    before = a.read_bytes()
+    before = (bk.file_facts(a), beds(a))
     out = cli("--db", a, "restore", b_backup, "--yes")
     assert out.returncode == 2 and "甲县福寿养老院" in out.stderr and "乙镇康宁护理院" in out.stderr
-    assert "--force-other-institution" in out.stderr and "Traceback" not in out.stderr and a.read_bytes() == before
+    assert "--force-other-institution" in out.stderr and "Traceback" not in out.stderr
+    assert (bk.file_facts(a), beds(a)) == before  # only the sign-in was recorded in A
     out = cli("--db", a, "restore", b_backup, "--yes", "--force-other-institution")
     assert out.returncode == 0, out.stderr
     assert beds(a) == 5

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from pathlib import Path
 
 import openpyxl
 
@@ -49,7 +50,7 @@ def test_names_that_look_like_formulas_stay_text_in_every_export(demo_ctx, tmp_p
     app = A.prepare(demo_ctx, "operating-subsidy", year=on.year, months=[on.month - 1])
     form_xlsx = A.write(demo_ctx, app, tmp_path / "forms", allow_missing=True)[0]
     grades_xlsx = write_grades_xlsx(tmp_path / "grades.xlsx", "演示", on.isoformat(), grade_rows(demo_ctx))
-    audit_xlsx = audit.export_xlsx(audit.query(demo_ctx.db, limit=200), tmp_path / "audit.xlsx")
+    audit_xlsx = Path(audit.export_xlsx(demo_ctx, tmp_path / "audit.xlsx", limit=200)["path"])  # recorded too
     for path in (month_xlsx, form_xlsx, grades_xlsx, audit_xlsx):
         assert formulas(path) == [], path.name
     for path in (month_xlsx, form_xlsx, grades_xlsx):

@@ -155,7 +155,7 @@ def cli(*args, env_extra=None):
 @pytest.fixture
 def home(tmp_path) -> Path:
     path = tmp_path / "home.db"
-    out = cli("--db", path, "init", "--name", "测试养老院", "--admin-user", "boss", "--admin-password", "boss-pass")
+    out = cli("--db", path, "init", "--name", "测试养老院", "--admin-user", "boss")  # password: YIYANG_PASSWORD
     assert out.returncode == 0, out.stderr
     return path
 
@@ -175,7 +175,7 @@ def test_cli_import_on_a_nearly_full_disk(tmp_path):
         pytest.skip("mounting a small tmpfs needs root (CI runs as root); the max_page_count test covers SQLITE_FULL")
     try:
         path = mnt / "home.db"
-        out = cli("--db", path, "init", "--name", "测试养老院", "--admin-user", "boss", "--admin-password", "boss-pass")
+        out = cli("--db", path, "init", "--name", "测试养老院", "--admin-user", "boss")  # password: YIYANG_PASSWORD
         assert out.returncode == 0, out.stderr
         rows = [["楼栋", "楼层", "房间号", "床号", "床位类型", "投入使用日期", "备注"]]
         rows += [["1号楼", 1, str(1000 + i), 1, "养老床位", "2020-01-01", "备" * 190] for i in range(4000)]

@@ -53,7 +53,8 @@ def test_a_migration_recomputes_the_keys_of_an_older_file(tmp_path):
     from yiyang_desktop.clock import FixedClock
     from yiyang_desktop.services.base import Context
     from yiyang_desktop.store.db import open_db
-    from yiyang_desktop.store.schema import SCHEMA_VERSION
+    from yiyang_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION
+    from yiyang_desktop.store.schema_names import m_surname_pinyin
     path = tmp_path / "old.db"
     db = open_db(path)
     ctx = Context(db, user="t", role="管理员", clock=FixedClock(dt.date(2026, 11, 23)))
@@ -61,7 +62,7 @@ def test_a_migration_recomputes_the_keys_of_an_older_file(tmp_path):
     other = resident(ctx, "张三")
     with ctx.transaction():  # as an older program stored them: 曾 read céng
         db.execute("UPDATE residents SET name_initials = 'csf', name_pinyin = 'cengsufen' WHERE id = ?", [rid])
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    db.execute(f"PRAGMA user_version = {MIGRATIONS.index(m_surname_pinyin)}")  # the data version before that step
     db.close()
     db = open_db(path, create=False)
     try:

@@ -54,6 +54,8 @@ def test_every_documented_command_runs_on_a_fresh_demo(tmp_path):
     shutil.copy(ROOT / "resources" / "policies" / "blank.toml", tmp_path / "我的配置.toml")
     env = {k: v for k, v in os.environ.items() if not k.startswith("YIYANG_")}
     env["YIYANG_DATA_DIR"] = str(tmp_path / "data")
+    env["YIYANG_CONFIG_DIR"] = str(tmp_path / "config")  # the audit keys: never the real config folder or keyring
+    env["YIYANG_KEYRING"] = "file"
     env["PYTHONPATH"] = str(ROOT)
     ran = []
     for line in commands:

@@ -46,6 +46,7 @@ def builders(ctx, tmp_path):
     c = Canvas(str(pdf))
     c.drawString(100, 750, "sample")
     c.save()
+    from yiyang_desktop.ui import audit_key_panel as AK
     from yiyang_desktop.ui import (application_dialogs as AD, assessment_dialog as ASD, assessments_page as AP,
                                    bed_dialogs as BD, error_dialog as ED, health_dialogs as HD, import_dialog as ID,
                                    login as LG,
@@ -93,6 +94,8 @@ def builders(ctx, tmp_path):
         "LevelDialog": lambda: HD.LevelDialog(ctx, resident),
         "AddUserDialog": lambda: UP.AddUserDialog(ctx),
         "ResetPasswordDialog": lambda: UP.ResetPasswordDialog(ctx, list_users(ctx)[0]),
+        "ShowCodeDialog": lambda: AK.ShowCodeDialog("-".join(["ABCD"] * 14)),
+        "EnterCodeDialog": lambda: AK.EnterCodeDialog(ctx),
     }
 
 

@@ -58,7 +58,7 @@ def test_first_start_creates_the_administrator(qtbot, qapp, ctx):
     dlg.password.setText("123")
     dlg.password2.setText("123")
     ok(dlg)
-    assert dlg.form.errors["password"].isVisible() and "至少6位" in dlg.form.errors["password"].text()
+    assert dlg.form.errors["password"].isVisible() and "至少8位" in dlg.form.errors["password"].text()
     dlg.password.setText("boss-pass")
     dlg.password2.setText("boss-pass")
     ok(dlg)
@@ -159,7 +159,8 @@ def test_audit_page_filters_exports_and_shows_the_chain(qtbot, qapp, ctx, tmp_pa
     page.search.click()
     assert {r["table"] for r in page.model.rows} == {"residents"}
     assert "周九" in page.model.data(page.model.index(0, 5))
-    assert "name: 周九\n" in page.model.data(page.model.index(0, 5), Qt.ToolTipRole)
+    assert "姓名：周九\n" in page.model.data(page.model.index(0, 5), Qt.ToolTipRole)
+    assert page.model.data(page.model.index(0, 4)) == "周九"  # whose record: the name, not an id
     page.start.set_value(ctx.today() + dt.timedelta(days=1))
     page.search.click()
     assert page.model.rowCount() == 0
@@ -167,7 +168,7 @@ def test_audit_page_filters_exports_and_shows_the_chain(qtbot, qapp, ctx, tmp_pa
     page.search.click()
     out = page.export_to(tmp_path / "audit.xlsx")
     ws = load_workbook(out).active
-    assert ws.max_row == page.model.rowCount() + 2 and ws.cell(2, 5).value == "老人档案（residents）"  # + 共 N 条
+    assert ws.max_row == page.model.rowCount() + 2 and ws.cell(2, 5).value == "老人档案"  # + 共 N 条
     assert ctx.db.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'export'").fetchone()[0] == 1
     ctx.db.execute("UPDATE audit_log SET user = 'x' WHERE id = 1")
     ctx.db.conn.commit()

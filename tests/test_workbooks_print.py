@@ -75,8 +75,8 @@ def printed(demo_master, tmp_path_factory):
     made["return"] = (ret, RT.write_files(ctx, ret, out)[0])
     grades = grade_rows(ctx)
     made["grades"] = (grades, write_grades_xlsx(out / "grades.xlsx", "演示", TODAY.isoformat(), grades))
-    entries = audit.query(ctx.db, limit=120)
-    made["audit"] = (entries, audit.export_xlsx(entries, out / "audit.xlsx"))
+    entries = audit.query(ctx, limit=120)
+    made["audit"] = (entries, Path(audit.export_xlsx(ctx, out / "audit.xlsx", limit=120)["path"]))
     made["import"] = (None, write_template(out / "import.xlsx"))
     from yiyang_desktop.services import ltc as LS
     lst = LS.compute_list(ctx, 2026, 10)

@@ -33,6 +33,8 @@ def open_file(path, **kw):
     db = open_db(path, **kw)
     for note in getattr(db, "open_notes", ()):
         print(f"注意：{note}", file=sys.stderr)
+    for problem in getattr(db, "trigger_problems", ()):
+        print(f"警告：{problem}。为防止修改不留记录，本程序不会保存任何修改；请运行 yiyang check 查看。", file=sys.stderr)
     return db
 
 
@@ -79,15 +81,24 @@ def cmd_census(args) -> int:
 
 
 def cmd_check(args) -> int:
+    """Integrity, record rules and the audit trail: its triggers, its keyed chain, and every anchor found (this
+    file's backups in every backup folder, its submitted returns)."""
     from .services.audit import verify_chain
+    from .services.audit_anchors import check_all
     from .store.db import integrity_report
-    db = open_file(args.db or default_db_path(), create=False)  # no login: the report shows no personal data
+    path = args.db or default_db_path()
+    db = open_file(path, create=False)  # no login: the report shows no personal data
     try:
         report = integrity_report(db)
         try:
-            report["audit"] = verify_chain(db)
+            report["audit"] = verify_chain(db, path=path)
+            anchors = check_all(db, path)
+            report["audit"]["anchors"] = {"found": anchors["anchors"], "checked": anchors["checked"]}
+            report["audit"]["problems"] += anchors["problems"]
+            report["audit"]["notes"] += anchors["notes"]
+            report["audit"]["ok"] = report["audit"]["ok"] and not anchors["problems"]
         except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # damage the audit trail's pages carry
-            report["audit"] = {"ok": False, "checked": 0, "unsealed": 0, "problems": [str(e)]}
+            report["audit"] = {"ok": False, "checked": 0, "unsealed": 0, "problems": [str(e)], "notes": []}
     finally:
         db.close()
     report["ok"] = report["ok"] and report["audit"]["ok"]
@@ -99,12 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="yiyang", description="医养台账命令行：与窗口程序使用同一数据文件和同一业务规则。")
     p.add_argument("--db", type=Path, help="数据文件路径（默认：用户数据文件夹中的 yiyang.db）")
     p.add_argument("--version", action="version", version=f"医养台账 {__version__}")
-    p.add_argument("--user", help="登录用户名（也可用环境变量 YIYANG_USER；密码从 YIYANG_PASSWORD 或终端输入）")
+    p.add_argument("--user", help="登录用户名（也可用环境变量 YIYANG_USER；密码从环境变量 YIYANG_PASSWORD 或终端输入）")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
     s = sub.add_parser("init", help="新建（或升级）数据文件")
     s.add_argument("--name", help="机构名称")
-    s.add_argument("--admin-user", help="新文件的管理员用户名（文件还没有账号时必须创建）")
-    s.add_argument("--admin-password", help="管理员密码（不给则从 YIYANG_PASSWORD 或终端输入）")
+    s.add_argument("--admin-user", help="新文件的管理员用户名（文件还没有账号时必须创建；密码从终端输入，"
+                                        "或用环境变量 YIYANG_PASSWORD——不在命令行上给出，以免出现在进程列表中）")
     s.set_defaults(func=cmd_init)
     s = sub.add_parser("demo", help="生成演示机构数据文件（只会覆盖旧的演示文件，不会覆盖正式数据）")
     s.add_argument("--out", required=True, help="演示数据文件路径")

@@ -2,8 +2,14 @@
 
 Every command logs in first: the user from ``--user NAME`` or ``YIYANG_USER``, the password from ``YIYANG_PASSWORD``
 or a prompt (never echoed). A file without any account must first get its administrator with
-``yiyang init --admin-user NAME`` (the password is prompted, or given with ``--admin-password`` /
-``YIYANG_PASSWORD``); there is no default password.
+``yiyang init --admin-user NAME`` (the password is prompted, or taken from ``YIYANG_PASSWORD``); there is no
+default password, and no password is ever accepted on the command line (it would show in the process list).
+A new password (``user add``, ``user reset``, ``user passwd``) is prompted twice, or taken from
+``YIYANG_NEW_PASSWORD``.
+
+``yiyang audit key`` shows whether this computer holds the file's audit key (and, once, a recovery code no
+administrator has seen yet); ``yiyang audit install-key`` installs the key from its recovery code (prompted, or
+``YIYANG_RECOVERY_CODE``); ``yiyang audit new-key`` replaces a key that is lost everywhere.
 """
 from __future__ import annotations
 
@@ -13,10 +19,8 @@ import sys
 from pathlib import Path
 
 
-def _secret(prompt: str, env: str = "YIYANG_PASSWORD", given: str | None = None, *, confirm: bool = False) -> str:
+def _secret(prompt: str, env: str = "YIYANG_PASSWORD", *, confirm: bool = False) -> str:
     from .services.base import ServiceError
-    if given:
-        return given
     if os.environ.get(env):
         return os.environ[env]
     if not sys.stdin or not sys.stdin.isatty():
@@ -72,16 +76,29 @@ def init_context(args):
         name = getattr(args, "admin_user", None)
         if not name:
             if not sys.stdin or not sys.stdin.isatty():
-                raise ServiceError("新数据文件需要先创建管理员：请加上 --admin-user 用户名（密码用 --admin-password、"
-                                   "环境变量 YIYANG_PASSWORD 或在终端输入）")
+                raise ServiceError("新数据文件需要先创建管理员：请加上 --admin-user 用户名（密码用环境变量 YIYANG_PASSWORD "
+                                   "或在终端输入）")
             name = input("管理员用户名：").strip()
-        password = _secret("管理员密码：", given=getattr(args, "admin_password", None), confirm=True)
+        password = _secret("管理员密码：", confirm=True)
         create_first_admin(ctx, name, password)
         login(ctx, name, password)
+        _show_recovery_code(ctx)
     except ServiceError:
         db.close()
         raise
     return ctx, name
+
+
+def _show_recovery_code(ctx) -> None:
+    """Print (to stderr, once) the recovery code of a key made on this computer that no administrator saw yet."""
+    from .services.audit_key import take_recovery_code
+    from .services.permissions import can
+    if not can(ctx, "audit.key"):
+        return
+    code = take_recovery_code(ctx)
+    if code:
+        print("\n审计密钥已生成。请抄下恢复码并妥善保管（只显示这一次）；在另一台电脑上使用这个数据文件时需要输入它：\n\n"
+              f"    {code}\n", file=sys.stderr)
 
 
 def cmd_user(args) -> int:
@@ -120,24 +137,43 @@ def cmd_user(args) -> int:
 
 def cmd_audit(args) -> int:
     from .cli import _print
-    from .services import audit
-    from .services.accounts import check
+    from .services import audit, audit_key
     ctx = open_context(args)
-    check(ctx, "audit.read")
-    rows = audit.query(ctx.db, start=args.date_from, end=args.date_to, user=args.user_filter, table=args.table,
-                       limit=args.limit)
-    if args.out:
-        if args.out.suffix.lower() != ".xlsx":
-            print("错误：导出文件须为 .xlsx", file=sys.stderr)
-            return 2
-        from .services.accounts import record_export
-        audit.export_xlsx(rows, args.out)
-        record_export(ctx, "审计记录", args.out.resolve(), True)  # the trail holds names and ID numbers
-        _print({"out": str(args.out), "entries": len(rows)})
+    try:
+        if args.action == "key":
+            state = audit_key.describe_state(ctx.db)
+            _print(state)
+            _show_recovery_code(ctx)
+            return 0
+        if args.action == "install-key":
+            code = _secret("恢复码：", env="YIYANG_RECOVERY_CODE")
+            kid = audit_key.install(ctx.db, code)
+            _print({"installed": kid, "status": audit_key.describe_state(ctx.db)["status"]})
+            return 0
+        if args.action == "new-key":
+            if not args.yes:
+                print("错误：更换审计密钥后，之前的审计记录将无法再用密钥核对。确认已无人保存原恢复码后，请加 --yes 再运行。",
+                      file=sys.stderr)
+                return 2
+            code = audit_key.replace(ctx)
+            print(f"\n新的审计密钥已启用。请抄下恢复码并妥善保管（只显示这一次）：\n\n    {code}\n", file=sys.stderr)
+            _print({"status": audit_key.describe_state(ctx.db)["status"]})
+            return 0
+        filters = dict(start=args.date_from, end=args.date_to, user=args.user_filter, table=args.table,
+                       kind=args.kind)
+        if args.out:
+            if args.out.suffix.lower() != ".xlsx":
+                print("错误：导出文件须为 .xlsx", file=sys.stderr)
+                return 2
+            result = audit.export_xlsx(ctx, args.out, limit=args.limit, **filters)  # recorded in the trail
+            _print({"out": str(args.out), "entries": result["entries"]})
+            return 0
+        rows = audit.query(ctx, limit=args.limit, **filters)
+        _print([{k: (str(r[k]) if k == "changes" else r[k]) for k in
+                 ("id", "seq", "at", "user", "action", "table", "subject", "changes", "sealed")} for r in rows])
         return 0
-    _print([{k: r[k] for k in ("id", "at", "user", "action", "table", "row_key", "old", "new", "sealed")}
-            for r in rows])
-    return 0
+    finally:
+        ctx.db.close()
 
 
 def register(sub) -> None:
@@ -150,7 +186,15 @@ def register(sub) -> None:
     s.add_argument("--role", choices=ROLES, default="只读", help="角色（add、role 用；默认 只读）")
     s.add_argument("--display-name", help="姓名（add 用）")
     s.set_defaults(func=cmd_user)
-    s = sub.add_parser("audit", help="查看或导出审计记录（需管理员登录）")
+    s = sub.add_parser("audit", help="查看或导出审计记录（需管理员登录）；key 查看本机审计密钥 / install-key 输入恢复码 / "
+                                     "new-key 更换已丢失的密钥")
+    s.add_argument("action", nargs="?", default="list", choices=("list", "key", "install-key", "new-key"),
+                   help="list 查看（默认）；key 本机密钥状态；install-key 输入恢复码（或用环境变量 YIYANG_RECOVERY_CODE）；"
+                        "new-key 更换密钥（需 --yes）")
+    s.add_argument("--kind", choices=("not_sign_in", "all", "changes", "sign_in", "export", "system"), default="all",
+                   help="只看某类记录：changes 数据修改 / sign_in 登录 / export 导出 / system 审计密钥与恢复 / "
+                        "not_sign_in 不含登录（默认 all 全部）")
+    s.add_argument("--yes", action="store_true", help="new-key 用：确认更换")
     s.add_argument("--from", dest="date_from", type=_date, help="起始日期 YYYY-MM-DD")
     s.add_argument("--to", dest="date_to", type=_date, help="截止日期 YYYY-MM-DD（含当天）")
     s.add_argument("--user", dest="user_filter", help="只看该用户的操作")

@@ -1,8 +1,8 @@
 """`yiyang backup|restore|backups`: backups of the data file for scheduled tasks and by hand."""
 from __future__ import annotations
 
-import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -51,35 +51,25 @@ def _describe(info: dict) -> str:
             f"老人 {c['residents']} 人、床位 {c['beds']} 张、评估 {c['assessments']} 条")
 
 
-def _check_restore_permission(args, path: Path, backup: Path) -> None:
-    """Log in and require the "restore" permission: against the current file, or — when that one cannot be opened
-    (the usual reason to restore) — against a temporary copy of the backup (its accounts will be the ones in force)."""
-    import shutil
-    import tempfile
-
-    from .cli_accounts import open_context
-    from .services.accounts import check
+def _restore_context(args, path: Path):
+    """Signed in on the current file — the one being replaced — whose accounts alone decide who may restore. When
+    that file cannot be opened because it is damaged, its accounts are read read-only (never the backup's)."""
+    from .cli_accounts import _secret, open_context
+    from .services.backup_restore import damaged_file_context
+    from .services.base import ServiceError
     from .store.db import StoreError
     try:
-        ctx = open_context(args)
-    except StoreError:
-        with tempfile.TemporaryDirectory() as tmp:
-            copy = Path(tmp) / "backup.db"
-            shutil.copyfile(backup, copy)
-            ns = argparse.Namespace(**{**vars(args), "db": copy})
-            ctx = open_context(ns)
-            try:
-                check(ctx, "restore")
-            finally:
-                ctx.db.close()
-        return
-    try:
-        check(ctx, "restore")
-    finally:
-        ctx.db.close()
+        return open_context(args)
+    except StoreError as e:
+        name = getattr(args, "user", None) or os.environ.get("YIYANG_USER")
+        if not name:
+            raise ServiceError("请用 --user 用户名 或环境变量 YIYANG_USER 指定登录用户") from e
+        print(f"注意：当前数据文件无法打开（{e}）；按它自己的账号核对恢复权限。", file=sys.stderr)
+        return damaged_file_context(path, name, _secret(f"用户 {name} 的密码："))
 
 
 def cmd_restore(args) -> int:
+    from .services.accounts import check
     from .services.backup import file_facts, inspect_backup, lock_holder, restore
     from .services.backup_restore import other_institution
     path = _db_path(args)
@@ -87,30 +77,41 @@ def cmd_restore(args) -> int:
     if pid:
         print(f"错误：数据文件 {path} 正被医养台账窗口程序使用（进程 {pid}）。请先关闭窗口程序再恢复。", file=sys.stderr)
         return 2
-    info = inspect_backup(args.file, full=True, db_path=path)
-    refusal = other_institution(info, *file_facts(path))
-    if refusal and not args.force_other_institution:
-        print(f"错误：{refusal}数据文件没有改动。确实要这样做，请加 --force-other-institution 再运行。", file=sys.stderr)
-        return 2
-    if refusal:
-        print(f"警告：{refusal}", file=sys.stderr)
-    _check_restore_permission(args, path, Path(args.file))
-    print(f"将用备份 {args.file} 替换数据文件 {path}：{_describe(info)}。当前文件会先备份。", file=sys.stderr)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print("错误：恢复会替换当前数据文件。确认无误后请加 --yes 再运行。", file=sys.stderr)
+    ctx = _restore_context(args, path)
+    try:
+        check(ctx, "restore")  # before anything else is read or said about the backup
+        info = inspect_backup(args.file, full=True, db_path=path)
+        refusal = other_institution(info, *file_facts(path))
+        if refusal and not args.force_other_institution:
+            print(f"错误：{refusal}数据文件没有改动。确实要这样做，请加 --force-other-institution 再运行。", file=sys.stderr)
             return 2
-        answer = input("确定恢复吗？输入 y 确认：").strip().lower()
-        if answer not in ("y", "yes", "是"):
-            print("已取消，数据文件没有改动。", file=sys.stderr)
-            return 1
-    _print(restore(path, args.file, allow_other=args.force_other_institution))
+        if refusal:
+            print(f"警告：{refusal}", file=sys.stderr)
+        print(f"将用备份 {args.file} 替换数据文件 {path}：{_describe(info)}。当前文件会先备份。", file=sys.stderr)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print("错误：恢复会替换当前数据文件。确认无误后请加 --yes 再运行。", file=sys.stderr)
+                return 2
+            answer = input("确定恢复吗？输入 y 确认：").strip().lower()
+            if answer not in ("y", "yes", "是"):
+                print("已取消，数据文件没有改动。", file=sys.stderr)
+                return 1
+        result = restore(ctx, path, args.file, allow_other=args.force_other_institution, reopen=False)
+    finally:
+        try:
+            ctx.db.close()
+        except Exception:  # noqa: BLE001 - already closed by the restore
+            pass
+    if result.get("trail_warning"):
+        print(f"注意：{result['trail_warning']}", file=sys.stderr)
+    _print(result)
     return 0
 
 
 def register(sub) -> None:
     s = sub.add_parser("backup", help="备份数据文件（默认存入数据文件夹的 backups 及设置的第二个文件夹，并按规则轮换）")
-    s.add_argument("--to", type=Path, help="备份到此文件夹（代替默认位置，同样按规则轮换）")
+    s.add_argument("--to", type=Path, help="备份到此文件夹（代替默认位置，同样按规则轮换）。这是含全部个人信息的导出："
+                                          "需要“导出含个人信息的文件”的权限，并记入审计记录")
     s.set_defaults(func=cmd_backup)
     s = sub.add_parser("backups", help="列出数据文件的备份（JSON：时间、大小、老人/床位/评估数）")
     s.add_argument("--folder", type=Path, help="只看此文件夹中的备份")

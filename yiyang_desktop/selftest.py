@@ -197,6 +197,9 @@ def run(report: Path | None = None, keep: Path | None = None) -> int:
         tmp = Path(keep or tmp_name)
         tmp.mkdir(parents=True, exist_ok=True)
         os.environ["YIYANG_DATA_DIR"] = str(tmp / "data")
+        # the demo's audit key goes into the temporary folder, never the user's credential store or config folder
+        os.environ["YIYANG_CONFIG_DIR"] = str(tmp / "config")
+        os.environ["YIYANG_KEYRING"] = "file"
         steps.run("assets", check_assets)
         app = steps.run("qt", start_qt, tmp)
         demo = steps.run("demo", build_demo_file, tmp, SYSTEM.today())

@@ -219,9 +219,16 @@ def write(ctx: Context, app: Application, out_dir: Path, *, allow_missing: bool 
     """Write the Excel and PDF forms into ``out_dir`` and keep the application on record; returns the paths.
 
     ``step(text)`` is called between the steps (the GUI's progress dialog); if it raises (the user cancelled),
-    the files written so far are removed and nothing is recorded."""
+    the files written so far are removed and nothing is recorded.
+
+    Every permission the whole use case needs — the export, and keeping the application on record — is checked
+    before any file is written, and so is whether the audit trail can be signed here; the application and the
+    export entry (what, by whom, where) are written in one transaction, and the files are removed if that fails."""
     from ..exports.form_pdf import write_form_pdf
     from ..exports.form_xlsx import TemplateError, fill_workbook, template_path
+    from .exporting import _record, ensure_recordable
+    check(ctx, "records.write")
+    ensure_recordable(ctx)
     if app.missing and not allow_missing:
         raise ServiceError(N_("msg", "申请表还缺少机构资料：{fields}。请先在“机构信息”中填写。").format(
             fields="、".join(str(x) for x in missing_labels(app))))
@@ -252,15 +259,17 @@ def write(ctx: Context, app: Application, out_dir: Path, *, allow_missing: bool 
         raise
     from .subsidies import record_application
     kind = {"construction-subsidy": "construction", "operating-subsidy": "operating"}.get(app.kind, "insurance")
-    app_id = record_application(ctx, kind, app.summary | {"files": [str(xlsx), str(pdf)]},
-                                amount_fen=app.summary.get("amount_fen"), period=app.period)
-    app.summary["application_id"] = app_id
     try:
-        from .accounts import record_export
-    except ImportError:
-        record_export = None
-    if record_export is not None and app.kind == "operating-subsidy":
-        record_export(ctx, "运营补贴花名册", str(xlsx))
+        with ctx.transaction():
+            app_id = record_application(ctx, kind, app.summary | {"files": [str(xlsx), str(pdf)]},
+                                        amount_fen=app.summary.get("amount_fen"), period=app.period)
+            what = N_("msg", "运营补贴申请表与花名册") if app.kind == "operating-subsidy" else FILE_STEMS[app.kind]
+            _record(ctx, what, [xlsx, pdf], rows=len(app.summary.get("lines") or []) or None)
+    except BaseException:
+        for f in (xlsx, pdf):
+            f.unlink(missing_ok=True)
+        raise
+    app.summary["application_id"] = app_id
     return [xlsx, pdf]
 
 

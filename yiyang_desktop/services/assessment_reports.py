@@ -36,7 +36,7 @@ def report_data(ctx: Context, assessment_id: int) -> dict:
         "institution": get_institution(ctx).get("name") or "",
         "instrument": inst.name, "standard": inst.standard, "version": a["instrument_version"],
         "pending_verification": res.get("pending_verification", False),
-        "resident": {"name": r["name"], "sex": r["sex"], "birth_date": r["birth_date"], "id_number": r["id_number"],
+        "resident": {"name": r["name"], "sex": r["sex"], "birth_date": r["birth_date"], "id_number": r["id_number"],  # masked by get_resident for roles without view.personal_ids
                      "age": age_on(dt.date.fromisoformat(r["birth_date"]), assessed)},
         "assessed_on": a["assessed_on"], "reason": a["reason"],
         "assessors": [a["assessor1"] or "", a["assessor2"] or ""],

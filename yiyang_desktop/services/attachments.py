@@ -14,6 +14,7 @@ from pathlib import Path
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..paths import data_dir
 from .base import ServiceError, fail
+from .permissions import public
 
 MAX_SCAN_BYTES = 50 * 1024 * 1024
 SCAN_OK, SCAN_CHANGED, SCAN_MISSING = "ok", "changed", "missing"
@@ -31,10 +32,12 @@ class StoredFile:
                 "size": self.size, "added_at": added_at}
 
 
+@public("a folder name only")
 def attachments_dir() -> Path:
     return data_dir() / "attachments"
 
 
+@public("hashes a file the caller names; no data of the file")
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with Path(path).open("rb") as f:
@@ -43,6 +46,7 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+@public("copies a scan the user chose into the data folder; every caller checks records.write first")
 def copy_in(source: Path | str, owner: str, *, already: Callable[[str], bool] = lambda digest: False) -> StoredFile:
     """Check the file (exists, not empty, at most 50 MB), hash it and copy it into ``attachments/`` as
     ``{owner}-{hash}{suffix}``. ``already(digest)`` says whether the owner has this very file: then it is refused."""
@@ -72,6 +76,7 @@ def _referenced(db, table: str, stored_name: str) -> bool:
     return db.execute(f"SELECT 1 FROM {table} WHERE stored_name = ?", [stored_name]).fetchone() is not None
 
 
+@public("tidies up a copy around its caller's insert; the caller checks its permission")
 @contextmanager
 def recording(db, stored: StoredFile, table: str) -> Iterator[None]:
     """Around the insert of the file's row: if it fails, the copy goes again (unless another row uses it)."""
@@ -83,6 +88,7 @@ def recording(db, stored: StoredFile, table: str) -> Iterator[None]:
         raise
 
 
+@public("checks a kept copy against its hash; the caller checks view")
 def check_copy(stored_name: str, sha256: str) -> tuple[Path, str]:
     """The stored copy and whether it is intact (ok), altered (changed) or gone (missing)."""
     path = data_dir() / stored_name
@@ -91,6 +97,7 @@ def check_copy(stored_name: str, sha256: str) -> tuple[Path, str]:
     return path, SCAN_OK if sha256_of(path) == sha256 else SCAN_CHANGED
 
 
+@public("removes a copy no row refers to any more; the caller checks records.write")
 def forget(db, table: str, stored_name: str) -> None:
     """After its row is deleted: the copy goes unless another row still uses it."""
     if not _referenced(db, table, stored_name):

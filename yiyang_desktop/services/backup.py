@@ -34,7 +34,9 @@ from ..paths import data_dir
 from ..store.db import StoreError, file_identity, inspect_file, meta
 from ..store.locks import lock_holder, lock_path  # noqa: F401 - the command line and the window use them from here
 from ..store.preflight import read_identity, ro_uri
+from .audit_anchors import read_from_file
 from .base import Context, ServiceError
+from .permissions import public, requires
 
 SECOND_DIR_KEY = "backup_second_dir"  # settings table: a second folder (USB disk) for copies
 TAG_BEFORE_RESTORE = "before-restore"
@@ -50,10 +52,12 @@ def _db(ctx_or_db) -> sqlite_utils.Database:
     return ctx_or_db.db if isinstance(ctx_or_db, Context) else ctx_or_db
 
 
+@public("a folder name only")
 def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+@public("a file name only")
 def backup_name(db_path: Path, when: dt.datetime, tag: str = "") -> str:
     return f"{Path(db_path).stem}-{when.strftime(STAMP)}{'-' + tag if tag else ''}.db"
 
@@ -62,6 +66,7 @@ def _pattern(db_path: Path) -> re.Pattern:
     return re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})(?:-([a-z][a-z-]*?))?(?:-(\d+))?\.db$")
 
 
+@public("a file name only")
 def parse_backup_name(db_path: Path, name: str) -> tuple[dt.datetime, str] | None:
     """(time, tag) of a backup file of this data file, or None for any other file."""
     m = _pattern(db_path).match(name)
@@ -73,20 +78,21 @@ def parse_backup_name(db_path: Path, name: str) -> tuple[dt.datetime, str] | Non
         return None
 
 
+@public("a folder name only (the second backup folder setting)")
 def second_dir(ctx_or_db) -> Path | None:
     from .settings import get_setting
     value = get_setting(Context.system(_db(ctx_or_db)), SECOND_DIR_KEY)
     return Path(value) if value else None
 
 
+@requires("settings")
 def set_second_dir(ctx: Context, folder: Path | str | None) -> None:
     """Store (or clear) the second backup folder in the data file's settings; needs the "settings" permission."""
-    from .accounts import check
     from .settings import set_setting
-    check(ctx, "settings")
     set_setting(ctx, SECOND_DIR_KEY, str(folder) if folder else None)
 
 
+@public("folder names only")
 def backup_folders(ctx_or_db) -> list[Path]:
     """The data folder's ``backups`` and, when set, the second folder."""
     folders = [backups_dir()]
@@ -122,8 +128,9 @@ def _unique(folder: Path, name: str) -> Path:
     return target
 
 
-def _copy_db(source: sqlite3.Connection, target: Path, folder: Path) -> Path:
-    """Online-copy ``source`` to ``target`` via a temporary file and a rename; one self-contained file."""
+def _copy_db(source: sqlite3.Connection, target: Path, folder: Path, at: str | None = None) -> Path:
+    """Online-copy ``source`` to ``target`` via a temporary file and a rename; one self-contained file that
+    carries its own audit anchor (``services.audit_anchors``, written after the copy, before the rename)."""
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -136,6 +143,9 @@ def _copy_db(source: sqlite3.Connection, target: Path, folder: Path) -> Path:
             dst.close()
         if result != "ok":
             raise sqlite3.DatabaseError(result)
+        if at is not None:
+            from .audit_anchors import write_into_copy
+            write_into_copy(tmp, "backup", target.name, at)
         with tmp.open("rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, target)
@@ -148,30 +158,44 @@ def _copy_db(source: sqlite3.Connection, target: Path, folder: Path) -> Path:
     return target
 
 
-def make_backup(ctx_or_db, db_path: Path | str, *, folder: Path | None = None, now: dt.datetime | None = None,
+@requires("backup")
+def make_backup(ctx: Context, db_path: Path | str, *, folder: Path | None = None, now: dt.datetime | None = None,
                 tag: str = "", rotate: bool = True, second: bool = True) -> dict:
     """Back up the open database into ``folder`` (default: the data folder's ``backups``) and the second folder.
 
     Returns ``{"path", "size", "copies", "removed", "warnings"}``. A failure in the main folder raises a Chinese
     ServiceError; a failing second folder (e.g. USB disk not plugged in) only adds a warning.
+
+    A backup into a folder of the caller's choosing (``folder``: ``yiyang backup --to``) takes every record of
+    every resident — and the accounts — out of the usual places: it is an export of personal data, so it also needs
+    "export.personal" and is entered in the audit trail (what, by whom, where) before the file is kept.
     """
-    if isinstance(ctx_or_db, Context):
-        from .accounts import check
-        check(ctx_or_db, "backup")
-    db = _db(ctx_or_db)
     db_path = Path(db_path)
-    now = now or _clock(ctx_or_db).now()
+    now = now or ctx.now()
+    if folder is None:
+        return _make_backup(ctx.db, db_path, now=now, tag=tag, rotate=rotate, second=second)
+    from .exporting import exporting
+    main = identity_folder(Path(folder), file_identity(ctx.db))
+    target = _unique(main, backup_name(db_path, now, tag))
+    with exporting(ctx, N_("msg", "数据文件完整备份（全部老人、人员与账号）"), target):
+        return _make_backup(ctx.db, db_path, now=now, tag=tag, rotate=rotate, second=False, target=target)
+
+
+def _make_backup(db, db_path: Path, *, now: dt.datetime, tag: str = "", rotate: bool = True, second: bool = True,
+                 target: Path | None = None) -> dict:
     file_id = file_identity(db)
-    main = identity_folder(Path(folder) if folder else backups_dir(), file_id)
-    target = _copy_db(db.conn, _unique(main, backup_name(db_path, now, tag)), main)
+    main = target.parent if target is not None else identity_folder(backups_dir(), file_id)
+    target = target or _unique(main, backup_name(db_path, now, tag))
+    stamp = now.isoformat(sep=" ", timespec="seconds")
+    target = _copy_db(db.conn, target, main, at=stamp)
     out = {"path": str(target), "size": target.stat().st_size, "copies": [], "removed": [], "warnings": []}
     if rotate and not tag:
         out["removed"] += [str(p) for p in rotate_folder(main, db_path)]
-    extra = second_dir(db) if second and folder is None else None
+    extra = second_dir(db) if second else None
     extra = identity_folder(extra, file_id) if extra else None
     if extra and extra != main:
         try:
-            copy = _copy_db(db.conn, _unique(extra, target.name), extra)
+            copy = _copy_db(db.conn, _unique(extra, target.name), extra, at=stamp)
             out["copies"].append(str(copy))
             if rotate and not tag:
                 out["removed"] += [str(p) for p in rotate_folder(extra, db_path)]
@@ -180,6 +204,7 @@ def make_backup(ctx_or_db, db_path: Path | str, *, folder: Path | None = None, n
     return out
 
 
+@public("the program's own daily backup when it closes (into its own backup folders)")
 def auto_backup(ctx_or_db, db_path: Path | str, now: dt.datetime | None = None) -> Path | None:
     """The backup made on close: nothing if this data file already has a backup from today, or is the demo."""
     db = _db(ctx_or_db)
@@ -192,7 +217,7 @@ def auto_backup(ctx_or_db, db_path: Path | str, now: dt.datetime | None = None) 
             parsed = parse_backup_name(Path(db_path), p.name)
             if parsed and parsed[0].date() == now.date():
                 return None
-    return Path(make_backup(db, db_path, now=now)["path"])
+    return Path(_make_backup(db, Path(db_path), now=now)["path"])
 
 
 # ---------------------------------------------------------------- rotation
@@ -217,6 +242,7 @@ def plan_rotation(stamps: Iterable[dt.datetime], *, daily: int = 7, weekly: int 
     return keep
 
 
+@public("deletes only this program's own dated backups in a folder it is given by make_backup")
 def rotate_folder(folder: Path, db_path: Path, **limits) -> list[Path]:
     """Delete this data file's untagged backups in ``folder`` (its own identity folder: ``make_backup`` passes it)
     that ``plan_rotation`` does not keep."""
@@ -247,6 +273,7 @@ def _counts(con: sqlite3.Connection) -> dict[str, int]:
     return {t: (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] if t in tables else 0) for t in COUNTED}
 
 
+@public("a backup's date, size, counts and institution name; no personal data")
 def inspect_backup(path: Path | str, *, full: bool = True, db_path: Path | None = None) -> dict:
     """Date, size, data version and counts of a backup file; ``full`` also runs ``PRAGMA integrity_check``.
 
@@ -286,7 +313,8 @@ def inspect_backup(path: Path | str, *, full: bool = True, db_path: Path | None 
                            .format(path=path, err="；".join(problems[:3])))
     return {"path": str(path), "name": path.name, "created": when.isoformat(sep=" "), "size": path.stat().st_size,
             "schema_version": version, "counts": counts, "is_demo": bool(row and row[0] == "1"),
-            "tag": parsed[1] if parsed else "", "file_id": file_id, "institution": institution}
+            "tag": parsed[1] if parsed else "", "file_id": file_id, "institution": institution,
+            "audit_anchor": read_from_file(path)}
 
 
 def _institution_name(con: sqlite3.Connection) -> str:
@@ -297,6 +325,7 @@ def _institution_name(con: sqlite3.Connection) -> str:
     return (row[0] or "") if row else ""
 
 
+@public("a file's identity and institution name; no personal data")
 def file_facts(path: Path | str) -> tuple[str | None, str]:
     """(identity, institution name) of a data file, read without changing it; (None, "") when unreadable."""
     path = Path(path)
@@ -312,6 +341,7 @@ def file_facts(path: Path | str) -> tuple[str | None, str]:
         return None, ""
 
 
+@public("the backups' dates, sizes, counts and anchors; no personal data")
 def list_backups(db_path: Path | str, folders: Iterable[Path] | None = None, *,
                  file_id: str | None = None) -> list[dict]:
     """This data file's backups in the given folders (default: the data folder's), newest first.
@@ -345,7 +375,8 @@ def list_backups(db_path: Path | str, folders: Iterable[Path] | None = None, *,
                 except ServiceError as e:
                     info = {"path": str(p), "name": p.name, "created": parsed[0].isoformat(sep=" "),
                             "size": p.stat().st_size, "schema_version": None, "counts": {}, "is_demo": False,
-                            "tag": parsed[1], "problem": message_of(e), "file_id": None, "institution": ""}
+                            "tag": parsed[1], "problem": message_of(e), "file_id": None, "institution": "",
+                            "audit_anchor": None}
                 if file_id and place == folder and info["file_id"] not in (None, file_id):
                     continue  # a flat backup of another institution's file of the same name
                 info["folder"] = str(folder)

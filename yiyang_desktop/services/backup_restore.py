@@ -10,6 +10,13 @@
 * The current file is backed up first (tag ``before-restore``, into its own identity folder): through SQLite when
   it opens (after the same first look as every open: a foreign -wal is set aside, never replayed), else byte for
   byte with its -wal.
+* Who may restore is decided by the **current** file's accounts, always, here in the service: the context must be
+  signed in on the very file being replaced (never on the backup, never on another file) with the "restore"
+  permission. When the current file cannot be opened (the usual reason to restore), ``damaged_file_context``
+  checks the password read-only against the current file's own accounts — and only when the file really fails
+  its check, never when it is merely busy (a busy file is not a reason to skip the lock-out count).
+* After the swap the restore is entered in the restored file's trail (``action = 'restore'``): the chain's lineage
+  changes and the entry names where the old history was cut, so anchors of the replaced history are set aside.
 """
 from __future__ import annotations
 
@@ -25,7 +32,8 @@ from ..store.db import StoreError, open_db
 from ..store.preflight import ro_uri
 from .backup import (TAG_BEFORE_RESTORE, _copy_db, _unique, backup_name, backups_dir, file_facts, identity_folder,
                      inspect_backup)
-from .base import Context, ServiceError
+from .base import Context, PermissionDenied, ServiceError
+from .permissions import check, public
 
 UNNAMED = N_("msg", "（未填写名称的机构）")
 
@@ -78,18 +86,12 @@ def _save_current(db_path: Path, now: dt.datetime, file_id: str | None) -> Path 
                            .format(err=e.strerror or e)) from e
 
 
-def restore(db_path: Path | str, backup_file: Path | str, *, now: dt.datetime | None = None,
-            allow_other: bool = False, current_id: str | None = None) -> dict:
-    """Replace the data file with a backup. Call with every connection to ``db_path`` closed.
-
-    Checks the backup (integrity, app id, data version) and its identity (``current_id``: the current file's,
-    when the caller knows it; else read from the file), backs up the current file (tag ``before-restore``),
-    writes the backup's content to a temporary file beside the data file and renames it over the data file;
-    then opens it once with ``open_db`` so an older data version is migrated. Returns the backup's
-    ``inspect_backup`` information plus ``safety_backup`` and ``schema_version`` (after migration).
-    """
-    db_path, backup_file = Path(db_path), Path(backup_file)
-    now = now or SYSTEM.now()
+def _restore_file(db_path: Path, backup_file: Path, *, now: dt.datetime, allow_other: bool,
+                  current_id: str | None) -> dict:
+    """Replace the data file with a backup (every connection to ``db_path`` closed): check the backup (integrity,
+    app id, data version, identity), back up the current file (tag ``before-restore``), write the backup's content
+    to a temporary file beside the data file and rename it over the data file; then open it once with ``open_db``
+    so an older data version is migrated."""
     info = inspect_backup(backup_file, full=True, db_path=db_path)
     if backup_file.resolve() == db_path.resolve():
         raise ServiceError(N_("msg", "所选文件就是当前的数据文件，不能用它恢复。"))
@@ -135,22 +137,125 @@ def restore(db_path: Path | str, backup_file: Path | str, *, now: dt.datetime | 
         file_id = db.execute("SELECT value FROM app_meta WHERE key = 'file_id'").fetchone()
     finally:
         db.close()
+    if current_id and file_id and file_id[0] != current_id:
+        from .. import keystore
+        keystore.forget_path(current_id, db_path)
     return info | {"restored_from": str(backup_file), "safety_backup": str(safety) if safety else None,
                    "backup_schema_version": info["schema_version"], "schema_version": version,
                    "restored_file_id": file_id[0] if file_id else None}
 
 
-def restore_into_context(ctx: Context, db_path: Path | str, backup_file: Path | str, **kw) -> dict:
-    """For the window: close ``ctx.db``, restore, and reopen the file into the same context (also on failure).
-
-    Needs the "restore" permission. The restored file has its own accounts: the window should ask for a new login.
-    """
-    from ..store.db import file_identity
-    from .accounts import check
-    check(ctx, "restore")
-    kw.setdefault("current_id", file_identity(ctx.db))
-    ctx.db.close()
+def _same_file(db, path: Path) -> bool:
+    from ..store.db import db_file
+    mine = db_file(db)
     try:
-        return restore(db_path, backup_file, **kw)
-    finally:
+        return mine is not None and mine.resolve() == Path(path).resolve()
+    except OSError:
+        return False
+
+
+@public("checks the \"restore\" permission itself, against the current file's accounts (see the module)")
+def restore(ctx: Context, db_path: Path | str, backup_file: Path | str, *, now: dt.datetime | None = None,
+            allow_other: bool = False, reopen: bool = True) -> dict:
+    """Replace the data file at ``db_path`` with a backup, for a user signed in on that very file with the
+    "restore" permission. Closes ``ctx.db``, restores, enters the restore in the restored file's trail, and
+    reopens the file into ``ctx`` (also on failure; ``reopen=False``: leaves it closed). The restored file has its
+    own accounts: the window asks for a new sign-in.
+
+    Returns the backup's ``inspect_backup`` information plus ``safety_backup`` and ``schema_version``
+    (after migration), and ``trail_warning`` when the restore could not be entered in the trail (no key here)."""
+    db_path, backup_file = Path(db_path), Path(backup_file)
+    if not _same_file(ctx.db, db_path):
+        raise PermissionDenied(N_("msg", "恢复的权限只按当前数据文件的账号核对：请先登录要被替换的这个数据文件"))
+    check(ctx, "restore")
+    now = now or ctx.now()
+    from ..store.db import file_identity
+    try:
+        current_id = file_identity(ctx.db)
+    except sqlite3.Error:
+        current_id = None
+    user = ctx.user or "system"
+    ctx.db.close()
+    reopened = False
+    try:
+        result = _restore_file(db_path, backup_file, now=now, allow_other=allow_other, current_id=current_id)
         ctx.db = open_db(db_path, create=False)
+        reopened = True
+        result["trail_warning"] = _enter_restore(ctx, user, backup_file, now)
+        return result
+    finally:
+        if not reopened and reopen:
+            try:
+                ctx.db = open_db(db_path, create=False)
+            except StoreError:
+                pass
+        if not reopen:
+            ctx.db.close()
+
+
+def _enter_restore(ctx: Context, user: str, backup_file: Path, now: dt.datetime) -> str | None:
+    """The ``restore`` entry in the restored file: a new lineage, and where the replaced history was cut."""
+    from ..store import audit_store as S
+    from . import audit, audit_key
+    from .audit_anchors import new_lineage
+    actor = Context(ctx.db, user=user, clock=ctx.clock)
+    try:
+        with actor.transaction() as db:
+            st = audit_key.state(db)
+            if st.file_key_id is None:
+                audit_key.adopt(db, user=user, at=audit_key.now_text(now))
+            head = S.read_head(db)
+            parent = S.get_meta(db, audit_key.LINEAGE_KEY) or ""
+            lineage = new_lineage()
+            audit.write_entry(db, user=user, at=now, action="restore", table="backup",
+                              new={"backup": backup_file.name, "cut": head[0] if head else 0, "parent": parent,
+                                   "lineage": lineage})
+            S.set_meta(db, audit_key.LINEAGE_KEY, lineage)
+    except ServiceError as e:
+        return message_of(e)
+    return None
+
+
+@public("checks the \"restore\" permission itself (restore)")
+def restore_into_context(ctx: Context, db_path: Path | str, backup_file: Path | str, **kw) -> dict:
+    """The window's name for ``restore``."""
+    return restore(ctx, db_path, backup_file, **kw)
+
+
+@public("signing in read-only against the current file's own accounts; refused unless the file is damaged")
+def damaged_file_context(db_path: Path | str, username: str, password: str, *, clock=SYSTEM) -> Context:
+    """For restoring over a file that cannot be opened: a read-only context on the current file, signed in
+    against its own accounts. Refused when the file reads and checks fine (then it is only busy or locked: try
+    again later — the lock-out count must not be skipped) or when its accounts cannot be read."""
+    import sqlite_utils
+
+    from .accounts import verify_password
+    path = Path(db_path)
+    busy = N_("msg", "数据文件 {path} 没有损坏，只是暂时无法打开写入（可能另一个程序正在使用）。请关闭其他程序后再试。"
+                     "恢复的权限只按当前数据文件的账号核对。").format(path=path)
+    try:
+        con = sqlite3.connect(ro_uri(path), uri=True)
+    except sqlite3.Error as e:
+        raise ServiceError(N_("msg", "无法读取当前数据文件的账号（{err}），不能在程序中恢复。请由管理员手动把备份文件复制为数据文件。")
+                           .format(err=e)) from e
+    try:
+        try:
+            healthy = con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError:
+            healthy = False
+        if healthy:
+            raise ServiceError(busy)
+        row = con.execute("SELECT id, username, role, active, password_hash, locked_until FROM users WHERE username = ?",
+                          [(username or "").strip()]).fetchone()
+    except sqlite3.DatabaseError as e:
+        con.close()
+        raise ServiceError(N_("msg", "无法读取当前数据文件的账号（{err}），不能在程序中恢复。请由管理员手动把备份文件复制为数据文件。")
+                           .format(err=e)) from e
+    except ServiceError:
+        con.close()
+        raise
+    if not row or not row[3] or (row[5] and row[5] > clock.now().isoformat(sep=" ")) \
+            or not verify_password(password or "", row[4]):
+        con.close()
+        raise ServiceError(N_("msg", "用户名或密码不正确"))
+    return Context(sqlite_utils.Database(con), user=row[1], role=row[2], user_id=row[0], clock=clock)

@@ -39,6 +39,7 @@ from .base import Context, NotFound, ServiceError, ValidationError
 from .accounts import requires
 from .import_writer import ImportWriter
 from .workbook_reader import MAX_TEXT, BadCell, read_book
+from .permissions import public
 
 SEQ = "序号"          # optional numbering column; a row whose 序号 is 示例 is the template's example, never imported
 EXAMPLE = "示例"
@@ -407,6 +408,7 @@ def _header_key(value: Any) -> str:
 _HEADER_ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证号", "床位号": "床位"}
 
 
+@public("reads a workbook the user chose; nothing of the data file (import_workbook checks records.write)")
 def read_workbook(path: Path | str) -> dict[str, list[tuple[Any, ...]]]:
     """Every sheet's rows as tuples of cell values (``workbook_reader.read_book``: sizes checked first, error cells
     and formulas without a value marked as BadCell). A file that is not a readable .xlsx raises ServiceError."""

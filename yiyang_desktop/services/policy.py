@@ -19,6 +19,7 @@ from .accounts import requires
 from .profile_files import parse_profile_text, read_profile_text
 from .base import Context, NotFound, Problem, ValidationError
 from .settings import get_setting, set_setting
+from .permissions import public
 
 DEFAULT_PROFILE_ID = "hecheng-2021"  # files made before the first-start dialog asked for a profile
 BLANK_PROFILE_ID = "blank"
@@ -63,6 +64,7 @@ def _fmt(path: Path) -> str:
     return "json" if str(path).lower().endswith(".json") else "toml"
 
 
+@public("reads a policy file the user chose; no personal data")
 def read_file(path: Path) -> PolicyProfile:
     """A profile file (TOML or JSON) checked and built; problems name the file, line and key. An unreadable file
     (missing, binary, GBK, nested absurdly deep) is a ValidationError with a plain sentence."""
@@ -75,6 +77,7 @@ def read_file(path: Path) -> PolicyProfile:
         raise ValidationError(_problems(e)) from e
 
 
+@public("checks a policy file the user chose; no personal data")
 def check_file(path: Path) -> list[L.ProfileProblem]:
     """Every problem of a profile file, each with its line (for TOML) and key path; [] when usable. An unreadable
     file raises ValidationError."""

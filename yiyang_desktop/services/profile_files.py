@@ -9,6 +9,7 @@ from typing import Any
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import Problem, ValidationError
+from .permissions import public
 
 MAX_BYTES = 1024 * 1024  # a profile is a few KB; anything this large is not one
 MAX_DEPTH = 32           # a profile nests 3–4 levels
@@ -32,6 +33,7 @@ def _depth(data: Any) -> int:
     return deepest
 
 
+@public("reads a policy file the user chose; no personal data")
 def read_profile_text(path: Path | str) -> str:
     """The text of a profile file, or ValidationError in Chinese (missing, folder, binary, not UTF-8, too large)."""
     path = Path(path)

@@ -427,10 +427,11 @@ def slip_data(ctx: Context, referral_id: int) -> dict:
     bed = ctx.db.execute(f"SELECT {BED_LABEL_SQL} FROM bed_assignments a JOIN beds b ON b.id = a.bed_id "
                          "WHERE a.stay_id = ? ORDER BY a.start_date DESC, a.id DESC LIMIT 1", [r["stay_id"]]).fetchone()
     referred = dt.datetime.fromisoformat(r["referred_at"])
-    phone = resident["phone"] or ""
+    from .accounts import shown_phone
+    phone = shown_phone(ctx, resident["phone"])  # masked for roles without view.personal_ids, like everywhere
     if not phone and contact and contact["phone"]:
         who = "，".join(x for x in (contact["name"], contact["relation"]) if x)
-        phone = f"{contact['phone']}（{who}）"
+        phone = f"{shown_phone(ctx, contact['phone'])}（{who}）"
     return {
         "id": r["id"], "direction": r["direction"], "state": r["state"], "urgency": r["urgency"],
         "institution": inst.get("name") or "", "institution_phone": inst.get("contact_phone") or "",

@@ -9,7 +9,7 @@ from ..domain.names import pinyin_keys
 from ..domain.vocabulary import CATEGORIES  # noqa: F401 - pages and imports read it from here
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from .base import Checker, Context, NotFound, ValidationError, fail, iso
-from .accounts import requires
+from .accounts import can, mask_id, mask_phone, requires, visible_digits_match
 from .beds import BED_LABEL_SQL, bed_free_problem
 
 INSURANCES = (N_("enum", "城镇职工"), N_("enum", "城乡居民"), N_("enum", "无"), N_("enum", "其他"))
@@ -109,6 +109,10 @@ def get_resident(ctx: Context, resident_id: int) -> dict:
     row["contacts"] = list(ctx.db.query(
         "SELECT name, relation, phone FROM resident_contacts WHERE resident_id = ? ORDER BY sort", [resident_id]))
     row["stays"] = stays_of(ctx, resident_id)
+    if not can(ctx, "view.personal_ids"):  # masked here, in the service, for roles that may not see them
+        row["id_number"], row["phone"] = mask_id(row["id_number"]), mask_phone(row["phone"])
+        for c in row["contacts"]:
+            c["phone"] = mask_phone(c["phone"])
     return row
 
 
@@ -280,15 +284,21 @@ def list_residents(ctx: Context, search: str = "", *, include_discharged: bool =
         {only_in}
         ORDER BY (s.discharge_date IS NOT NULL), r.name_pinyin""", [today])
     needle = search.strip().lower()
+    full_ids = can(ctx, "view.personal_ids")
+    # a role that sees masked ID numbers finds a resident by the digits it can see, never by the hidden ones
+    id_match = ((lambda n: needle in n.lower()) if full_ids
+                else (lambda n: visible_digits_match(needle, n.lower(), mask_id)))
     out = []
     for r in rows:
         in_residence = r["stay_id"] is not None and r["discharge_date"] is None
         if not include_discharged and not in_residence:
             continue
         if needle and not (needle in r["name"].lower() or r["name_initials"].startswith(needle)
-                           or r["name_pinyin"].startswith(needle) or needle in r["id_number"].lower()
+                           or r["name_pinyin"].startswith(needle) or id_match(r["id_number"])
                            or (r["bed"] and needle in r["bed"].lower())):
             continue
+        if not full_ids:
+            r["id_number"] = mask_id(r["id_number"])
         r["categories"] = json.loads(r["categories"] or "[]")
         r["in_residence"] = in_residence
         out.append(r)

@@ -24,6 +24,7 @@ from .accounts import mask_id, requires
 from .base import Context, NotFound, Problem, ServiceError, ValidationError
 from .census import load_beds
 from .settings import get_setting
+from .permissions import public
 
 FROZEN_MESSAGE = N_("msg", "已报送的月报不能修改，请生成更正版本")  # raised by the store's trigger
 
@@ -65,6 +66,7 @@ def _profile(ctx: Context, profile_id: str | None):
     return get_profile(ctx, profile_id) if profile_id else active_profile(ctx)
 
 
+@requires("view")
 def compute_figures(ctx: Context, year: int, month: int, profile, as_of: dt.date) -> tuple[dict, dict]:
     """(figures, details) of a month under ``profile`` (for the nursing-bed target and the subsidy bed-months)."""
     from .partners import list_agreements
@@ -176,11 +178,14 @@ def submit_return(ctx: Context, ret: MonthReturn, note: str = "") -> int:
     with ctx.transaction() as db:
         prev = db.execute("SELECT id, version FROM submitted_returns WHERE month = ? ORDER BY version DESC LIMIT 1",
                           [ret.key]).fetchone()
-        return db["submitted_returns"].insert({
+        new_id = db["submitted_returns"].insert({
             "month": ret.key, "version": prev[1] + 1 if prev else 1,
             "figures": json.dumps(ret.figures, ensure_ascii=False, sort_keys=False),
             "details": json.dumps(ret.details | {"trend": ret.trend}, ensure_ascii=False), "submitted_by": ctx.user or "",
             "submitted_at": ctx.stamp(), "note": note or None, "supersedes_id": prev[0] if prev else None}).last_pk
+        from .audit_anchors import anchor_return
+        anchor_return(db, new_id, ctx.stamp())  # the audit chain's head, signed, kept with the submitted return
+        return new_id
 
 
 @requires("view")
@@ -254,23 +259,33 @@ def compare_with_submitted(ctx: Context, year: int, month: int) -> list[dict]:
     return out
 
 
+@requires("export.personal")
 def write_files(ctx: Context, ret: MonthReturn, out_dir, institution_name: str | None = None) -> list:
     """The return's Excel and PDF files in ``out_dir`` (the roster names residents: needs the personal-export
     permission, and each file is entered in the audit log)."""
     from pathlib import Path
 
     from ..exports.return_xlsx import write_return_files
-    from .accounts import check, record_export
+    from .accounts import check
+    from .exporting import _record, ensure_recordable
     check(ctx, "export.personal")
+    ensure_recordable(ctx)  # before any file is written: the entry must be possible
     if institution_name is None:
         from .institution import get_institution
         institution_name = get_institution(ctx).get("name") or ""
     files = write_return_files(ret, Path(out_dir), institution_name)
-    for f in files:
-        record_export(ctx, N_("msg", "月报 {m}").format(m=ret.key), f)
+    try:
+        with ctx.transaction():  # one entry per file, all or none
+            for f in files:
+                _record(ctx, N_("msg", "月报 {m}").format(m=ret.key), [Path(f)])
+    except BaseException:
+        for f in files:
+            Path(f).unlink(missing_ok=True)
+        raise
     return files
 
 
+@public("month numbers from the context's clock only")
 def months_of_year(ctx: Context, year: int, as_of: dt.date | None = None) -> list[int]:
     """The months of ``year`` that have started by ``as_of`` (default today; all twelve for a past year)."""
     as_of = as_of or ctx.today()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..domain.ids import IdNumberError, parse_id_number
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from .base import Checker, Context, NotFound, iso
-from .accounts import requires
+from .accounts import can, mask_id, mask_phone, requires
 
 ROLES = (N_("enum", "执业医师"), N_("enum", "执业助理医师"), N_("enum", "注册护士"), N_("enum", "护理员"),
          N_("enum", "康复治疗师"), N_("enum", "管理人员"), N_("enum", "其他"))
@@ -68,7 +68,15 @@ def get_staff(ctx: Context, staff_id: int) -> dict:
     row = next(ctx.db.query("SELECT * FROM staff WHERE id = ?", [staff_id]), None)
     if row is None:
         raise NotFound(N_("msg", "员工记录不存在"))
-    return row
+    return _shown(ctx, [row])[0]
+
+
+def _shown(ctx: Context, rows: list[dict]) -> list[dict]:
+    """ID numbers and phones masked, in the service, for roles that may not see them."""
+    if not can(ctx, "view.personal_ids"):
+        for r in rows:
+            r["id_number"], r["phone"] = mask_id(r["id_number"]), mask_phone(r["phone"])
+    return rows
 
 
 @requires("view")
@@ -77,7 +85,7 @@ def list_staff(ctx: Context, *, include_left: bool = False) -> list[dict]:
     sql = "SELECT * FROM staff"
     if not include_left:
         sql += " WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)"
-    rows = list(ctx.db.query(sql, [today] if not include_left else []))
+    rows = _shown(ctx, list(ctx.db.query(sql, [today] if not include_left else [])))
     return sorted(rows, key=lambda r: (r["end_date"] is not None, ROLES.index(r["role"]), r["start_date"], r["name"]))
 
 

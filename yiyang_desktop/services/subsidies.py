@@ -55,8 +55,14 @@ def operating_subsidy(ctx: Context, year: int, months: list[int] | None = None, 
     as_of = as_of or ctx.today()
     first, last = month_bounds(year, months[0])[0], month_bounds(year, months[-1])[1]
     snap = S.period_snapshot(ctx.db, first, last)
-    return compute_operating(profile.profile, snap, year, months, as_of, _grade_valid_months(ctx, profile.profile),
-                             profile.describe())
+    res = compute_operating(profile.profile, snap, year, months, as_of, _grade_valid_months(ctx, profile.profile),
+                            profile.describe())
+    from .accounts import can, mask_id
+    if not can(ctx, "view.personal_ids"):  # the roster's ID numbers masked here, in the service
+        from dataclasses import replace
+        res.lines = [replace(x, id_number=mask_id(x.id_number)) for x in res.lines]
+        res.excluded = [replace(x, id_number=mask_id(x.id_number)) for x in res.excluded]
+    return res
 
 
 def parse_months(text: str | None) -> list[int]:

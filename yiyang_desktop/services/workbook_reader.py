@@ -27,6 +27,7 @@ from xml.etree import ElementTree as ET
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .base import ServiceError
+from .permissions import public
 
 MAX_UNPACKED = 200 * 1024 * 1024      # an import ledger of 5,000 residents unpacks to ≈ 5 MB
 MAX_DECLARED_CELLS = 10_000_000       # 500,000 rows × 20 columns
@@ -94,6 +95,7 @@ def _declared_cells(ref: str) -> int:
     return (abs(c2 - c1) + 1) * (abs(r2 - r1) + 1)
 
 
+@public("reads a workbook the user chose; nothing of the data file")
 def scan(path: Path) -> dict[str, dict[tuple[int, int], BadCell]]:
     """Check sizes and find bad cells: {sheet title: {(row, column) 1-based: BadCell}}. Raises ServiceError."""
     try:
@@ -159,6 +161,7 @@ def _scan_sheet(path: Path, title: str, f) -> dict[tuple[int, int], BadCell]:
     return bad
 
 
+@public("reads a workbook the user chose; nothing of the data file")
 def read_book(path: Path | str) -> dict[str, list[tuple[Any, ...]]]:
     """Every sheet's rows as tuples of cell values, bad cells replaced by :class:`BadCell`. A file that is not a
     readable .xlsx, or is absurdly large, raises ServiceError."""

@@ -282,6 +282,10 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
             db.close()
         _remove_new(new_beside)
         raise
+    from .audit_store import trigger_problems
+    # the audit triggers, compared with what the program installs: a missing or changed one means no use case
+    # may write (``services.audit.begin`` refuses); the window and the command line say so at once
+    db.trigger_problems = trigger_problems(db)
     db.integrity_pending = check == "auto" and existed and not look.checked
     db.integrity_checked_at = clock.stamp() if check == "auto" and not db.integrity_pending else None
     db.open_notes = look.notes
@@ -405,7 +409,11 @@ def record_check_passed(db: sqlite_utils.Database, clock: Clock = SYSTEM) -> Non
 
 
 def migrate(db: sqlite_utils.Database, from_version: int, *, is_demo: bool = False, clock: Clock = SYSTEM) -> None:
-    """Run the pending steps, each in its own transaction with the version bump."""
+    """Run the pending steps, each in its own transaction with the version bump. Entries a step writes into the
+    audit trail (a step that corrects records, e.g. ``m_surname_pinyin``) are noted so the next use case signs
+    them (``store.audit_store.note_migration_entries``)."""
+    from .audit_store import last_entry_id, note_migration_entries
+    before = last_entry_id(db)
     for number, step in enumerate(MIGRATIONS, start=1):
         if number <= from_version:
             continue
@@ -417,6 +425,9 @@ def migrate(db: sqlite_utils.Database, from_version: int, *, is_demo: bool = Fal
                            "('created_by_version', ?), ('is_demo', ?)", [APP_ID, now, __version__, "1" if is_demo else "0"])
                 db.execute("INSERT INTO institution (id) VALUES (1)")
             db.execute(f"PRAGMA user_version = {number}")
+    if before is not None:
+        with db.atomic():
+            note_migration_entries(db, before)
 
 
 def integrity_report(db: sqlite_utils.Database) -> dict:

@@ -209,11 +209,13 @@ def audit_tail_broken(con: sqlite3.Connection) -> bool:
     file (an older copy put back by hand) passes ``quick_check`` but mixes two histories; this catches it."""
     try:
         head = con.execute("SELECT value FROM app_meta WHERE key = 'audit_head'").fetchone()
-        rows = con.execute("SELECT id, prev_hash, hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT ?",
-                           [AUDIT_TAIL]).fetchall()
+        keyed = any(c[1] == "seq" for c in con.execute("PRAGMA table_info(audit_log)").fetchall())
+        order = "seq" if keyed else "id"  # the chain's own order (data versions since #15), else the order of ids
+        rows = con.execute(f"SELECT {order}, prev_hash, hash FROM audit_log WHERE hash IS NOT NULL "
+                           f"ORDER BY {order} DESC LIMIT ?", [AUDIT_TAIL]).fetchall()
     except sqlite3.OperationalError:  # an older data version without the audit trail
         return False
-    if head and (not rows or head[0] != f"{rows[0][0]}:{rows[0][2]}"):
+    if head and (not rows or head[0].split(":")[:2] != [str(rows[0][0]), rows[0][2]]):
         return True
     return any(newer[1] != older[2] for newer, older in zip(rows, rows[1:]))
 

@@ -114,8 +114,9 @@ from .schema_accounts import m_accounts_audit, m_audit_actor_time, m_audit_user_
 from .schema_identity import m_file_identity  # noqa: E402
 from .schema_health import m_health  # noqa: E402
 from .schema_names import m_surname_pinyin  # noqa: E402
+from .schema_audit_keyed import m_audit_keyed  # noqa: E402
 
 # The audit step stays last while features are added: it puts audit triggers on every table that exists then.
 MIGRATIONS = [m001_records_core, m002_assessments, m_medical, m_applications, m_returns, m_accounts_audit,
-              m_audit_user_index, m_audit_actor_time, m_file_identity, m_health, m_surname_pinyin]
+              m_audit_user_index, m_audit_actor_time, m_file_identity, m_health, m_surname_pinyin, m_audit_keyed]
 SCHEMA_VERSION = len(MIGRATIONS)

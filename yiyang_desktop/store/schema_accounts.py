@@ -16,8 +16,13 @@ import sqlite_utils
 
 #: Tables never audited: the trail itself, its actor row, and the file's own metadata.
 UNAUDITED = ("audit_log", "audit_actor", "app_meta")
-#: Columns whose values never enter the trail (only the fact that they changed).
+#: Columns that never enter the trail, not even as a placeholder: a new password shows as the change of
+#: ``password_changed_at`` ("密码已修改"); a stronger hash of the same password (at sign-in) makes no entry.
 SECRET_COLUMNS = ("password_hash",)
+#: Columns whose changes alone make no entry: the sign-in counters (a sign-in is recorded as its own kind of
+#: entry, ``login`` / ``login_failed``, by ``services.accounts``; a sign-in on a computer without the audit key
+#: must still count wrong passwords).
+QUIET_COLUMNS = {"users": ("failed_count", "locked_until", "last_login")}
 TRIGGER_PREFIX = "audit_trg_"
 
 
@@ -88,15 +93,18 @@ def _triggers_for(db: sqlite_utils.Database, table: str) -> str:
             return "NULL" if without_rowid else f"CAST({ref}.rowid AS TEXT)"
         return " || ',' || ".join(f"CAST({ref}.{_q(c)} AS TEXT)" for c in pk)
 
-    def whole(ref: str) -> str:
-        return "json_object(" + ", ".join(f"'{n}', {_value(ref, n, t)}" for n, t in names) + ")"
+    def whole(ref: str) -> str:  # secret columns are left out altogether (not even a placeholder)
+        return "json_object(" + ", ".join(f"'{n}', {_value(ref, n, t)}" for n, t in names
+                                          if n not in SECRET_COLUMNS) + ")"
 
     def changed(ref: str) -> str:
         parts = " UNION ALL ".join(f"SELECT '{n}' AS k, {_value(ref, n, t)} AS v WHERE OLD.{_q(n)} IS NOT NEW.{_q(n)}"
-                                   for n, t in names)
+                                   for n, t in watched)
         return f"(SELECT json_group_object(k, v) FROM ({parts}))"
 
-    any_change = " OR ".join(f"OLD.{_q(n)} IS NOT NEW.{_q(n)}" for n, _ in names)
+    quiet = (*QUIET_COLUMNS.get(table, ()), *SECRET_COLUMNS)
+    watched = [(n, t) for n, t in names if n not in quiet]
+    any_change = " OR ".join(f"OLD.{_q(n)} IS NOT NEW.{_q(n)}" for n, _ in watched)
     actor = "COALESCE((SELECT user FROM audit_actor WHERE id = 1), 'system')"
     # the time comes from the use case's clock (audit_actor.at, set by services.audit.begin); a write made
     # outside the program (no actor time) falls back to SQLite's own clock

@@ -216,7 +216,6 @@ class AssessmentsPage(Page):
             QMessageBox.information(self, self.tr("打印评估报告"), self.tr("这位老人还没有已完成的评估。"))
             return None
         from ..exports.assessment_pdf import write_assessment_pdf
-        from ..services.accounts import record_export
         from ..services.assessment_reports import report_data
         folder = data_dir() / "exports"
         folder.mkdir(parents=True, exist_ok=True)
@@ -224,13 +223,19 @@ class AssessmentsPage(Page):
         data = run_action(self, report_data, self.ctx, last["id"])
         if data is None:
             return None
+        from ..services.accounts import record_export
+        from ..services.base import ServiceError
+        from ..services.exporting import exporting
         try:
-            write_assessment_pdf(path, data)
+            with exporting(self.ctx, "能力评估报告", path):  # refused before the file exists if it cannot be recorded
+                write_assessment_pdf(path, data)
+        except ServiceError as e:
+            QMessageBox.warning(self, self.tr("打印评估报告"), error_text(e))
+            return None
         except OSError as e:
             QMessageBox.warning(self, self.tr("打印评估报告"), self.tr("无法写入文件 {path}：{err}").format(
                 path=str(path), err=e.strerror or e))
             return None
-        record_export(self.ctx, "能力评估报告", path)
         self.report_preview = PdfPreviewDialog(path, self.tr("能力评估报告 — {name}").format(name=r["name"]), self,
                                         on_saved_as=lambda copy: record_export(self.ctx, "能力评估报告", copy))
         self.report_preview.exec()
@@ -238,7 +243,6 @@ class AssessmentsPage(Page):
 
     def export_excel(self, *_, path: Path | None = None) -> Path | None:
         from ..exports.grades_xlsx import write_grades_xlsx
-        from ..services.accounts import record_export
         from ..services.assessment_reports import grade_rows
         from ..services.institution import get_institution
         if path is None:
@@ -252,14 +256,19 @@ class AssessmentsPage(Page):
         if found is None:
             return None
         rows = [{**r, "sex": tr_enum(r["sex"]), "state": tr_enum(r["state"])} for r in found]
+        from ..services.base import ServiceError
+        from ..services.exporting import exporting
         try:
-            written = write_grades_xlsx(path, get_institution(self.ctx).get("name") or "", self.ctx.today().isoformat(),
-                                        rows)
+            with exporting(self.ctx, "能力等级表", path):  # refused before the file exists if it cannot be recorded
+                written = write_grades_xlsx(path, get_institution(self.ctx).get("name") or "",
+                                            self.ctx.today().isoformat(), rows)
+        except ServiceError as e:
+            QMessageBox.warning(self, self.tr("导出全部等级"), error_text(e))
+            return None
         except OSError as e:
             QMessageBox.warning(self, self.tr("导出全部等级"), self.tr("无法写入文件 {path}：{err}").format(
                 path=str(path), err=e.strerror or e))
             return None
-        record_export(self.ctx, "能力等级表", written)
         show_saved(self, self.tr("导出全部等级"), [written])
         return written
 

@@ -1,4 +1,6 @@
-"""审计记录: who changed what and when, filtered by date, user and table; export to Excel; chain check."""
+"""审计记录: who changed what and when, filtered by date, user, table and kind (sign-ins apart from changes);
+each entry told in words (Chinese field names, 是/否, dates, the resident's name); export to Excel (recorded);
+the check of the keyed chain, its triggers and its anchors (backups, submitted returns)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +11,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QHBoxLayout
 
 from ..services import audit
 from ..services.accounts import can
-from .common import ERROR_STYLE, DateField, RecordTableModel, record_table, tr_enum, tr_text
+from ..services.base import ServiceError
+from .common import ERROR_STYLE, DateField, RecordTableModel, error_text, record_table, tr_enum, tr_text
 from .page import Page
 from .saved import show_saved
 
@@ -54,7 +57,7 @@ class _AuditModel(RecordTableModel):
 
     def data(self, index, role=Qt.DisplayRole):
         if role == Qt.ToolTipRole and index.isValid():
-            return self.rows[index.row()]["changes"].replace("；", "\n")
+            return "\n".join(tr_text(p) for p in self.rows[index.row()]["parts"])
         return super().data(index, role)
 
 
@@ -111,12 +114,17 @@ class AuditPage(Page):
         self.start.setObjectName("audit_from")
         self.end = DateField()
         self.end.setObjectName("audit_to")
-        self.user = _LazyCombo(lambda: [(u, u) for u in audit.users(self.ctx.db)])
+        self.user = _LazyCombo(lambda: [(u, u) for u in audit.users(self.ctx)])
         self.user.setObjectName("audit_user")
-        self.table_filter = _LazyCombo(lambda: [(t, audit.table_label(t)) for t in audit.tables(self.ctx.db)])
+        self.table_filter = _LazyCombo(lambda: [(t, tr_enum(str(audit.table_label(t)))) for t in audit.tables(self.ctx)])
         self.table_filter.setObjectName("audit_table")
+        self.kind = QComboBox()
+        self.kind.setObjectName("audit_kind")
+        for key, (label, _actions) in audit.KINDS.items():
+            self.kind.addItem(tr_enum(str(label)), key)  # first: everything but sign-ins
+        self.kind.currentIndexChanged.connect(lambda *_: self.reload())
         for label, w in ((self.tr("从"), self.start), (self.tr("到"), self.end), (self.tr("用户"), self.user),
-                         (self.tr("数据"), self.table_filter)):
+                         (self.tr("数据"), self.table_filter), (self.tr("类别"), self.kind)):
             bar.addWidget(QLabel(label))
             bar.addWidget(w)
         self.search = QPushButton(self.tr("查询"))
@@ -143,8 +151,9 @@ class AuditPage(Page):
         self.model = _AuditModel([
             (self.tr("时间"), "at"), (self.tr("用户"), "user"),
             (self.tr("操作"), lambda r: tr_enum(str(audit.ACTIONS.get(r["action"], r["action"])))),
-            (self.tr("数据"), lambda r: audit.table_label(r["table"])), (self.tr("记录"), "row_key"),
-            (self.tr("变更内容（原 → 新）"), "changes")])
+            (self.tr("数据"), lambda r: tr_enum(str(audit.table_label(r["table"])))),
+            (self.tr("对象"), lambda r: tr_text(r["subject"])),
+            (self.tr("变更内容（原 → 新）"), lambda r: "；".join(tr_text(p) for p in r["parts"]))])
         self.view = record_table(self.model, "audit_table_view")
         self.model.rowsInserted.connect(lambda *_: self._show_count())
         body.addWidget(self.view, 1)
@@ -168,13 +177,13 @@ class AuditPage(Page):
 
     def filters(self) -> dict:
         return {"start": self.start.value(), "end": self.end.value(), "user": self.user.currentData(),
-                "table": self.table_filter.currentData()}
+                "table": self.table_filter.currentData(), "kind": self.kind.currentData()}
 
     def reload(self) -> None:
         if not can(self.ctx, "audit.read"):
             return
         f = self.filters()
-        self.model.load(lambda limit: audit.query(self.ctx.db, limit=limit, **f))
+        self.model.load(lambda limit: audit.query(self.ctx, limit=limit, **f))
         self.rows = self.model.rows
         self._show_count()
 
@@ -190,29 +199,39 @@ class AuditPage(Page):
         self.chain.setText(self.tr("签名链尚未核对。点“核对签名链”检查审计记录是否被改动或删除（记录多时需要几秒）。"))
 
     def verify(self) -> dict | None:
-        """Recompute the whole signature chain and say what was found."""
+        """Recompute the whole keyed chain, check the triggers and compare with every anchor found (this file's
+        backups, its submitted returns); say what was found."""
         if not can(self.ctx, "audit.read"):
             return None
+        from ..services.audit_anchors import check_all
+        from ..store.db import db_file
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            report = audit.verify_chain(self.ctx.db)
+            path = db_file(self.ctx.db)
+            report = audit.verify_chain(self.ctx.db, path=path)
+            anchors = check_all(self.ctx.db, path)
         finally:
             QApplication.restoreOverrideCursor()
+        report["problems"] += anchors["problems"]
+        report["notes"] += anchors["notes"]
+        report["ok"] = report["ok"] and not anchors["problems"]
+        report["anchors"] = anchors
+        notes = "".join("\n" + tr_text(n) for n in report["notes"][:3])
         if report["ok"]:
             self.chain.setStyleSheet("")
-            self.chain.setText(self.tr("签名链完整：已核对 {n} 条记录，未发现改动或删除。").format(n=report["checked"]))
+            self.chain.setText(self.tr("签名链完整：已核对 {n} 条记录，与 {a} 个锚点（备份、已报送月报）一致，未发现改动或删除。")
+                               .format(n=report["checked"], a=anchors["checked"]) + notes)
         else:
             self.chain.setStyleSheet(ERROR_STYLE)
-            self.chain.setText(self.tr("签名链有问题：") + "；".join(tr_text(p) for p in report["problems"][:5]))
+            self.chain.setText(self.tr("签名链有问题：") + "；".join(tr_text(p) for p in report["problems"][:5]) + notes)
         return report
 
     def export_to(self, path: Path | str) -> Path:
-        from ..services.accounts import record_export
-        rows = audit.query(self.ctx.db, **self.filters())  # the service's cap (5,000 newest), not just those shown
-        out = audit.export_xlsx(rows, path)
-        self.exported = len(rows)
-        record_export(self.ctx, "审计记录", out, True)  # the trail holds names and ID numbers
-        return out
+        """The filtered entries (the service's cap of 5,000 newest, not just those shown) as .xlsx; the export is
+        itself entered in the trail."""
+        result = audit.export_xlsx(self.ctx, path, say=tr_text, **self.filters())
+        self.exported = result["entries"]
+        return Path(result["path"])
 
     def export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计记录"), "审计记录.xlsx", "Excel (*.xlsx)")
@@ -225,5 +244,8 @@ class AuditPage(Page):
         except OSError as e:
             QMessageBox.warning(self, self.tr("导出审计记录"), self.tr("无法写入 {path}：{err}").format(
                 path=name, err=e.strerror or e))
+            return
+        except ServiceError as e:
+            QMessageBox.warning(self, self.tr("导出审计记录"), error_text(e))
             return
         show_saved(self, self.tr("导出审计记录"), [Path(name)], self.tr("共 {n} 条记录。").format(n=self.exported))

@@ -106,7 +106,7 @@ class CreateAdminDialog(_Form):
         super().__init__(self.tr("创建管理员账号"), self.tr("创建并登录"), parent)
         self.ctx = ctx
         self.intro.setText(self.tr("这个数据文件还没有用户账号。请先创建管理员账号：管理员可以添加其他用户、"
-                                   "分配角色和重设密码。密码至少6位，请牢记。"))
+                                   "分配角色和重设密码。密码至少{n}位，请牢记。").format(n=A.MIN_PASSWORD))
         self.intro.show()
         self.username = self.form.add("username", self.tr("用户名"), QLineEdit())
         self.display_name = self.form.add("display_name", self.tr("姓名"), QLineEdit())
@@ -141,9 +141,13 @@ class ChangePasswordDialog(_Form):
 
 
 def sign_in(ctx, parent=None) -> bool:
-    """Create the first administrator or log in (then a required password change). False when cancelled."""
+    """Create the first administrator or log in (then a required password change). False when cancelled.
+    Afterwards: what the audit trail needs (``after_sign_in``)."""
     if not A.has_users(ctx.db):
-        return CreateAdminDialog(ctx, parent).exec() == QDialog.Accepted
+        if CreateAdminDialog(ctx, parent).exec() != QDialog.Accepted:
+            return False
+        after_sign_in(ctx, parent)
+        return True
     dlg = LoginDialog(ctx, parent)
     if dlg.exec() != QDialog.Accepted:
         return False
@@ -152,4 +156,41 @@ def sign_in(ctx, parent=None) -> bool:
             A.logout(ctx)
             QMessageBox.information(parent, dlg.windowTitle(), QCoreApplication.translate("LoginDialog", "需要先修改密码才能继续使用。"))
             return False
+    after_sign_in(ctx, parent)
     return True
+
+
+def audit_warning(ctx) -> str | None:
+    """Why nothing can be saved here (no key on this computer, the key record gone, the triggers changed), or None."""
+    from ..services import audit_key
+    from ..store.audit_store import trigger_problems
+    from .common import tr_text
+    t = lambda text: QCoreApplication.translate("LoginDialog", text)  # noqa: E731
+    problems = trigger_problems(ctx.db)
+    if problems:
+        return t("数据文件的审计触发器不完整或被改动，为防止修改不留记录，本程序不会保存任何修改：") + \
+            "；".join(tr_text(p) for p in problems) + "\n\n" + t("请运行“yiyang check”查看，并从备份恢复。")
+    status = audit_key.describe_state(ctx.db)["status"]
+    if status in ("missing", "other"):
+        return t("这台电脑上没有本数据文件的审计密钥：可以查看、打印和导出统计，但不能保存任何修改，登录记录也无法写入审计。"
+                 "\n\n请管理员在“设置 → 审计密钥”中点“输入恢复码”。")
+    if status == "gone":
+        return t("数据文件中的审计密钥记录不见了（这台电脑保存着它的密钥），审计记录可能被删除。本程序不会保存任何修改。"
+                 "\n\n请运行“yiyang check”查看，并从备份恢复。")
+    return None
+
+
+def after_sign_in(ctx, parent=None) -> None:
+    """Say when nothing can be saved on this computer; show an administrator, once, the recovery code of a key made
+    here that nobody has seen yet."""
+    warning = audit_warning(ctx)
+    if warning:
+        box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("LoginDialog", "审计记录"), warning, parent=parent)
+        box.setObjectName("audit_warning")
+        box.exec()
+    if A.can(ctx, "audit.key"):
+        from ..services.audit_key import take_recovery_code
+        code = take_recovery_code(ctx)
+        if code:
+            from .audit_key_panel import ShowCodeDialog
+            ShowCodeDialog(code, parent).exec()

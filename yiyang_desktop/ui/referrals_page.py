@@ -15,7 +15,9 @@ from ..domain import referrals as R
 from ..paths import data_dir
 from ..services import partners as P
 from ..services import referrals as F
-from .common import (COUNT, TEXT, DateField, RecordTableModel, join_list, record_table, run_action, select_where, tr_enum,
+from ..services.base import ServiceError
+from .common import (COUNT, TEXT, DateField, RecordTableModel, error_text, join_list, record_table, run_action,
+                     select_where, tr_enum,
                      tr_text)
 from .page import Page
 from .pdf_preview import PdfPreviewDialog
@@ -328,6 +330,7 @@ class ReferralsPage(Page):
             return None
         from ..exports.referral_slip import write_referral_slip
         from ..services.accounts import record_export
+        from ..services.exporting import exporting
         data = run_action(self, F.slip_data, self.ctx, r["id"])
         if data is None:
             return None
@@ -336,8 +339,11 @@ class ReferralsPage(Page):
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"双向转诊单-{r['resident_name']}-{r['referred_on']}-{r['id']}.pdf"
         try:
-            write_referral_slip(path, data)
-            record_export(self.ctx, "双向转诊单", path)
+            with exporting(self.ctx, "双向转诊单", path):  # refused before the file exists if it cannot be recorded
+                write_referral_slip(path, data)
+        except ServiceError as e:
+            QMessageBox.warning(self, self.tr("打印转诊单"), error_text(e))
+            return None
         except OSError as e:
             QMessageBox.warning(self, self.tr("打印转诊单"), self.tr("无法写入文件 {path}：{err}").format(path=str(path), err=e.strerror))
             return None

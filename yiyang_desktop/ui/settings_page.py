@@ -1,4 +1,4 @@
-"""设置: language, data file location."""
+"""设置: language, data file location, idle lock, backups, users and the audit key (审计密钥)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
@@ -9,6 +9,7 @@ from ..services.accounts import can
 from .common import run_action
 from .lock import idle_minutes, set_idle_minutes
 from .page import Page
+from .audit_key_panel import AuditKeyPanel
 from .backup_panel import BackupPanel
 from .users_panel import UsersPanel
 from .saved import open_folder as open_data_folder
@@ -54,10 +55,13 @@ class SettingsPage(Page):
         if can(ctx, "users"):
             self.users = UsersPanel(ctx)
             self.tabs.addTab(self.users, self.tr("用户账号"))
+        self.audit_key = AuditKeyPanel(ctx)
+        self.tabs.addTab(self.audit_key, self.tr("审计密钥"))
         lay.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:
         self.backups.refresh()
+        self.audit_key.refresh()
 
     def _restored(self, info: dict) -> None:
         """The file was replaced by a backup: it has its own accounts, so the window asks for a login again."""
