@@ -1,0 +1,202 @@
+"""The 网络版 store: a PostgreSQL database behind the same small interface the services use on SQLite.
+
+The services speak to ``ctx.db`` through a handful of calls that ``sqlite_utils.Database`` offers on the 单机版:
+``execute(sql, params)`` (returns a cursor: ``fetchone``/``fetchall``/iteration), ``query(sql, params)`` (rows as
+dicts), ``db["table"].insert(row).last_pk``, ``db["table"].update(pk, row)``, ``insert_all``, ``atomic()``,
+``executescript`` and ``conn.in_transaction``. :class:`PgDatabase` offers the same calls over psycopg 3, so a use
+case runs unchanged on either engine:
+
+* SQL is written once with ``?`` placeholders; they become ``%s`` here (``%`` in the text is escaped).
+* The connection is in autocommit mode: a read sees the latest committed data and holds no transaction open;
+  ``atomic()`` is one transaction (a nested one is a savepoint), as ``sqlite_utils``' ``atomic()`` is.
+* Values come back as the SQLite store gives them: dates are ISO text columns on both engines, flags are
+  integers, and an integral ``numeric`` (``SUM`` of a bigint) is an ``int``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+
+import psycopg
+from psycopg.adapt import Loader
+from psycopg.pq import TransactionStatus
+
+ENGINE = "postgresql"
+_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/|\?|%", re.S)
+
+
+@functools.lru_cache(maxsize=2048)
+def to_pg(sql: str) -> str:
+    """``?`` placeholders → ``%s`` outside quoted text and comments; every literal ``%`` → ``%%`` (psycopg reads
+    ``%`` everywhere in a statement that has parameters). A statement without parameters is sent as written."""
+    def sub(m: re.Match) -> str:
+        t = m.group(0)
+        if t == "?":
+            return "%s"
+        return t.replace("%", "%%")
+    return _TOKENS.sub(sub, sql)
+
+
+class _NumericLoader(Loader):
+    """``numeric`` → ``int`` when integral (``SUM`` over integer columns), else ``float`` — as SQLite returns."""
+
+    def load(self, data) -> Any:
+        text = bytes(data).decode("ascii")
+        if text in ("NaN", "Infinity", "-Infinity"):
+            return float(text)
+        if "." not in text and "e" not in text.lower():
+            return int(text)
+        whole, _, frac = text.partition(".")
+        if frac and not frac.strip("0") and "e" not in text.lower():
+            return int(whole)
+        return float(text)
+
+
+class _Cursor:
+    """What ``execute`` returns: the rows of the statement (read at once) and ``lastrowid`` for ``RETURNING id``."""
+
+    def __init__(self, cur: psycopg.Cursor):
+        self._cur = cur
+        self.rowcount = cur.rowcount
+        self.description = cur.description
+        self.lastrowid = None
+
+    def fetchone(self):
+        return self._cur.fetchone() if self._cur.description else None
+
+    def fetchall(self):
+        return self._cur.fetchall() if self._cur.description else []
+
+    def __iter__(self):
+        return iter(self.fetchall())
+
+
+class _Conn:
+    """The part of a DB-API connection the services and the store touch (``db.conn``)."""
+
+    def __init__(self, db: "PgDatabase"):
+        self._db = db
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._db.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def execute(self, sql: str, params: Iterable = ()):
+        return self._db.execute(sql, params)
+
+    def executemany(self, sql: str, seq: Iterable[Iterable]):
+        with self._db.raw.cursor() as cur:
+            cur.executemany(to_pg(sql), [tuple(p) for p in seq])
+
+    def commit(self) -> None:  # autocommit: a statement outside atomic() is already committed
+        pass
+
+    def rollback(self) -> None:
+        pass
+
+
+class _Insert:
+    def __init__(self, pk):
+        self.last_pk = pk
+
+
+class _Table:
+    def __init__(self, db: "PgDatabase", name: str):
+        self.db, self.name = db, name
+
+    def _pk(self) -> str | None:
+        return self.db.primary_key(self.name)
+
+    def insert(self, row: dict, **_ignored) -> _Insert:
+        cols = list(row)
+        q = lambda c: '"' + c.replace('"', '""') + '"'  # noqa: E731
+        pk = self._pk()
+        sql = (f"INSERT INTO {q(self.name)} ({', '.join(q(c) for c in cols)}) "
+               f"VALUES ({', '.join('%s' for _ in cols)})" + (f" RETURNING {q(pk)}" if pk else ""))
+        cur = self.db.raw.execute(sql, [row[c] for c in cols])
+        return _Insert(cur.fetchone()[0] if pk else None)
+
+    def insert_all(self, rows: Iterable[dict], **_ignored) -> "_Table":
+        rows = list(rows)
+        if not rows:
+            return self
+        cols = list(rows[0])
+        q = lambda c: '"' + c.replace('"', '""') + '"'  # noqa: E731
+        sql = f"INSERT INTO {q(self.name)} ({', '.join(q(c) for c in cols)}) VALUES ({', '.join('%s' for _ in cols)})"
+        with self.db.raw.cursor() as cur:
+            cur.executemany(sql, [[r.get(c) for c in cols] for r in rows])
+        return self
+
+    def update(self, pk_value, row: dict, **_ignored) -> "_Table":
+        if not row:
+            return self
+        q = lambda c: '"' + c.replace('"', '""') + '"'  # noqa: E731
+        sets = ", ".join(f"{q(c)} = %s" for c in row)
+        self.db.raw.execute(f"UPDATE {q(self.name)} SET {sets} WHERE {q(self._pk() or 'id')} = %s",
+                            [*row.values(), pk_value])
+        return self
+
+
+class PgDatabase:
+    """A PostgreSQL database speaking the ``sqlite_utils.Database`` subset the services use."""
+
+    engine = ENGINE
+
+    def __init__(self, conn: psycopg.Connection, url: str = ""):
+        self.raw = conn
+        self.url = url
+        self.conn = _Conn(self)
+        conn.adapters.register_loader("numeric", _NumericLoader)
+        self._pks: dict[str, str | None] = {}
+
+    # --- the sqlite_utils subset ---------------------------------------------------------------------------
+    def execute(self, sql: str, params: Iterable = ()) -> _Cursor:
+        params = list(params) if params is not None else []
+        return _Cursor(self.raw.execute(to_pg(sql) if params else sql, params or None))
+
+    def query(self, sql: str, params: Iterable = ()) -> Iterator[dict]:
+        with self.raw.cursor(row_factory=psycopg.rows.dict_row) as cur:
+            params = list(params or ())
+            cur.execute(to_pg(sql) if params else sql, params or None)
+            rows = cur.fetchall() if cur.description else []
+        yield from rows
+
+    def executescript(self, script: str) -> None:
+        self.raw.execute(script)  # no parameters: sent as one simple query, several statements allowed
+
+    def __getitem__(self, name: str) -> _Table:
+        return _Table(self, name)
+
+    @contextmanager
+    def atomic(self) -> Iterator["PgDatabase"]:
+        with self.raw.transaction():
+            yield self
+
+    def close(self) -> None:
+        self.raw.close()
+
+    # --- helpers ---------------------------------------------------------------------------------------------
+    def primary_key(self, table: str) -> str | None:
+        if table not in self._pks:
+            row = self.raw.execute("""
+                SELECT a.attname FROM pg_index i
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                WHERE i.indrelid = to_regclass(%s) AND i.indisprimary""", [table]).fetchall()
+            self._pks[table] = row[0][0] if len(row) == 1 else None
+        return self._pks[table]
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.raw.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").fetchall()]
+
+
+def connect(url: str, *, password: str | None = None, connect_timeout: int = 10) -> PgDatabase:
+    """Open a connection to the server database at ``url`` (``postgresql://user@host:port/dbname``)."""
+    kw: dict[str, Any] = {"autocommit": True, "connect_timeout": connect_timeout, "application_name": "yiyang"}
+    if password is not None:
+        kw["password"] = password
+    conn = psycopg.connect(url, **kw)
+    conn.execute("SET TIME ZONE 'Asia/Shanghai'")
+    return PgDatabase(conn, url)
