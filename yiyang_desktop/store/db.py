@@ -11,6 +11,7 @@ import sqlite_utils
 from .. import APP_ID, __version__
 from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_
+from .location import network_kind
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 from .preflight import (DB_ERRORS, DAMAGED, DISK_FULL, FOREIGN_WAL, SHORT, DiskFull, StoreError, is_disk_full, judge_wal,
@@ -220,6 +221,18 @@ def _remove_new(files: list[Path]) -> None:
             pass
 
 
+ON_SHARE = N_("msg", "数据文件 {path} 在网络共享文件夹上（{kind}），单机版不能在这里保存数据：几台电脑同时写同一个共享"
+                     "文件会把它损坏。请把数据文件放在本机磁盘上；几台电脑要共用一个机构的数据，请使用网络版"
+                     "（PostgreSQL 服务器，见使用说明“网络版”一节）。")
+
+
+def refuse_network_share(path: Path) -> None:
+    """A SQLite data file on a network share is refused for writing (``store.location`` says why)."""
+    kind = network_kind(path)
+    if kind:
+        raise StoreError(ON_SHARE.format(path=path, kind=kind))
+
+
 def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
             check: str = "now", clock: Clock = SYSTEM) -> sqlite_utils.Database:
     """Open (or create) a 医养台账 data file and bring its schema up to date.
@@ -238,6 +251,7 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
     if check not in ("now", "auto"):
         raise ValueError(check)
     path = Path(path)
+    refuse_network_share(path)
     existed = path.exists() and path.stat().st_size > 0
     look = _Look()
     if existed:
