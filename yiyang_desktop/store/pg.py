@@ -23,7 +23,10 @@ import psycopg
 from psycopg.adapt import Loader
 from psycopg.pq import TransactionStatus
 
+from . import pg_ddl
+
 ENGINE = "postgresql"
+_DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\s", re.I)
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/|\?|%", re.S)
 
 
@@ -154,6 +157,10 @@ class PgDatabase:
     # --- the sqlite_utils subset ---------------------------------------------------------------------------
     def execute(self, sql: str, params: Iterable = ()) -> _Cursor:
         params = list(params) if params is not None else []
+        if not params and _DDL.match(sql):  # a migration's CREATE/ALTER written for SQLite
+            for stmt in pg_ddl.translate_statement(sql):
+                self.raw.execute(stmt)
+            return _Cursor(self.raw.execute("SELECT 1 WHERE false"))
         return _Cursor(self.raw.execute(to_pg(sql) if params else sql, params or None))
 
     def query(self, sql: str, params: Iterable = ()) -> Iterator[dict]:
@@ -164,7 +171,11 @@ class PgDatabase:
         yield from rows
 
     def executescript(self, script: str) -> None:
-        self.raw.execute(script)  # no parameters: sent as one simple query, several statements allowed
+        """A migration's SQLite script, translated statement by statement (``store.pg_ddl``); a table that SQLite
+        guards with triggers gets the server's own guard (exclusion constraint, PL/pgSQL trigger)."""
+        statements = pg_ddl.translate_script(script)
+        for stmt in statements + pg_ddl.guards_for(statements):
+            self.raw.execute(stmt)
 
     def __getitem__(self, name: str) -> _Table:
         return _Table(self, name)
