@@ -12,6 +12,7 @@ from .. import APP_ID, __version__
 from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .location import network_kind
+from .pg_open import is_server, open_pg
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 from .preflight import (DB_ERRORS, DAMAGED, DISK_FULL, FOREIGN_WAL, SHORT, DiskFull, StoreError, is_disk_full, judge_wal,
@@ -173,7 +174,17 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
+    db.engine = "sqlite"
     return db
+
+
+def engine(db) -> str:
+    """"sqlite" (the 单机版's data file) or "postgresql" (the 网络版's server database)."""
+    return getattr(db, "engine", "sqlite")
+
+
+def is_server_db(db) -> bool:
+    return engine(db) == "postgresql"
 
 
 def db_file(db: sqlite_utils.Database) -> Path | None:
@@ -185,7 +196,18 @@ def db_file(db: sqlite_utils.Database) -> Path | None:
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
+    if is_server_db(db):
+        from .pg_open import schema_version as pg_version
+        return pg_version(db)
     return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _set_schema_version(db, number: int) -> None:
+    if is_server_db(db):
+        from .pg_open import set_schema_version
+        set_schema_version(db, number)
+    else:
+        db.execute(f"PRAGMA user_version = {int(number)}")
 
 
 def meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
@@ -234,8 +256,11 @@ def refuse_network_share(path: Path) -> None:
 
 
 def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
-            check: str = "now", clock: Clock = SYSTEM) -> sqlite_utils.Database:
+            check: str = "now", clock: Clock = SYSTEM, password: str | None = None) -> sqlite_utils.Database:
     """Open (or create) a 医养台账 data file and bring its schema up to date.
+
+    ``path`` may also be a server connection string (``postgresql://user@host:port/db``, the 网络版): the same
+    checks and migrations run on the server database (``store.pg_open``), with ``password`` if one is given.
 
     A foreign, short, corrupt or newer file raises StoreError and is left untouched, with nothing created beside
     it: every check runs on a read-only look first (``_look``; a -wal that does not belong is set aside, and the
@@ -250,6 +275,8 @@ def open_db(path: Path | str, *, create: bool = True, is_demo: bool = False,
     """
     if check not in ("now", "auto"):
         raise ValueError(check)
+    if is_server(path):  # the 网络版: a server database (store.pg_open)
+        return open_pg(str(path), create=create, is_demo=is_demo, clock=clock, password=password)
     path = Path(path)
     refuse_network_share(path)
     existed = path.exists() and path.stat().st_size > 0
@@ -373,7 +400,10 @@ def close_db(db: sqlite_utils.Database, clock: Clock = SYSTEM) -> None:
     """Close at the end of a window session, recording a clean close (and the file's size) for the next open.
 
     The record is written, the log checkpointed into the file and the connection closed; if any step fails the
-    file simply counts as not closed cleanly and is checked at the next start."""
+    file simply counts as not closed cleanly and is checked at the next start. A server database just closes."""
+    if is_server_db(db):
+        db.close()
+        return
     try:
         if db.conn.in_transaction:
             db.conn.rollback()
@@ -438,7 +468,7 @@ def migrate(db: sqlite_utils.Database, from_version: int, *, is_demo: bool = Fal
                 db.execute("INSERT INTO app_meta (key, value) VALUES ('app_id', ?), ('created_at', ?), "
                            "('created_by_version', ?), ('is_demo', ?)", [APP_ID, now, __version__, "1" if is_demo else "0"])
                 db.execute("INSERT INTO institution (id) VALUES (1)")
-            db.execute(f"PRAGMA user_version = {number}")
+            _set_schema_version(db, number)
     if before is not None:
         with db.atomic():
             note_migration_entries(db, before)
@@ -456,8 +486,13 @@ def integrity_report(db: sqlite_utils.Database) -> dict:
 
 
 def _integrity_report(db: sqlite_utils.Database) -> dict:
-    integrity = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
-    fk = [list(r) for r in db.execute("PRAGMA foreign_key_check").fetchall()]
+    if is_server_db(db):  # the server keeps its pages and keys itself; what it must have, it is checked for
+        from .pg_open import server_guard_problems
+        integrity = server_guard_problems(db) or ["ok"]
+        fk = []
+    else:
+        integrity = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+        fk = [list(r) for r in db.execute("PRAGMA foreign_key_check").fetchall()]
     problems = []
     # Bed assignments must lie within their stay.
     for row in db.execute("""
