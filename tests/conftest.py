@@ -34,31 +34,98 @@ _accounts.SCRYPT_N = 2 ** 10
 TODAY = dt.date(2026, 11, 23)
 
 
+# --- the engine under test ---------------------------------------------------------------------------------------
+# YIYANG_TEST_ENGINE=postgresql runs every test that takes `ctx` or `demo_ctx` against a PostgreSQL server the
+# suite starts itself (tests/pg_server.py: initdb in a temporary folder, a free loopback port): each test gets its
+# own database, copied from a template made once (empty, or the demo). Tests of the SQLite data file itself (WAL,
+# damaged files, file backups…) are marked `sqlite_only` and run in the SQLite pass. A missing server fails the
+# run: nothing is skipped for that.
+ENGINE = os.environ.get("YIYANG_TEST_ENGINE", "sqlite")
+_pg = {"server": None, "n": 0}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only(reason): tests the SQLite data file itself, not the services")
+
+
+def pytest_collection_modifyitems(config, items):
+    if ENGINE != "postgresql":
+        return
+    keep, dropped = [], []
+    for item in items:
+        (dropped if item.get_closest_marker("sqlite_only") else keep).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
+
+def pg_server():
+    if _pg["server"] is None:
+        from pg_server import PgServer
+        _pg["server"] = PgServer().start()
+    return _pg["server"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _pg["server"] is not None:
+        _pg["server"].stop()
+
+
+def new_pg_database(template: str | None = None) -> str:
+    server = pg_server()
+    _pg["n"] += 1
+    return server.create_db(f"t{os.getpid()}_{_pg['n']}", template=template)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
 
 
+@pytest.fixture(scope="session")
+def empty_master(tmp_path_factory):
+    """PostgreSQL: a database with the schema made once, the template of every test's empty database."""
+    if ENGINE != "postgresql":
+        return None
+    url = new_pg_database()
+    open_db(url).close()
+    return url.rsplit("/", 1)[1]
+
+
 @pytest.fixture
-def ctx(db_path: Path):
-    """A fresh, empty institution file; "today" is fixed at 2026-11-23; acting as an administrator."""
-    db = open_db(db_path)
+def ctx(db_path: Path, empty_master):
+    """A fresh, empty institution (a file, or a server database); "today" is fixed at 2026-11-23; acting as an
+    administrator."""
+    if ENGINE == "postgresql":  # a copy of the empty template, with an identity of its own (a new file has one)
+        import uuid
+        url = new_pg_database(empty_master)
+        pg_server().psql(f"UPDATE app_meta SET value = '{uuid.uuid4()}' WHERE key = 'file_id'", url.rsplit("/", 1)[1])
+        db = open_db(url)
+    else:
+        db = open_db(db_path)
     yield Context(db, user="tester", role="管理员", clock=FixedClock(TODAY))
     db.close()
 
 
 @pytest.fixture(scope="session")
-def demo_master(tmp_path_factory) -> Path:
+def demo_master(tmp_path_factory):
     from yiyang_desktop.services.demo import build_demo
+    if ENGINE == "postgresql":
+        url = new_pg_database()
+        build_demo(url, end=TODAY)
+        return url
     return build_demo(tmp_path_factory.mktemp("demo") / "demo.db", end=TODAY)
 
 
 @pytest.fixture
-def demo_ctx(demo_master: Path, tmp_path: Path):
+def demo_ctx(demo_master, tmp_path: Path):
     """A private copy of the demo institution (built once per session), safe to change."""
-    path = tmp_path / "demo.db"
-    shutil.copy(demo_master, path)
-    db = open_db(path, create=False)
+    if ENGINE == "postgresql":
+        target = new_pg_database(template=str(demo_master).rsplit("/", 1)[1])
+    else:
+        target = tmp_path / "demo.db"
+        shutil.copy(demo_master, target)
+    db = open_db(target, create=False)
     yield Context(db, user="tester", role="管理员", clock=FixedClock(TODAY))
     db.close()
 

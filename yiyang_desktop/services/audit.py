@@ -122,7 +122,7 @@ def seal(db, since_id: int) -> int:
     the file. A file that never had a key gets one here (``services.audit_key.create``)."""
     from . import audit_key
     accounts_ok = _accounts_ok.pop((id(db.conn), since_id), True)
-    actor = db.execute("SELECT user, at FROM audit_actor WHERE id = 1").fetchone()
+    actor = S.get_actor(db)
     rows = S.unsealed_since(db, since_id)
     S.reset_actor(db)
     if not rows:
@@ -142,6 +142,7 @@ def seal(db, since_id: int) -> int:
         rows = keys + [r for r in S.unsealed_between(db, *pending) if r[0] not in done] + \
             [r for r in rows if r[3] != "key"]
         S.set_meta(db, S.MIGRATION_KEY, None)
+    S.lock_head(db)
     head = S.read_head(db)
     seq, prev = (head[0], head[1]) if head else (0, None)
     seals = []
@@ -159,7 +160,8 @@ def seal(db, since_id: int) -> int:
 
 
 def _schema_now(db) -> tuple[int, int]:
-    return db.execute("PRAGMA user_version").fetchone()[0], S.schema_cookie(db)
+    from ..store.db import schema_version
+    return schema_version(db), S.schema_cookie(db)
 
 
 @public("the program's own plumbing: seal and the backup copy call it")

@@ -89,11 +89,20 @@ class Context:
         """For a background job: call this in the thread that owns this context; call what it returns in the worker
         thread. That gives the job a context of its own — the same user, role and clock on its own connection to the
         same file (a connection belongs to the thread that made it). Close it with ``ctx.db.close()`` at the end."""
-        from ..store.db import connect, db_file
+        from ..store.db import connect, db_file, is_server_db
+        user, clock, extra, role, user_id = self.user, self.clock, dict(self.extra), self.role, self.user_id
+        if is_server_db(self.db):  # the 网络版: another connection to the same server database
+            from ..store.pg import connect as connect_server
+            url, password = self.db.url, getattr(self.db, "password", None)
+
+            def make_server() -> Context:
+                db = connect_server(url, password=password)
+                db.password, db.file_id = password, getattr(self.db, "file_id", None)
+                return Context(db, user=user, clock=clock, extra=extra, role=role, user_id=user_id)
+            return make_server
         path = db_file(self.db)
         if path is None:
             raise ServiceError(N_("msg", "内存中的数据库不能在后台任务中使用"))
-        user, clock, extra, role, user_id = self.user, self.clock, dict(self.extra), self.role, self.user_id
 
         def make() -> Context:
             return Context(connect(path), user=user, clock=clock, extra=extra, role=role, user_id=user_id)

@@ -11,6 +11,7 @@ from ..clock import FixedClock
 from ..domain import beds as B
 from ..domain.ids import id_check_char
 from ..store.db import open_db
+from ..store.pg_open import clear_demo_database, is_server
 from .accounts import hash_password
 from .base import Context, ValidationError
 from .demo_assessments import add_assessment_demo
@@ -39,12 +40,16 @@ def _phone(rng: random.Random) -> str:
 
 
 def build_demo(path: Path | str, *, end: dt.date, seed: int = 20261123) -> Path:
-    """Write a fresh demo file at ``path`` (replacing an older demo file there)."""
-    path = Path(path)
-    for suffix in ("", "-wal", "-shm"):
-        p = Path(str(path) + suffix)
-        if p.exists():
-            p.unlink()
+    """Write a fresh demo file at ``path`` (replacing an older demo file there). ``path`` may be a server database
+    (``postgresql://…``): an empty one, or one holding an older demo, which is emptied first."""
+    if is_server(path):
+        clear_demo_database(str(path))
+    else:
+        path = Path(path)
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(str(path) + suffix)
+            if p.exists():
+                p.unlink()
     rng = random.Random(seed)
     db = open_db(path, is_demo=True)
     ctx = Context.system(db, user="demo", clock=FixedClock(end))

@@ -14,18 +14,42 @@ from __future__ import annotations
 import sqlite_utils
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
+from . import pg_audit as PG
 from .schema_accounts import TRIGGER_PREFIX, UNAUDITED, _audited_tables, _triggers_for
 
 ENTRY_COLUMNS = ("id", "at", "user", "action", "tbl", "row_key", "old", "new")
 HEAD_KEY = "audit_head"
 
 
+def _pg(db) -> bool:
+    return getattr(db, "engine", "sqlite") == "postgresql"
+
+
 def set_actor(db: sqlite_utils.Database, user: str, at: str) -> None:
+    if _pg(db):
+        return PG.set_actor(db, user, at)
     db.execute("UPDATE audit_actor SET user = ?, at = ? WHERE id = 1", [user, at])
 
 
 def reset_actor(db: sqlite_utils.Database) -> None:
+    if _pg(db):
+        return PG.reset_actor(db)
     db.execute("UPDATE audit_actor SET user = 'system', at = NULL WHERE id = 1")
+
+
+def get_actor(db: sqlite_utils.Database) -> tuple[str, str | None]:
+    """(user, time) the triggers of this transaction write."""
+    if _pg(db):
+        return PG.get_actor(db)
+    row = db.execute("SELECT user, at FROM audit_actor WHERE id = 1").fetchone()
+    return row[0], row[1]
+
+
+def lock_head(db: sqlite_utils.Database) -> None:
+    """Hold the chain head until this transaction ends (SQLite: the write lock of BEGIN IMMEDIATE already does;
+    the server: an advisory lock, so concurrent seats seal one after the other)."""
+    if _pg(db):
+        PG.lock_head(db)
 
 
 def mark(db: sqlite_utils.Database) -> int:
@@ -47,9 +71,8 @@ def unsealed_between(db: sqlite_utils.Database, after: int, upto: int) -> list[t
 def insert_entry(db: sqlite_utils.Database, *, at: str, user: str, action: str, tbl: str, row_key: str | None,
                  old: str | None, new: str | None) -> int:
     """An entry the program writes itself (sign-ins, exports, key and restore records); sealed with the rest."""
-    cur = db.execute("INSERT INTO audit_log (at, user, action, tbl, row_key, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     [at, user, action, tbl, row_key, old, new])
-    return cur.lastrowid
+    return db["audit_log"].insert({"at": at, "user": user, "action": action, "tbl": tbl, "row_key": row_key,
+                                   "old": old, "new": new}).last_pk
 
 
 def write_seals(db: sqlite_utils.Database, seals: list[tuple[int, str | None, str, int]]) -> None:
@@ -104,7 +127,10 @@ MIGRATION_KEY = "audit_migration_entries"  # "after:upto": unsealed entries a mi
 
 def last_entry_id(db: sqlite_utils.Database) -> int | None:
     """The highest audit id so far, None when the file has no audit trail yet."""
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").fetchone():
+    if _pg(db):
+        if "audit_log" not in db.table_names():
+            return None
+    elif not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").fetchone():
         return None
     return mark(db)
 
@@ -130,6 +156,8 @@ def migration_entries(db: sqlite_utils.Database) -> tuple[int, int] | None:
 
 def has_keyed_columns(db: sqlite_utils.Database) -> bool:
     """Whether the file has the keyed-chain columns (data version with ``m_audit_keyed``)."""
+    if _pg(db):
+        return PG.has_column(db, "audit_log", "seq")
     return any(c[1] == "seq" for c in db.execute("PRAGMA table_info(audit_log)").fetchall())
 
 
@@ -158,6 +186,9 @@ def trigger_problems(db: sqlite_utils.Database) -> list[str]:
     to the audit tables or sits on them; [] when all is as the program installs it. A schema that cannot even be
     read (damaged text in it) is a problem too."""
     import sqlite3
+    if _pg(db):
+        from .schema_accounts import QUIET_COLUMNS, SECRET_COLUMNS
+        return PG.trigger_problems(db, UNAUDITED, QUIET_COLUMNS, SECRET_COLUMNS, TRIGGER_PREFIX)
     try:
         return _trigger_problems(db)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
@@ -190,4 +221,6 @@ def _trigger_problems(db: sqlite_utils.Database) -> list[str]:
 
 def schema_cookie(db: sqlite_utils.Database) -> int:
     """SQLite's schema version counter: changes whenever any table, index or trigger is created, altered or dropped."""
+    if _pg(db):
+        return PG.schema_cookie(db)
     return db.execute("PRAGMA schema_version").fetchone()[0]

@@ -188,7 +188,9 @@ def is_server_db(db) -> bool:
 
 
 def db_file(db: sqlite_utils.Database) -> Path | None:
-    """The path of the main file an open database reads (None for an in-memory one)."""
+    """The path of the main file an open database reads (None for an in-memory one or a server database)."""
+    if is_server_db(db):
+        return None
     for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main":
             return Path(file) if file else None

@@ -27,19 +27,58 @@ from . import pg_ddl
 
 ENGINE = "postgresql"
 _DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\s", re.I)
-_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/|\?|%", re.S)
+_BEGIN = re.compile(r"\s*BEGIN(\s+(IMMEDIATE|DEFERRED|EXCLUSIVE))?(\s+TRANSACTION)?\s*;?\s*$", re.I)
+_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/|\?\d*|%", re.S)
+
+
+@functools.lru_cache(maxsize=4096)
+def prepare(sql: str, has_params: bool) -> str:
+    """A statement written for both engines, as the server takes it: ``user`` quoted (a reserved word there),
+    SQLite's ``BEGIN IMMEDIATE`` a plain ``BEGIN``, and the placeholders of :func:`to_pg` when there are
+    parameters."""
+    text = pg_ddl.quote_user(sql)
+    if _BEGIN.match(text):
+        return "BEGIN"
+    return to_pg(text) if has_params else text
+
+
+def _bind(sql: str, params: list) -> tuple[str, list | None]:
+    """The statement and its parameters as psycopg takes them (numbered ``?N`` expanded)."""
+    if not params:
+        return prepare(sql, False), None
+    text, order = _placeholders(pg_ddl.quote_user(sql))
+    if _BEGIN.match(text):
+        return "BEGIN", None
+    return text, ([params[i] for i in order] if order is not None else params)
 
 
 @functools.lru_cache(maxsize=2048)
-def to_pg(sql: str) -> str:
+def _placeholders(sql: str) -> tuple[str, tuple[int, ...] | None]:
     """``?`` placeholders → ``%s`` outside quoted text and comments; every literal ``%`` → ``%%`` (psycopg reads
-    ``%`` everywhere in a statement that has parameters). A statement without parameters is sent as written."""
+    ``%`` everywhere in a statement that has parameters). SQLite's numbered ``?N`` become ``%s`` too, with the
+    order in which the parameters must be passed (None when the statement has only plain ``?``)."""
+    order: list[int] = []
+    numbered = False
+    plain = 0
+
     def sub(m: re.Match) -> str:
+        nonlocal numbered, plain
         t = m.group(0)
-        if t == "?":
+        if t.startswith("?"):
+            if len(t) > 1:
+                numbered = True
+                order.append(int(t[1:]) - 1)
+            else:
+                order.append(plain)
+                plain += 1
             return "%s"
         return t.replace("%", "%%")
-    return _TOKENS.sub(sub, sql)
+    text = _TOKENS.sub(sub, sql)
+    return text, tuple(order) if numbered else None
+
+
+def to_pg(sql: str) -> str:
+    return _placeholders(sql)[0]
 
 
 class _NumericLoader(Loader):
@@ -91,13 +130,16 @@ class _Conn:
 
     def executemany(self, sql: str, seq: Iterable[Iterable]):
         with self._db.raw.cursor() as cur:
-            cur.executemany(to_pg(sql), [tuple(p) for p in seq])
+            cur.executemany(prepare(sql, True), [tuple(p) for p in seq])
 
-    def commit(self) -> None:  # autocommit: a statement outside atomic() is already committed
-        pass
+    def commit(self) -> None:
+        """End a transaction opened with ``BEGIN`` (outside one, statements are already committed)."""
+        if self.in_transaction:
+            self._db.raw.execute("COMMIT")
 
     def rollback(self) -> None:
-        pass
+        if self.in_transaction:
+            self._db.raw.execute("ROLLBACK")
 
 
 class _Insert:
@@ -161,12 +203,11 @@ class PgDatabase:
             for stmt in pg_ddl.translate_statement(sql):
                 self.raw.execute(stmt)
             return _Cursor(self.raw.execute("SELECT 1 WHERE false"))
-        return _Cursor(self.raw.execute(to_pg(sql) if params else sql, params or None))
+        return _Cursor(self.raw.execute(*_bind(sql, params)))
 
     def query(self, sql: str, params: Iterable = ()) -> Iterator[dict]:
         with self.raw.cursor(row_factory=psycopg.rows.dict_row) as cur:
-            params = list(params or ())
-            cur.execute(to_pg(sql) if params else sql, params or None)
+            cur.execute(*_bind(sql, list(params or ())))
             rows = cur.fetchall() if cur.description else []
         yield from rows
 

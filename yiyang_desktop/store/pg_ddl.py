@@ -115,14 +115,25 @@ def _split_top(body: str) -> list[str]:
 _QUOTED = re.compile(r"'(?:[^']|'')*'")
 
 
+IS_NOT_PARAM = re.compile(r"\bIS\s+NOT\s+(?=\?)", re.I)
+IS_PARAM = re.compile(r"\bIS\s+(?=\?)", re.I)
+
+
+def _outside(text: str) -> str:
+    text = USER.sub('"user"', text)
+    text = IS_NOT_PARAM.sub("IS DISTINCT FROM ", text)  # SQLite's null-safe comparison with a value
+    return IS_PARAM.sub("IS NOT DISTINCT FROM ", text)
+
+
 def quote_user(text: str) -> str:
-    """``user`` (a column name here, a reserved word there) quoted wherever it stands outside a string literal."""
+    """Outside string literals: ``user`` (a column name here, a reserved word there) quoted, and SQLite's
+    ``IS [NOT] ?`` written as ``IS [NOT] DISTINCT FROM ?``."""
     out, last = [], 0
     for m in _QUOTED.finditer(text):
-        out.append(USER.sub('"user"', text[last:m.start()]))
+        out.append(_outside(text[last:m.start()]))
         out.append(m.group(0))
         last = m.end()
-    out.append(USER.sub('"user"', text[last:]))
+    out.append(_outside(text[last:]))
     return "".join(out)
 
 
@@ -183,6 +194,8 @@ CREATE OR REPLACE FUNCTION yy_day(t text) RETURNS date LANGUAGE sql IMMUTABLE ST
   AS $$ SELECT to_date(t, 'YYYY-MM-DD') $$;
 CREATE OR REPLACE FUNCTION yy_period(s text, e text) RETURNS daterange LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT daterange(yy_day(s), yy_day(COALESCE(e, '9999-12-31')), '[)') $$;
+CREATE OR REPLACE FUNCTION yy_days(s text, e text) RETURNS daterange LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT daterange(yy_day(s), yy_day(e), '[]') $$;
 """
 
 
@@ -197,6 +210,8 @@ PG_GUARDS: dict[str, list[str]] = {
     "stays": [_exclude("stays", "resident_id", "admission_date", "discharge_date")],
     "bed_assignments": [_exclude("bed_assignments", "bed_id", "start_date", "end_date"),
                         _exclude("bed_assignments", "stay_id", "start_date", "end_date")],
+    "ltc_levels": ["ALTER TABLE ltc_levels ADD CONSTRAINT ltc_levels_resident_id_no_overlap "
+                   "EXCLUDE USING gist (resident_id WITH =, yy_days(valid_from, valid_to) WITH &&)"],
     "submitted_returns": ["""
 CREATE OR REPLACE FUNCTION submitted_returns_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -215,6 +230,7 @@ CONSTRAINT_MESSAGES = {
     "stays_resident_id_no_overlap": "同一位老人的两次入住时间重叠",
     "bed_assignments_bed_id_no_overlap": "该床位在这段时间已有老人入住",
     "bed_assignments_stay_id_no_overlap": "同一次入住不能同时占用两张床位",
+    "ltc_levels_resident_id_no_overlap": "同一位老人的两个长护险等级有效期重叠",
 }
 
 

@@ -144,3 +144,27 @@ def server_guard_problems(db: PgDatabase) -> list[str]:
     if not db.execute("SELECT 1 FROM pg_trigger WHERE tgname = 'submitted_returns_frozen'").fetchone():
         problems.append(N_("msg", "服务器数据库缺少触发器 submitted_returns_frozen（已报送月报不能修改）"))
     return problems
+
+
+def clear_demo_database(url: str, password: str | None = None) -> None:
+    """Empty a server database before the demo is built into it: allowed for an empty database or one that holds
+    a demo (``app_meta.is_demo``); a database with real records is refused untouched."""
+    db = _connect(url, password)
+    try:
+        tables = set(db.table_names())
+        if not tables:
+            return
+        demo = None
+        if "app_meta" in tables:
+            row = db.execute("SELECT value FROM app_meta WHERE key = 'is_demo'").fetchone()
+            demo = row[0] if row else None
+        if demo != "1":
+            raise StoreError(N_("msg", "服务器数据库 {where} 里是正式数据，演示数据不会覆盖它。请换一个空数据库。")
+                             .format(where=describe(url)))
+        owner = db.execute("SELECT current_user").fetchone()[0]
+        with db.atomic():
+            db.raw.execute("DROP SCHEMA public CASCADE")
+            db.raw.execute("CREATE SCHEMA public")
+            db.raw.execute(f'GRANT ALL ON SCHEMA public TO "{owner}"')
+    finally:
+        db.close()

@@ -26,6 +26,38 @@ BEGIN SELECT RAISE(ABORT, '{message}'); END;
 """
 
 
+def _period_trigger(table: str, key: str, start: str, end: str, message: str) -> str:
+    """Triggers refusing two half-open periods [start, end) of the same ``key`` that overlap; a period that is
+    empty (start = end: admitted and discharged, or moved in and out, on the same day) holds no end of any day and
+    overlaps nothing — the end-of-day census's reading, and what the server's exclusion constraints do."""
+    cond = (f"x.{key} = NEW.{key} AND x.{start} < COALESCE(NEW.{end}, '9999-12-31') "
+            f"AND NEW.{start} < COALESCE(x.{end}, '9999-12-31') "
+            f"AND x.{start} < COALESCE(x.{end}, '9999-12-31') AND NEW.{start} < COALESCE(NEW.{end}, '9999-12-31')")
+    return f"""
+DROP TRIGGER IF EXISTS {table}_{key}_no_overlap_ins;
+DROP TRIGGER IF EXISTS {table}_{key}_no_overlap_upd;
+CREATE TRIGGER {table}_{key}_no_overlap_ins BEFORE INSERT ON {table}
+WHEN EXISTS (SELECT 1 FROM {table} x WHERE {cond})
+BEGIN SELECT RAISE(ABORT, '{message}'); END;
+CREATE TRIGGER {table}_{key}_no_overlap_upd BEFORE UPDATE ON {table}
+WHEN EXISTS (SELECT 1 FROM {table} x WHERE x.id != NEW.id AND {cond})
+BEGIN SELECT RAISE(ABORT, '{message}'); END;
+"""
+
+
+def m_empty_periods(db: sqlite_utils.Database) -> None:
+    """One reading of overlapping periods on both engines: an empty period overlaps nothing (see
+    ``_period_trigger``). The server's exclusion constraints (``store.pg_ddl``) already read it so."""
+    if getattr(db, "engine", "sqlite") == "postgresql":
+        return
+    from .pg_ddl import split_statements
+    script = (_period_trigger("stays", "resident_id", "admission_date", "discharge_date", "同一位老人的两次入住时间重叠")
+              + _period_trigger("bed_assignments", "bed_id", "start_date", "end_date", "该床位在这段时间已有老人入住")
+              + _period_trigger("bed_assignments", "stay_id", "start_date", "end_date", "同一次入住不能同时占用两张床位"))
+    for statement in split_statements(script):  # one by one, inside the step's transaction
+        db.execute(statement)
+
+
 def m001_records_core(db: sqlite_utils.Database) -> None:
     db.executescript(f"""
 CREATE TABLE app_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -118,5 +150,6 @@ from .schema_audit_keyed import m_audit_keyed  # noqa: E402
 
 # The audit step stays last while features are added: it puts audit triggers on every table that exists then.
 MIGRATIONS = [m001_records_core, m002_assessments, m_medical, m_applications, m_returns, m_accounts_audit,
-              m_audit_user_index, m_audit_actor_time, m_file_identity, m_health, m_surname_pinyin, m_audit_keyed]
+              m_audit_user_index, m_audit_actor_time, m_file_identity, m_health, m_surname_pinyin, m_audit_keyed,
+              m_empty_periods]
 SCHEMA_VERSION = len(MIGRATIONS)

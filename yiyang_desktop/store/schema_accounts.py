@@ -127,6 +127,9 @@ END;
 
 
 def drop_audit_triggers(db: sqlite_utils.Database) -> None:
+    if getattr(db, "engine", "sqlite") == "postgresql":
+        from .pg_audit import drop_triggers
+        return drop_triggers(db, TRIGGER_PREFIX)
     for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
                               [TRIGGER_PREFIX + "%"]).fetchall():
         db.execute(f"DROP TRIGGER {_q(name)}")
@@ -134,6 +137,9 @@ def drop_audit_triggers(db: sqlite_utils.Database) -> None:
 
 def install_audit_triggers(db: sqlite_utils.Database) -> None:
     """(Re)create the audit triggers for every current table. Idempotent; call after any schema change."""
+    if getattr(db, "engine", "sqlite") == "postgresql":
+        from .pg_audit import install_triggers
+        return install_triggers(db, UNAUDITED, QUIET_COLUMNS, SECRET_COLUMNS, TRIGGER_PREFIX)
     drop_audit_triggers(db)
     script = "".join(_triggers_for(db, t) for t in _audited_tables(db))
     for statement in script.split("\nEND;"):

@@ -21,7 +21,8 @@ ACTIONS = ("insert", "update", "delete", "export", "login", "login_failed", "key
 
 def m_audit_keyed(db: sqlite_utils.Database) -> None:
     """(Safe to meet a file that already has it — a copy whose data version was set back by hand.)"""
-    if any(c[1] == "seq" for c in db.execute("PRAGMA table_info(audit_log)").fetchall()):
+    from .audit_store import has_keyed_columns
+    if has_keyed_columns(db):
         db.execute("CREATE TABLE IF NOT EXISTS audit_anchors (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
                    "ref TEXT NOT NULL, lineage TEXT NOT NULL, seq INTEGER NOT NULL, mac TEXT NOT NULL, "
                    "length INTEGER NOT NULL, at TEXT NOT NULL, key_id TEXT NOT NULL, signature TEXT NOT NULL)")
