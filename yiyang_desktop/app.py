@@ -13,9 +13,14 @@ ORG = "Yiyang"
 APP = "YiyangDesktop"
 
 
+def _location(value: str):
+    from .cli import location
+    return location(value)
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="yiyang-desktop", description="医养台账")
-    p.add_argument("--db", type=Path, help="打开指定的数据文件")
+    p.add_argument("--db", type=_location, help="打开指定的数据文件，或网络版的服务器数据库 postgresql://用户@主机:端口/数据库")
     p.add_argument("--demo", action="store_true", help="打开演示机构（单独的数据文件）")
     p.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认取设置，初始为中文）")
     p.add_argument("--screenshot", type=Path, help="打开主窗口后截图保存到此 PNG 文件并退出")

@@ -27,6 +27,13 @@ def _print(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def location(value: str):
+    """``--db``/``--out``: a data file path, or a server connection string (``postgresql://…``, the 网络版) kept
+    as it is written (a Path would fold its ``//``)."""
+    from .store.pg_open import is_server
+    return value if is_server(value) else Path(value)
+
+
 def open_file(path, **kw):
     """``open_db`` for the command line: what it set aside on the way (a foreign -wal) is said on stderr."""
     from .store.db import open_db
@@ -58,7 +65,14 @@ def cmd_init(args) -> int:
 
 def cmd_demo(args) -> int:
     from .services.demo import build_demo
-    out = Path(args.out)
+    from .store.pg_open import describe, is_server
+    out = args.out
+    if is_server(out):  # the 网络版: an empty database, or one with an older demo (real records are refused)
+        end = args.date or SYSTEM.today()
+        build_demo(out, end=end)
+        _print({"demo": describe(out), "date": end.isoformat()})
+        return 0
+    out = Path(out)
     if out.exists() and out.stat().st_size > 0:
         from .store.db import meta
         db = open_file(out, create=False)  # a foreign or broken file is refused here, untouched
@@ -108,7 +122,8 @@ def cmd_check(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="yiyang", description="医养台账命令行：与窗口程序使用同一数据文件和同一业务规则。")
-    p.add_argument("--db", type=Path, help="数据文件路径（默认：用户数据文件夹中的 yiyang.db）")
+    p.add_argument("--db", type=location,
+                   help="数据文件路径（默认：用户数据文件夹中的 yiyang.db），或网络版的服务器数据库 postgresql://用户@主机:端口/数据库")
     p.add_argument("--version", action="version", version=f"医养台账 {__version__}")
     p.add_argument("--user", help="登录用户名（也可用环境变量 YIYANG_USER；密码从环境变量 YIYANG_PASSWORD 或终端输入）")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
@@ -118,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
                                         "或用环境变量 YIYANG_PASSWORD——不在命令行上给出，以免出现在进程列表中）")
     s.set_defaults(func=cmd_init)
     s = sub.add_parser("demo", help="生成演示机构数据文件（只会覆盖旧的演示文件，不会覆盖正式数据）")
-    s.add_argument("--out", required=True, help="演示数据文件路径")
+    s.add_argument("--out", required=True, type=location, help="演示数据文件路径，或空的服务器数据库 postgresql://…")
     s.add_argument("--date", type=_date, help="演示数据截止日期（默认今天）")
     s.set_defaults(func=cmd_demo)
     s = sub.add_parser("census", help="某一天的床位与在住老人（JSON）")

@@ -157,17 +157,16 @@ def _insert_user(ctx: Context, username: str, password: str, role: str, display_
     bad = password_problem(password) if check_password else None
     if bad:
         problems.append(Problem("password", bad))
-    if username and ctx.db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
+    if username and ctx.db.execute("SELECT 1 FROM users WHERE lower(username) = lower(?)", [username]).fetchone():
         problems.append(Problem("username", N_("msg", "用户名“{name}”已存在").format(name=username)))
     if problems:
         raise ValidationError(problems)
     now = ctx.now().isoformat(sep=" ")
     hashed = hash_password(password)  # half a second: before the write lock is taken
     with ctx.transaction() as db:
-        cur = db.execute("INSERT INTO users (username, display_name, role, password_hash, must_change, created_at, "
-                         "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         [username, (display_name or "").strip(), role, hashed, int(must_change), now, now])
-        return cur.lastrowid
+        return db["users"].insert({"username": username, "display_name": (display_name or "").strip(), "role": role,
+                                   "password_hash": hashed, "must_change": int(must_change), "created_at": now,
+                                   "password_changed_at": now}).last_pk
 
 
 @public("only while the file has no account at all (the first start); refused once any exists")
@@ -208,7 +207,7 @@ def get_user(ctx: Context, user_id: int) -> dict:
 
 @requires("users")
 def user_id_by_name(ctx: Context, username: str) -> int:
-    row = ctx.db.execute("SELECT id FROM users WHERE username = ?", [username]).fetchone()
+    row = ctx.db.execute("SELECT id FROM users WHERE lower(username) = lower(?)", [username]).fetchone()
     if not row:
         raise NotFound(N_("msg", "找不到用户“{name}”").format(name=username))
     return row[0]

@@ -196,18 +196,21 @@ def latest_completed(ctx: Context, on: dt.date | None = None, resident_ids=None)
         rows = ctx.db.query("""
             SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.resident_id
                                                           ORDER BY a.assessed_on DESC, a.id DESC) AS _rank
-                           FROM assessments a WHERE a.status = '完成' AND a.assessed_on <= ?) WHERE _rank = 1""",
+                           FROM assessments a WHERE a.status = '完成' AND a.assessed_on <= ?) AS ranked
+            WHERE _rank = 1""",
                             [on.isoformat()])
         return {r["resident_id"]: {k: v for k, v in r.items() if k != "_rank"} for r in rows}
     out: dict[int, dict] = {}
-    # One lookup per resident through the (resident_id, assessed_on) index; ``+a.status`` keeps SQLite from
-    # choosing the status index, which would scan the whole history.
-    for r in ctx.db.query("""
-            WITH ids(rid) AS (SELECT value FROM json_each(?1)),
-            pick(aid) AS (SELECT (SELECT a.id FROM assessments a WHERE a.resident_id = ids.rid AND a.assessed_on <= ?2
-                                  AND +a.status = '完成' ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) FROM ids)
-            SELECT a.* FROM pick JOIN assessments a ON a.id = pick.aid""",
-                          [json.dumps(sorted(set(resident_ids))), on.isoformat()]):
+    ids = sorted(set(resident_ids))
+    if not ids:
+        return out
+    # One lookup per resident through the (resident_id, assessed_on) index; ``a.status || ''`` keeps SQLite from
+    # choosing the status index, which would scan the whole history. A VALUES list runs on both engines.
+    for r in ctx.db.query(f"""
+            WITH ids(rid) AS (VALUES {", ".join("(?)" for _ in ids)}),
+            pick(aid) AS (SELECT (SELECT a.id FROM assessments a WHERE a.resident_id = ids.rid AND a.assessed_on <= ?
+                                  AND a.status || '' = '完成' ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) FROM ids)
+            SELECT a.* FROM pick JOIN assessments a ON a.id = pick.aid""", [*ids, on.isoformat()]):
         out[r["resident_id"]] = r
     return out
 
@@ -297,14 +300,16 @@ def _immediate_reasons_of(ctx: Context, last_of: dict[int, dt.date], on: dt.date
     pairs = [[rid, last.isoformat(), max(last + dt.timedelta(days=1), on - dt.timedelta(days=29)).isoformat()]
              for rid, last in last_of.items()]
     out: dict[int, list[str]] = {}
-    for rid, back, n in ctx.db.execute("""
-            WITH q(rid, last, since) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-                                                json_extract(value, '$[2]') FROM json_each(?1))
+    if not pairs:
+        return out
+    day = on.isoformat()
+    for rid, back, n in ctx.db.execute(f"""
+            WITH q(rid, last, since) AS (VALUES {", ".join("(?, ?, ?)" for _ in pairs)})
             SELECT q.rid,
                    (SELECT MAX(l.end_date) FROM leaves l JOIN stays s ON s.id = l.stay_id
-                     WHERE s.resident_id = q.rid AND l.kind = '住院' AND l.end_date > q.last AND l.end_date <= ?2),
-                   (SELECT COUNT(*) FROM care_events e WHERE e.resident_id = q.rid AND e.event_date BETWEEN q.since AND ?2)
-            FROM q""", [json.dumps(pairs), on.isoformat()]).fetchall():
+                     WHERE s.resident_id = q.rid AND l.kind = '住院' AND l.end_date > q.last AND l.end_date <= ?),
+                   (SELECT COUNT(*) FROM care_events e WHERE e.resident_id = q.rid AND e.event_date BETWEEN q.since AND ?)
+            FROM q""", [*(v for p in pairs for v in p), day, day]).fetchall():
         reasons = []
         if back:
             reasons.append(N_("msg", "{d} 住院返回").format(d=back))

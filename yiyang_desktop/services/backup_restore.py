@@ -245,7 +245,7 @@ def damaged_file_context(db_path: Path | str, username: str, password: str, *, c
             healthy = False
         if healthy:
             raise ServiceError(busy)
-        row = con.execute("SELECT id, username, role, active, password_hash, locked_until FROM users WHERE username = ?",
+        row = con.execute("SELECT id, username, role, active, password_hash, locked_until FROM users WHERE lower(username) = lower(?)",
                           [(username or "").strip()]).fetchone()
     except sqlite3.DatabaseError as e:
         con.close()

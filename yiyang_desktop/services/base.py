@@ -48,6 +48,7 @@ class NotFound(ServiceError):
 
 
 BUSY = N_("msg", "数据文件正忙：另一项操作（或另一个程序）正在保存，等了 {s} 秒仍未完成。这次没有保存任何内容，请稍后再试。")
+BUSY_SERVER = N_("msg", "服务器数据库正忙：另一台电脑正在保存，等了 {s} 秒仍未完成。这次没有保存任何内容，请稍后再试。")
 
 
 class Busy(ServiceError):
@@ -127,6 +128,9 @@ class Context:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as e:
                 _reraise(e)
+            except Exception as e:
+                _server_error(e, conn)
+                raise
             name = None
         else:
             name = f"ctx_{id(self):x}_{self._depth}"
@@ -152,6 +156,7 @@ class Context:
                 raise ValidationError([Problem("", N_("msg", "数据不符合要求，未保存：{err}").format(err=text))]) from e
             if isinstance(e, sqlite3.OperationalError):
                 _reraise(e)
+            _server_error(e, conn)
             raise
         self._depth -= 1
         try:
@@ -163,6 +168,33 @@ class Context:
             if conn.in_transaction and name is None:
                 conn.rollback()
             _reraise(e)
+        except Exception as e:
+            _server_error(e, conn)
+            raise
+
+
+def _server_error(e: BaseException, conn) -> None:
+    """The 网络版's errors as the 单机版's: a refused row → ValidationError (the constraint's Chinese message), the
+    write lock held too long by another seat → Busy, a lost connection → a Chinese ServiceError. Nothing was
+    written in any of these cases (the transaction is rolled back). Returns when ``e`` is none of them."""
+    if not type(e).__module__.startswith("psycopg"):
+        return
+    from ..store.pg import LOCK_TIMEOUT_MS, translate_error
+    meaning = translate_error(e)
+    if meaning is None:
+        return
+    try:
+        if conn.in_transaction:
+            conn.rollback()
+    except Exception:  # noqa: BLE001 - the connection may be gone; the server rolls back on its own
+        pass
+    kind, text = meaning
+    if kind == "busy":
+        raise Busy(BUSY_SERVER.format(s=LOCK_TIMEOUT_MS // 1000)) from e
+    if kind == "invalid":
+        raise ValidationError([Problem("", text or N_("msg", "数据不符合要求，未保存：{err}").format(err=e))]) from e
+    raise ServiceError(N_("msg", "与服务器数据库的连接中断，本次修改没有保存：{err}。请检查网络后重新打开程序。")
+                       .format(err=text)) from e
 
 
 def _reraise(e: sqlite3.OperationalError) -> None:

@@ -77,7 +77,7 @@ def authenticate(db, username: str, password: str, *, clock: Clock = SYSTEM) -> 
     name = (username or "").strip()
     lock_until = (now + dt.timedelta(minutes=A.LOCK_MINUTES)).isoformat(sep=" ", timespec="seconds")
     with _counting(db):
-        row = db.execute(f"SELECT {A.USER_COLS}, password_hash FROM users WHERE username = ?", [name]).fetchone()
+        row = db.execute(f"SELECT {A.USER_COLS}, password_hash FROM users WHERE lower(username) = lower(?)", [name]).fetchone()
         user = A._user_row(row[:-1]) if row else None
         outcome, attempt = None, 0
         if user is None:

@@ -28,6 +28,10 @@ from . import pg_ddl
 ENGINE = "postgresql"
 _DDL = re.compile(r"\s*(CREATE|ALTER|DROP)\s", re.I)
 _BEGIN = re.compile(r"\s*BEGIN(\s+(IMMEDIATE|DEFERRED|EXCLUSIVE))?(\s+TRANSACTION)?\s*;?\s*$", re.I)
+WRITER_LOCK = 4_242_001  # pg_advisory_xact_lock key: one writing transaction at a time, as SQLite's write lock
+LOCK_TIMEOUT_MS = 10000  # as the 单机版's busy timeout: a second writer waits this long, then gets Busy
+_INSERT = re.compile(r'\s*INSERT\s+INTO\s+"?(\w+)"?', re.I)
+_GROUP_CONCAT = re.compile(r"\bgroup_concat\(([^()]*?)(?:,\s*('(?:[^']|'')*'))?\)", re.I)
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/|\?\d*|%", re.S)
 
 
@@ -36,19 +40,35 @@ def prepare(sql: str, has_params: bool) -> str:
     """A statement written for both engines, as the server takes it: ``user`` quoted (a reserved word there),
     SQLite's ``BEGIN IMMEDIATE`` a plain ``BEGIN``, and the placeholders of :func:`to_pg` when there are
     parameters."""
-    text = pg_ddl.quote_user(sql)
+    text = _functions(pg_ddl.quote_user(sql))
     if _BEGIN.match(text):
-        return "BEGIN"
+        return _begin(text)
     return to_pg(text) if has_params else text
+
+
+def _begin(text: str) -> str:
+    """SQLite's ``BEGIN IMMEDIATE`` (a writer) → ``BEGIN`` plus the writer lock (:meth:`PgDatabase.execute`);
+    a plain ``BEGIN`` (one read snapshot for a return or a list) → a repeatable-read transaction, which is what
+    a deferred SQLite transaction gives a reader."""
+    m = _BEGIN.match(text)
+    return "BEGIN" if m.group(2) else "BEGIN ISOLATION LEVEL REPEATABLE READ"
+
+
+def _functions(sql: str) -> str:
+    """SQLite's ``group_concat(x, sep)`` is the server's ``string_agg(x::text, sep)``."""
+    if "group_concat" not in sql.lower():
+        return sql
+    return _GROUP_CONCAT.sub(lambda m: f"string_agg(CAST({m.group(1)} AS text), {m.group(2) or chr(39) + ',' + chr(39)})",
+                             sql)
 
 
 def _bind(sql: str, params: list) -> tuple[str, list | None]:
     """The statement and its parameters as psycopg takes them (numbered ``?N`` expanded)."""
     if not params:
         return prepare(sql, False), None
-    text, order = _placeholders(pg_ddl.quote_user(sql))
+    text, order = _placeholders(_functions(pg_ddl.quote_user(sql)))
     if _BEGIN.match(text):
-        return "BEGIN", None
+        return _begin(text), None
     return text, ([params[i] for i in order] if order is not None else params)
 
 
@@ -203,7 +223,19 @@ class PgDatabase:
             for stmt in pg_ddl.translate_statement(sql):
                 self.raw.execute(stmt)
             return _Cursor(self.raw.execute("SELECT 1 WHERE false"))
-        return _Cursor(self.raw.execute(*_bind(sql, params)))
+        text, args = _bind(sql, params)
+        if text == "BEGIN":  # a writer: wait for the one before (at most LOCK_TIMEOUT_MS), as SQLite does
+            self.raw.execute("BEGIN")
+            self.raw.execute(f"SET LOCAL lock_timeout = {LOCK_TIMEOUT_MS}")
+            return _Cursor(self.raw.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK]))
+        m = _INSERT.match(text)
+        if m and "returning" not in text.lower() and (pk := self.primary_key(m.group(1))):
+            # DB-API's ``lastrowid``, as SQLite gives it: the new row's key
+            cur = _Cursor(self.raw.execute(f'{text.rstrip().rstrip(";")} RETURNING "{pk}"', args))
+            row = cur.fetchone()
+            cur.lastrowid = row[0] if row else None
+            return cur
+        return _Cursor(self.raw.execute(text, args))
 
     def query(self, sql: str, params: Iterable = ()) -> Iterator[dict]:
         with self.raw.cursor(row_factory=psycopg.rows.dict_row) as cur:
@@ -252,3 +284,28 @@ def connect(url: str, *, password: str | None = None, connect_timeout: int = 10)
     conn = psycopg.connect(url, **kw)
     conn.execute("SET TIME ZONE 'Asia/Shanghai'")
     return PgDatabase(conn, url)
+
+
+def translate_error(e: BaseException) -> tuple[str, str] | None:
+    """What a server error means to the user: ``("invalid", message)`` for a refused row (an exclusion or unique
+    constraint, a trigger's Chinese message), ``("busy", "")`` when another seat holds the write lock too long or
+    a snapshot conflicts, ``("lost", message)`` when the connection to the server is gone; None for anything else
+    (a programming error, raised as it is)."""
+    if not isinstance(e, psycopg.Error):
+        return None
+    from psycopg import errors as E
+    diag = getattr(e, "diag", None)
+    primary = (diag.message_primary if diag else None) or str(e)
+    if isinstance(e, (E.LockNotAvailable, E.SerializationFailure, E.DeadlockDetected, E.QueryCanceled)):
+        return "busy", ""
+    if isinstance(e, E.IntegrityError) or isinstance(e, E.RaiseException):
+        name = diag.constraint_name if diag else None
+        if name in pg_ddl.CONSTRAINT_MESSAGES:
+            return "invalid", pg_ddl.CONSTRAINT_MESSAGES[name]
+        if any("\u4e00" <= ch <= "\u9fff" for ch in primary):
+            return "invalid", primary
+        return "invalid", ""
+    if isinstance(e, psycopg.OperationalError) and (e.sqlstate is None or e.sqlstate.startswith("08")
+                                                    or e.sqlstate.startswith("57")):
+        return "lost", primary
+    return None
