@@ -78,6 +78,19 @@ def new_pg_database(template: str | None = None) -> str:
 
 
 @pytest.fixture
+def pg():
+    """The suite's PostgreSQL server (tests/pg_server.PgServer), started on first use in either engine pass: the
+    网络版's own tests (migrate-to, server backups, several seats at once) use it whatever the engine under test."""
+    return pg_server()
+
+
+@pytest.fixture
+def pg_url(pg) -> str:
+    """A new, empty server database (no schema yet) owned by the app's role; its connection string."""
+    return new_pg_database()
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
 
