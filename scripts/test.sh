@@ -7,15 +7,25 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # LibreOffice (Calc, no GUI) is for the tests only: tests/test_workbooks_print.py prints every exported workbook
 # through it, and fails rather than skips when it is missing here. The program itself never needs it.
-bash scripts/system-deps.sh libreoffice-calc-nogui
+# PostgreSQL (server programs only; the tests start a throw-away server of their own in a temporary folder, on a
+# free port, and stop it after) is for the 网络版's tests: they fail rather than skip when it is missing.
+bash scripts/system-deps.sh libreoffice-calc-nogui postgresql
 export YIYANG_REQUIRE_SOFFICE=1
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test]"
 export QT_QPA_PLATFORM=offscreen
+# The suite runs once per engine: the 单机版 (SQLite file) and the 网络版 (PostgreSQL). YIYANG_TEST_ENGINE=sqlite or
+# =postgresql runs one of them only.
+run=(.venv/bin/python -m pytest)
 if [ -n "${YIYANG_TEST_SHIFT:-}" ]; then
   command -v faketime >/dev/null 2>&1 || bash scripts/system-deps.sh faketime
-  echo "== pytest with the clock moved ${YIYANG_TEST_SHIFT} (faketime) =="
-  exec faketime "${YIYANG_TEST_SHIFT}" .venv/bin/python -m pytest "$@"
+  echo "== the clock moved ${YIYANG_TEST_SHIFT} (faketime) =="
+  run=(faketime "${YIYANG_TEST_SHIFT}" "${run[@]}")
 fi
-exec .venv/bin/python -m pytest "$@"
+status=0
+for engine in ${YIYANG_TEST_ENGINE:-sqlite postgresql}; do
+  echo "== pytest: ${engine} =="
+  YIYANG_TEST_ENGINE=$engine "${run[@]}" "$@" || status=$?
+done
+exit $status
