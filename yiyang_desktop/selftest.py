@@ -65,6 +65,8 @@ def check_assets() -> dict:
             raise FileNotFoundError(f"程序自带的文件缺失：{kind}")
     if not font_path().is_file() or font_path().stat().st_size < 1_000_000:
         raise FileNotFoundError(f"字体文件缺失或不完整：{font_path()}")
+    import psycopg  # the 网络版's driver, with libpq bundled (psycopg[binary]): a bundle without it cannot connect
+    found["postgresql_driver"] = f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()} ({psycopg.pq.__impl__})"
     loaded = list_instruments()  # parses and validates every instrument file
     if len(loaded) != len(found["instruments"]):
         raise ValueError(f"只加载了 {len(loaded)} 个评估量表（共 {len(found['instruments'])} 个文件）")
