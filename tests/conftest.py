@@ -77,6 +77,51 @@ def new_pg_database(template: str | None = None) -> str:
     return server.create_db(f"t{os.getpid()}_{_pg['n']}", template=template)
 
 
+def db_location(db) -> str:
+    """What ``--db`` takes for the store of ``db``: the data file's path, or the server database's URL."""
+    if getattr(db, "engine", "") == "postgresql":
+        return db.url
+    from yiyang_desktop.store.db import db_file
+    return str(db_file(db))
+
+
+def _integrity_errors() -> tuple:
+    import sqlite3
+    import psycopg
+    return (sqlite3.IntegrityError, psycopg.IntegrityError, psycopg.errors.RaiseException)
+
+
+INTEGRITY_ERRORS = _integrity_errors()  # a row the store itself refuses (a trigger, a key, a constraint)
+
+
+def refusal_text(e: BaseException) -> str:
+    """What the user is told of a row the store refused: the SQLite trigger's message, or the server
+    constraint's Chinese message (store.pg.translate_error)."""
+    from yiyang_desktop.store.pg import translate_error
+    meaning = translate_error(e)
+    return meaning[1] if meaning else str(e)
+
+
+def reopen(db):
+    """The store's own kind of connection (``ctx.db``-like) to the same file or server database as ``db``."""
+    if getattr(db, "engine", "") == "postgresql":
+        from yiyang_desktop.store.pg import connect as connect_server
+        return connect_server(db.url)
+    from yiyang_desktop.store.db import connect, db_file
+    return connect(db_file(db))
+
+
+def other_connection(db):
+    """A second connection to the same store as ``db`` (another window or process): it sees committed data only.
+    A plain DB-API connection (``execute(...).fetchone()``, ``close()``) on either engine."""
+    if ENGINE == "postgresql" and getattr(db, "engine", "") == "postgresql":
+        import psycopg
+        return psycopg.connect(db.url, autocommit=True)
+    import sqlite3
+    from yiyang_desktop.store.db import db_file
+    return sqlite3.connect(db_file(db))
+
+
 @pytest.fixture
 def pg():
     """The suite's PostgreSQL server (tests/pg_server.PgServer), started on first use in either engine pass: the

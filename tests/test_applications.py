@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import db_location
 from assessment_helpers import answers_total
 from factories import admitted, bed, resident
 from pypdf import PdfReader
@@ -348,9 +349,10 @@ def test_cli_apply_prints_the_summary(home, db_path, tmp_path, monkeypatch):
     create_first_admin(home, "boss", "boss-pass")  # the command line logs in
     monkeypatch.setenv("YIYANG_USER", "boss")
     monkeypatch.setenv("YIYANG_PASSWORD", "boss-pass")
+    where = db_location(home.db)
     home.db.close()
     out = tmp_path / "out"
-    run = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", str(db_path), "apply", "operating-subsidy",
+    run = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", where, "apply", "operating-subsidy",
                           "--year", "2025", "--months", "7-8", "--profile", "hecheng-2021", "--out", str(out)],
                          capture_output=True, text=True, encoding="utf-8")
     assert run.returncode == 0, run.stderr
@@ -360,11 +362,11 @@ def test_cli_apply_prints_the_summary(home, db_path, tmp_path, monkeypatch):
     assert data["amount_fen"] == (3 * 100 + 2 * 150) * 100 + (2 * 100 + 2 * 150) * 100
     assert data["amount_capital"] == "壹仟壹佰元整"
     assert all(Path(f).exists() for f in data["files"])
-    run = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", str(db_path), "apply",
+    run = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", where, "apply",
                           "insurance-designation", "--out", str(out)], capture_output=True, text=True, encoding="utf-8")
     data = json.loads(run.stdout)
     assert data["earliest_date"] == "2024-05-01" and {"name", "passed", "reason"} <= set(data["conditions"][0])
-    run = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", str(db_path), "apply",
+    run = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", where, "apply",
                           "operating-subsidy", "--months", "13", "--out", str(out)], capture_output=True, text=True,
                          encoding="utf-8")
     assert run.returncode == 2 and "月份" in run.stderr

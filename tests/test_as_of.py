@@ -7,6 +7,7 @@ import sys
 
 import openpyxl
 import pytest
+from conftest import db_location
 from factories import admitted, bed
 
 from yiyang_desktop.services import returns as RT
@@ -28,10 +29,11 @@ def cli(ctx, db_path, monkeypatch):
     create_first_admin(ctx, "boss", "boss-pass")
     monkeypatch.setenv("YIYANG_USER", "boss")
     monkeypatch.setenv("YIYANG_PASSWORD", "boss-pass")
+    where = db_location(ctx.db)
     ctx.db.close()
 
     def run(*args):
-        out = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", str(db_path), *args],
+        out = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", where, *args],
                              capture_output=True, text=True, encoding="utf-8")
         assert out.returncode == 0, out.stderr
         return json.loads(out.stdout)

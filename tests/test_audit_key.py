@@ -167,7 +167,8 @@ def test_a_file_from_before_keys_is_upgraded_and_its_old_entries_stay_protected(
 
     from yiyang_desktop.store import db as dbmod
     path = tmp_path / "old.db"
-    monkeypatch.setattr(dbmod, "MIGRATIONS", dbmod.MIGRATIONS[:-1])
+    keyed = [m.__name__ for m in dbmod.MIGRATIONS].index("m_audit_keyed")
+    monkeypatch.setattr(dbmod, "MIGRATIONS", dbmod.MIGRATIONS[:keyed])  # the steps before keys
     db = open_db(path)
     ctx = Context(db, user="tester", role="管理员", clock=FixedClock(NOW))
     old_seal = audit.seal
@@ -258,6 +259,7 @@ def test_the_cli_installs_the_key_from_the_code(tmp_path, other_pc):
     assert json.loads(cli("--db", path, "check").stdout)["audit"]["ok"]
 
 
+@pytest.mark.sqlite_only(reason="file backups as anchors (the server's: test_pg_backup.py)")
 def test_backups_and_returns_anchor_the_chain_and_a_restore_is_not_a_false_alarm(demo_ctx, tmp_path, data_folder):
     from yiyang_desktop.services import backup as bk
     from yiyang_desktop.services import returns as RT

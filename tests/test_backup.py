@@ -23,7 +23,8 @@ from yiyang_desktop.store.schema import SCHEMA_VERSION
 NOW = dt.datetime(2026, 11, 23, 18, 30, 5)
 
 
-pytestmark = pytest.mark.usefixtures("data_folder")  # each test its own data folder (conftest)
+pytestmark = [pytest.mark.usefixtures("data_folder"),  # each test its own data folder (conftest)
+              pytest.mark.sqlite_only(reason="backups of the data file (the server's pg_dump backups: test_pg_backup.py)")]
 
 
 def counts(path: Path) -> dict[str, int]:

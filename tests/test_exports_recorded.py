@@ -49,6 +49,7 @@ def test_a_viewer_cannot_redirect_backups_switch_off_the_lock_or_change_the_prof
         get_setting(Context(ctx.db), "idle_lock_minutes")
 
 
+@pytest.mark.sqlite_only(reason="a backup of the data file (the server's: test_pg_backup.py)")
 def test_a_backup_to_a_chosen_folder_is_a_recorded_export(ctx, db_path, tmp_path, data_folder):
     clerk = as_role(ctx, "登记员")
     made = bk.make_backup(clerk, db_path, folder=tmp_path / "usb", now=dt.datetime(2026, 11, 23, 9))

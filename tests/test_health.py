@@ -151,6 +151,7 @@ def test_return_figures_include_the_checks(ctx):
     assert [r["name"] for r in f.details["health_checks"]] == ["乙"]
 
 
+@pytest.mark.sqlite_only(reason="rewrites a submitted return by dropping the SQLite triggers by hand")
 def test_a_return_submitted_before_health_figures_shows_no_differences_for_them(ctx):
     import json
     rid, _ = admitted(ctx, bed(ctx), D(2025, 1, 1), "甲", birth=D(1940, 1, 1))

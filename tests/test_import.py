@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import os
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import other_connection
 from factories import admitted, bed, id_number, resident, write_book
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -76,9 +76,9 @@ def good_sheets() -> dict[str, list[list]]:
 
 
 
-def counts(db_path: Path) -> dict[str, int]:
-    """Rows per table as another connection sees the file (only committed data)."""
-    con = sqlite3.connect(db_path)
+def counts(ctx) -> dict[str, int]:
+    """Rows per table as another connection sees the store (only committed data)."""
+    con = other_connection(ctx.db)
     try:
         return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
     finally:
@@ -95,7 +95,7 @@ def test_good_workbook_imports_everything_exactly_once(ctx, db_path, good):
     result = I.import_workbook(ctx, good)
     assert result.ok and result.committed, result.report()
     assert result.added == {"床位": 3, "人员": 2, "合作医疗机构": 2, "入住老人": 3, "历史评估": 2}
-    assert counts(db_path) == {"beds": 3, "residents": 3, "stays": 3, "bed_assignments": 3, "staff": 2, "partners": 2,
+    assert counts(ctx) == {"beds": 3, "residents": 3, "stays": 3, "bed_assignments": 3, "staff": 2, "partners": 2,
                                "assessments": 2}
 
     people = {r["name"]: r for r in list_residents(ctx)}
@@ -118,7 +118,7 @@ def test_good_workbook_imports_everything_exactly_once(ctx, db_path, good):
     assert again.ok and again.added == {}
     assert again.skipped == {"床位": 3, "人员": 2, "合作医疗机构": 2, "入住老人": 3, "历史评估": 2}
     assert {p.message for p in again.skipped_rows} == {"已存在，跳过"}
-    assert counts(db_path)["residents"] == 3 and counts(db_path)["assessments"] == 2
+    assert counts(ctx)["residents"] == 3 and counts(ctx)["assessments"] == 2
 
 
 def test_paper_assessments_are_completed_records_marked_imported(ctx, good):
@@ -138,7 +138,7 @@ def test_paper_assessments_are_completed_records_marked_imported(ctx, good):
 def test_dry_run_counts_but_writes_nothing(ctx, db_path, good):
     result = I.import_workbook(ctx, good, dry_run=True)
     assert result.ok and not result.committed and result.added["入住老人"] == 3
-    assert set(counts(db_path).values()) == {0}
+    assert set(counts(ctx).values()) == {0}
 
 
 # --- one bad row anywhere: nothing is imported, the report names sheet / row / column -----------------------------
@@ -172,7 +172,7 @@ def test_one_bad_cell_imports_nothing_and_names_the_cell(ctx, db_path, tmp_path,
     sheets[sheet][data_row - 1][header.index(column)] = value
     result = I.import_workbook(ctx, write_book(tmp_path / "bad.xlsx", sheets))
     assert not result.ok and not result.committed
-    assert set(counts(db_path).values()) == {0}, "all or nothing: earlier sheets' rows were rolled back too"
+    assert set(counts(ctx).values()) == {0}, "all or nothing: earlier sheets' rows were rolled back too"
     first = result.problems[0]
     assert (first.sheet, first.row, first.column) == (sheet, data_row, column), result.report()
     assert expected in first.message
@@ -343,7 +343,7 @@ def test_corrupt_and_foreign_files_give_a_clear_message(ctx, db_path, tmp_path, 
         with pytest.raises(ServiceError) as err:
             I.import_workbook(ctx, tmp_path / name)
         assert message in str(err.value), name
-    assert set(counts(db_path).values()) == {0}
+    assert set(counts(ctx).values()) == {0}
 
 
 # --- size -------------------------------------------------------------------------------------------------------
@@ -359,7 +359,7 @@ def test_five_thousand_residents(ctx, db_path, tmp_path):
     path = write_book(tmp_path / "big.xlsx", {"床位": beds, "入住老人": people})
     result = I.import_workbook(ctx, path)
     assert result.ok and result.added == {"床位": n, "入住老人": n}
-    assert counts(db_path)["bed_assignments"] == n
+    assert counts(ctx)["bed_assignments"] == n
     assert census(ctx, D(2024, 1, 1)).to_json()["occupied_total"] == n
 
 
@@ -486,9 +486,9 @@ def test_nested_transactions_are_savepoints(ctx, db_path):
                     db["beds"].insert({"room": "999", "number": "9", "service_date": "2020-01-01"})
                     create_bed(ctx, data)  # refused: already exists (the inner insert goes with it)
             assert ctx.db.execute("SELECT room FROM beds").fetchall() == [("101",)]
-            assert counts(db_path)["beds"] == 0  # not visible outside before the outer commit
+            assert counts(ctx)["beds"] == 0  # not visible outside before the outer commit
             raise RuntimeError("outer fails")
-    assert counts(db_path)["beds"] == 0 and not ctx.db.conn.in_transaction
+    assert counts(ctx)["beds"] == 0 and not ctx.db.conn.in_transaction
 
 
 # --- command line -------------------------------------------------------------------------------------------------

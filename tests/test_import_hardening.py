@@ -73,12 +73,12 @@ def test_a_zip_bomb_is_refused_before_openpyxl_reads_it(ctx, db_path, tmp_path, 
     base = factories.write_book(tmp_path / "base.xlsx", {"床位": [["房间号"]]})
     path = _replace_sheet(base, tmp_path / "bomb.xlsx", bomb)
     assert path.stat().st_size < 2 * 1024 * 1024  # small on disk
-    before = counts(db_path)
+    before = counts(ctx)
     started = time.monotonic()
     with pytest.raises(ServiceError, match=needle):
         I.import_workbook(ctx, path)
     assert time.monotonic() - started < 10
-    assert counts(db_path) == before
+    assert counts(ctx) == before
 
 
 def test_error_cells_and_formulas_without_values_are_refused_with_the_cell_address(ctx, db_path, tmp_path):
@@ -90,9 +90,9 @@ def test_error_cells_and_formulas_without_values_are_refused_with_the_cell_addre
     ws["C3"].data_type = "e"  # an error value as Excel stores it
     ws["D4"] = "=B4+1"        # a formula whose file has no computed value (written by a program, not by Excel)
     wb.save(path)
-    before = counts(db_path)
+    before = counts(ctx)
     result = I.import_workbook(ctx, path)
-    assert not result.ok and counts(db_path) == before
+    assert not result.ok and counts(ctx) == before
     lines = {(p.sheet, p.row, p.column): p.message for p in result.problems}
     assert "C3" in lines[("床位", 3, "房间号")] and "#REF!" in lines[("床位", 3, "房间号")]
     assert "D4" in lines[("床位", 4, "床号")] and "公式" in lines[("床位", 4, "床号")]
@@ -101,9 +101,9 @@ def test_error_cells_and_formulas_without_values_are_refused_with_the_cell_addre
 def test_text_longer_than_any_field_is_refused(ctx, db_path, tmp_path):
     sheets = good_sheets()
     sheets["入住老人"][1][9] = "李" * 100_000  # the emergency contact's name
-    before = counts(db_path)
+    before = counts(ctx)
     result = I.import_workbook(ctx, factories.write_book(tmp_path / "long.xlsx", sheets))
-    assert not result.ok and counts(db_path) == before
+    assert not result.ok and counts(ctx) == before
     assert any(p.column == "紧急联系人" and "太长" in p.message for p in result.problems)
 
 
@@ -130,20 +130,21 @@ def test_a_broken_instrument_file_refuses_the_import_plainly(ctx, db_path, tmp_p
     loader_cache = getattr(loader, "_CACHE", None)
     if isinstance(loader_cache, dict):
         monkeypatch.setattr(loader, "_CACHE", {})
-    before = counts(db_path)
+    before = counts(ctx)
     with pytest.raises(ServiceError, match="评估标准文件有误"):
         I.import_workbook(ctx, factories.write_book(tmp_path / "台账.xlsx", good_sheets()))
-    assert counts(db_path) == before
+    assert counts(ctx) == before
 
 
+@pytest.mark.sqlite_only(reason="fills the disk under the data file")
 def test_a_full_disk_during_the_import_is_said_and_writes_nothing(ctx, db_path, tmp_path):
     path = factories.write_book(tmp_path / "台账.xlsx", good_sheets())
     pages = ctx.db.execute("PRAGMA page_count").fetchone()[0]
     ctx.db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "database or disk is full" (SQLITE_FULL)
-    before = counts(db_path)
+    before = counts(ctx)
     with pytest.raises(ServiceError, match="磁盘已满"):
         I.import_workbook(ctx, path)
-    assert counts(db_path) == before
+    assert counts(ctx) == before
 
 
 def cli(*args, env_extra=None):

@@ -4,6 +4,7 @@ import sqlite3
 
 import factories
 import pytest
+from conftest import INTEGRITY_ERRORS
 
 from yiyang_desktop.domain.ids import uscc_check_char
 from yiyang_desktop.paths import data_dir
@@ -150,7 +151,7 @@ def test_a_partner_with_records_cannot_be_deleted(ctx):
         P.delete_partner(ctx, pid)
     assert "1 份合作协议" in str(err.value) and "不能删除" in str(err.value)
     assert P.get_partner(ctx, pid)
-    with pytest.raises(sqlite3.IntegrityError):  # the foreign key holds even without the service's check
+    with pytest.raises(INTEGRITY_ERRORS):  # the foreign key holds even without the service's check
         ctx.db.execute("DELETE FROM partners WHERE id = ?", [pid])
     other = partner(ctx, "空的医院", contacts=[{"name": "甲", "phone": "1"}])
     P.delete_partner(ctx, other)

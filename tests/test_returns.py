@@ -10,6 +10,7 @@ import sys
 
 import factories
 import pytest
+from conftest import INTEGRITY_ERRORS, db_location
 from openpyxl import load_workbook
 
 from yiyang_desktop.domain.assessment import load_instrument
@@ -173,7 +174,7 @@ def test_frozen_return_kept_and_differences_reported(ctx, home, tmp_path):
     assert diff["residents_by_hukou.外地"] == (1, 0) and diff["bed_months"] == (2, 4)
     assert diff["occupancy_rate"] == (0.5, round(4 / 6, 4))
     assert "beds_total" not in diff and "deaths" not in diff
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         ctx.db.execute("UPDATE submitted_returns SET figures = '{}' WHERE id = ?", [first])
     # A corrected version supersedes the first; both are kept.
     second = RT.submit_return(ctx, RT.compute_return(ctx, 2026, 9), "补录9月28日入住")
@@ -250,7 +251,7 @@ def _cli(*args):
 
 def test_cli(ctx, home, db_path, tmp_path):
     create_first_admin(ctx, "admin", "return-secret")
-    out = _cli("--db", db_path, "return", "--month", "2026-09", "--out", tmp_path / "out")
+    out = _cli("--db", db_location(ctx.db), "return", "--month", "2026-09", "--out", tmp_path / "out")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     for key in ("month", "beds_total", "beds_by_type", "beds_occupied", "occupancy_rate", "nursing_bed_share",
@@ -259,9 +260,9 @@ def test_cli(ctx, home, db_path, tmp_path):
         assert key in data, key
     assert data["residents_end"] == 3 and "无有效评估" in data["residents_by_grade"]
     assert sorted(p.rsplit(".", 1)[1] for p in data["files"]) == ["pdf", "xlsx"]
-    bad = _cli("--db", db_path, "return", "--month", "2026-9x")
+    bad = _cli("--db", db_location(ctx.db), "return", "--month", "2026-9x")
     assert bad.returncode == 2 and "月份" in bad.stderr and not bad.stdout
-    year = _cli("--db", db_path, "return", "--year", "2025")
+    year = _cli("--db", db_location(ctx.db), "return", "--year", "2025")
     assert year.returncode == 0, year.stderr
     assert [m["month"] for m in json.loads(year.stdout)["months"]] == [f"2025-{m:02d}" for m in range(1, 13)]
 

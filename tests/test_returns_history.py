@@ -103,6 +103,7 @@ def test_trend_counts_a_same_day_empty_assignment_as_the_census_does(demo_ctx):
     assert month_occupancies(demo_ctx, before, l_) == load_occupancies(demo_ctx, before, l_)
 
 
+@pytest.mark.sqlite_only(reason="counts SQLite virtual-machine steps")
 def test_trend_and_month_cost_do_not_follow_older_history(demo_ctx):
     f, l_ = month_bounds(2026, 10)
     trend_before = RT.trend(demo_ctx, 2026, 10)

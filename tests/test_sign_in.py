@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import PRODUCTION_SCRYPT_N
+from conftest import reopen, PRODUCTION_SCRYPT_N
 from factories import bed
 from yiyang_desktop.clock import FixedClock
 from yiyang_desktop.services import accounts as A
@@ -61,7 +61,7 @@ def test_forty_wrong_passwords_at_once_get_at_most_five_checks(ctx, db_path, mon
     errors = []
 
     def attempt():
-        db = connect(db_path)
+        db = reopen(ctx.db)
         try:
             barrier.wait()
             A.authenticate(db, "clerk", "wrong-pass", clock=FixedClock(NOW))

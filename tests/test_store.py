@@ -2,6 +2,7 @@
 import sqlite3
 
 import pytest
+from conftest import INTEGRITY_ERRORS, refusal_text
 
 from yiyang_desktop.store.db import StoreError, connect, integrity_report, meta, open_db, schema_version
 from yiyang_desktop.store.schema import SCHEMA_VERSION
@@ -107,11 +108,13 @@ def test_store_refuses_overlapping_stays_of_one_person(ctx):
     r = _resident(db, 1)
     db["stays"].insert({"resident_id": r, "admission_date": "2026-01-01", "discharge_date": "2026-02-01",
                         "discharge_reason": "回家"})
-    with pytest.raises(sqlite3.IntegrityError, match="重叠"):
+    with pytest.raises(INTEGRITY_ERRORS) as refused:
         db["stays"].insert({"resident_id": r, "admission_date": "2026-01-20"})
+    assert "重叠" in refusal_text(refused.value)
     db["stays"].insert({"resident_id": r, "admission_date": "2026-02-01"})  # back on the day of discharge: fine
-    with pytest.raises(sqlite3.IntegrityError, match="重叠"):
+    with pytest.raises(INTEGRITY_ERRORS) as refused:
         db["stays"].insert({"resident_id": r, "admission_date": "2026-03-01"})  # two open stays
+    assert "重叠" in refusal_text(refused.value)
 
 
 def test_store_refuses_two_residents_in_one_bed(ctx):
@@ -120,14 +123,16 @@ def test_store_refuses_two_residents_in_one_bed(ctx):
     s1 = db["stays"].insert({"resident_id": _resident(db, 1), "admission_date": "2026-01-01"}).last_pk
     s2 = db["stays"].insert({"resident_id": _resident(db, 2), "admission_date": "2026-01-05"}).last_pk
     db["bed_assignments"].insert({"stay_id": s1, "bed_id": b, "start_date": "2026-01-01", "end_date": "2026-01-10"})
-    with pytest.raises(sqlite3.IntegrityError, match="已有老人入住"):
+    with pytest.raises(INTEGRITY_ERRORS) as refused:
         db["bed_assignments"].insert({"stay_id": s2, "bed_id": b, "start_date": "2026-01-05"})
+    assert "已有老人入住" in refusal_text(refused.value)
     db["bed_assignments"].insert({"stay_id": s2, "bed_id": b, "start_date": "2026-01-10"})  # same-day turnover
     a1 = db.execute("SELECT id FROM bed_assignments WHERE stay_id = ?", [s1]).fetchone()[0]
-    with pytest.raises(sqlite3.IntegrityError, match="已有老人入住"):
+    with pytest.raises(INTEGRITY_ERRORS) as refused:
         db["bed_assignments"].update(a1, {"end_date": None})  # an update may not create an overlap either
+    assert "已有老人入住" in refusal_text(refused.value)
 
 
 def test_foreign_keys_are_enforced(ctx):
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         ctx.db["stays"].insert({"resident_id": 999, "admission_date": "2026-01-01"})

@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+from conftest import db_location
 from PySide6.QtCore import QObject, Signal
 
 from yiyang_desktop.services.base import Busy, Context
@@ -42,11 +43,12 @@ def test_a_save_in_the_window_during_a_failing_job_is_kept(qapp, qtbot, ctx):
     qtbot.waitUntil(lambda: bool(saved), timeout=15000)
     assert get_setting(ctx, "window_save") == "kept"
     assert get_setting(ctx, "job_save") is None
-    fresh = open_db(D.db_file(ctx.db))
+    fresh = open_db(db_location(ctx.db))
     assert fresh.execute("SELECT value FROM settings WHERE key = 'window_save'").fetchone()[0] == '"kept"'
     fresh.close()
 
 
+@pytest.mark.sqlite_only(reason="sqlite3 connections refuse other threads; a psycopg connection is thread-safe")
 def test_a_connection_never_crosses_threads(ctx):
     errors = []
 
@@ -88,9 +90,12 @@ def test_nesting_is_counted_by_the_context(ctx):
 
 
 def test_a_second_writer_waits_then_gets_a_plain_busy_message(ctx, monkeypatch):
-    other = Context(open_db(D.db_file(ctx.db)), user="other", role="管理员", clock=ctx.clock)
-    other.db.execute("PRAGMA busy_timeout = 200")
+    from yiyang_desktop.store import pg
+    other = Context(open_db(db_location(ctx.db)), user="other", role="管理员", clock=ctx.clock)
+    if not D.is_server_db(other.db):
+        other.db.execute("PRAGMA busy_timeout = 200")
     monkeypatch.setattr(D, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(pg, "LOCK_TIMEOUT_MS", 200)
     with ctx.transaction():
         set_setting(ctx, "first", "1")
         started = time.monotonic()

@@ -28,12 +28,12 @@ def test_check_then_import_a_good_file(qtbot, dlg, ctx, db_path, tmp_path):
     assert not dlg.check_btn.isEnabled() and not dlg.import_btn.isEnabled()
     dlg.choose_file(write_book(tmp_path / "台账.xlsx", good_sheets()))
     assert "检查通过，可以导入" in dlg.status.text() and "入住老人 3 条" in dlg.status.text()
-    assert set(counts(db_path).values()) == {0}, "checking writes nothing"
+    assert set(counts(ctx).values()) == {0}, "checking writes nothing"
     dlg.grab().save(str(tmp_path / "checked.png"))
     assert dlg.import_btn.isEnabled()
     qtbot.mouseClick(dlg.import_btn, Qt.LeftButton)
     assert "导入完成" in dlg.status.text()
-    assert counts(db_path)["residents"] == 3 and counts(db_path)["assessments"] == 2
+    assert counts(ctx)["residents"] == 3 and counts(ctx)["assessments"] == 2
     assert not dlg.import_btn.isEnabled() and not dlg.check_btn.isEnabled()
     dlg.findChild(type(dlg.import_btn), "btn_close").click()
     assert dlg.result() == QDialog.Accepted  # closing after an import tells the page to refresh
@@ -51,10 +51,10 @@ def test_second_import_of_the_same_file_lists_what_was_skipped(qtbot, dlg, ctx, 
     assert ["入住老人", "2", "身份证号", "已存在，跳过"] in table(again)
     again.reject()
     assert again.result() == QDialog.Rejected
-    assert counts(db_path)["residents"] == 3
+    assert counts(ctx)["residents"] == 3
 
 
-def test_a_bad_file_shows_every_problem_and_imports_nothing(dlg, db_path, tmp_path):
+def test_a_bad_file_shows_every_problem_and_imports_nothing(dlg, ctx, db_path, tmp_path):
     sheets = good_sheets()
     sheets["床位"][2][4] = "普通床"
     sheets["人员"][1][7] = "2022-02-30"
@@ -66,7 +66,7 @@ def test_a_bad_file_shows_every_problem_and_imports_nothing(dlg, db_path, tmp_pa
     assert not dlg.import_btn.isEnabled()
     dlg.grab().save(str(tmp_path / "problems.png"))
     dlg.do_import()  # even if called, the all-or-nothing rule holds
-    assert set(counts(db_path).values()) == {0}
+    assert set(counts(ctx).values()) == {0}
     assert dlg.result() != QDialog.Accepted
 
 

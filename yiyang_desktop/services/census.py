@@ -32,7 +32,8 @@ def load_occupancies(ctx: Context, start: dt.date, end: dt.date) -> list[Occupan
     rows = ctx.db.execute("""
         SELECT s.resident_id, r.name, a.bed_id, a.start_date, a.end_date, a.stay_id
         FROM bed_assignments a JOIN stays s ON s.id = a.stay_id JOIN residents r ON r.id = s.resident_id
-        WHERE a.start_date <= ? AND COALESCE(a.end_date, '9999-12-31') > ?""",
+        WHERE a.start_date <= ? AND COALESCE(a.end_date, '9999-12-31') > ?
+        ORDER BY a.start_date, a.end_date IS NOT NULL, COALESCE(a.end_date, ''), a.id""",
                           [end.isoformat(), start.isoformat()]).fetchall()
     return [Occupancy(r[0], r[1], r[2], to_date(r[3]), to_date(r[4]), r[5]) for r in rows]
 
