@@ -127,7 +127,9 @@ def open_pg(url: str, *, create: bool = True, is_demo: bool = False, clock: Cloc
     except StoreError:
         db.close()
         raise
+    from .audit_store import trigger_problems
     db.password = password
+    db.trigger_problems = trigger_problems(db)  # said at open; every write is refused while there are any
     db.integrity_pending = False
     db.integrity_checked_at = None
     db.open_notes = []
