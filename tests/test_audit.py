@@ -127,11 +127,11 @@ def test_yiyang_check_reports_a_broken_chain(demo_ctx, tmp_path):
     path = db_location(demo_ctx.db)
     run = lambda: subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", path, "check"],  # noqa: E731
                                  capture_output=True, text=True)
+    con = other_connection(demo_ctx.db)  # for the tampering below, as another program would
     demo_ctx.db.close()
     ok = run()
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert json.loads(ok.stdout)["audit"]["checked"] > 1000
-    con = other_connection(demo_ctx.db)
     con.execute("UPDATE audit_log SET at = '2020-01-01 08:00:00' WHERE id = 50")  # an entry's time rewritten
     con.commit()
     con.close()
