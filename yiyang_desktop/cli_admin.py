@@ -108,6 +108,25 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_migrate_to(args) -> int:
+    """Copy the data file (``--db``, signed in as an administrator) into an empty server database."""
+    from .cli_accounts import open_context
+    from .services.migrate_to import migrate_to
+    from .store.pg_open import is_server
+    if is_server(args.db):
+        print("错误：--db 应是要迁移的数据文件（单机版），目标服务器数据库写在 migrate-to 后面。", file=sys.stderr)
+        return 2
+    ctx = open_context(args)
+    try:
+        result = migrate_to(ctx, args.url)
+    finally:
+        ctx.db.close()
+    _print(result)
+    print(f"已迁移到服务器数据库 {result['to']}。请让各台电脑改用网络版连接它；原数据文件保持不变，留作存档，"
+          "不要再在其中录入新数据。", file=sys.stderr)
+    return 0
+
+
 def register(sub) -> None:
     s = sub.add_parser("backup", help="备份数据文件（默认存入数据文件夹的 backups 及设置的第二个文件夹，并按规则轮换）")
     s.add_argument("--to", type=Path, help="备份到此文件夹（代替默认位置，同样按规则轮换）。这是含全部个人信息的导出："
@@ -122,3 +141,6 @@ def register(sub) -> None:
     s.add_argument("--force-other-institution", action="store_true",
                    help="备份属于另一家机构（另一个数据文件）时仍然恢复：当前数据将被那家机构的数据替换")
     s.set_defaults(func=cmd_restore)
+    s = sub.add_parser("migrate-to", help="把数据文件（--db）完整迁移到一个空的服务器数据库（网络版；仅管理员）")
+    s.add_argument("url", help="空的服务器数据库 postgresql://用户@主机:端口/数据库（密码用环境变量 PGPASSWORD 或 pgpass 文件）")
+    s.set_defaults(func=cmd_migrate_to)
