@@ -71,7 +71,10 @@ def migrate_to(ctx: Context, url: str, *, password: str | None = None) -> dict:
         raise ServiceError(N_("msg", "迁移的目标须是服务器数据库的连接串 postgresql://用户@主机:端口/数据库"))
     _check_source(ctx)
     where = describe(url)
-    target = pg_copy.connect_empty(url, password)  # refuses a database that is not empty, untouched
+    try:
+        target = pg_copy.connect_empty(url, password)  # refuses a database that is not empty, untouched
+    except StoreError as e:
+        raise ServiceError(message_of(e)) from e
     src: sqlite3.Connection = ctx.db.conn
     try:
         began = not src.in_transaction
