@@ -135,6 +135,7 @@ def _restore_tool(major: int | None = None) -> Path:
     return best[1]
 
 
+@public("a dump's identity, data version, counts and anchor; no personal data")
 def read_dump(path: Path | str, tool: Path | None = None) -> dict:
     """What a dump says about itself, read without restoring it: ``app_meta`` (identity, data version, anchor),
     the institution's name and the counts; ServiceError (Chinese) for a file that is not a readable dump."""
