@@ -6444,6 +6444,10 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>The data break a rule and were not saved: {err}</translation>
     </message>
     <message>
+        <source>与服务器数据库的连接中断，本次修改没有保存：{err}。请检查网络后重新打开程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>请填写{label}</source>
         <translation>Please fill in: {label}</translation>
     </message>
@@ -7071,6 +7075,10 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>数据文件 {path} 暂时无法写入（{err}），请稍后再试。</source>
         <translation>The data file {path} cannot be written at the moment ({err}); please try again shortly.</translation>
+    </message>
+    <message>
+        <source>数据文件 {path} 在网络共享文件夹上（{kind}），单机版不能在这里保存数据：几台电脑同时写同一个共享文件会把它损坏。请把数据文件放在本机磁盘上；几台电脑要共用一个机构的数据，请使用网络版（PostgreSQL 服务器，见使用说明“网络版”一节）。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>找不到数据文件 {path}</source>
@@ -9299,6 +9307,10 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>The data file is busy: another task (or another program) has been saving for {s} seconds. Nothing was saved this time; please try again shortly.</translation>
     </message>
     <message>
+        <source>服务器数据库正忙：另一台电脑正在保存，等了 {s} 秒仍未完成。这次没有保存任何内容，请稍后再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>内存中的数据库不能在后台任务中使用</source>
         <translation>An in-memory database cannot be used by a background task</translation>
     </message>
@@ -9626,6 +9638,166 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>发现不属于本程序的审计相关触发器：{names}</source>
         <translation>triggers on the audit tables that are not the program&apos;s: {names}</translation>
+    </message>
+    <message>
+        <source>当前打开的已经是服务器数据库（网络版），不需要迁移。</source>
+        <translation>What is open is already a server database (network edition); there is nothing to migrate.</translation>
+    </message>
+    <message>
+        <source>数据文件的数据版本（{v}）与本程序（{m}）不同，请先用本程序打开它完成升级。</source>
+        <translation>The data file&apos;s data version ({v}) differs from this program&apos;s ({m}). Open it with this program first to upgrade it.</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有本数据文件的审计密钥，迁移后无法核对审计记录，因此没有迁移。请管理员先输入恢复码（设置 → 审计密钥，或 yiyang audit install-key），再迁移。</source>
+        <translation>This computer does not hold the data file&apos;s audit key, so the audit trail could not be checked after a migration; nothing was migrated. An administrator must first enter the recovery code (Settings → Audit key, or yiyang audit install-key), then migrate.</translation>
+    </message>
+    <message>
+        <source>迁移的目标须是服务器数据库的连接串 postgresql://用户@主机:端口/数据库</source>
+        <translation>The migration target must be a server database connection string postgresql://user@host:port/database</translation>
+    </message>
+    <message>
+        <source>迁移后的核对没有通过，服务器数据库已重新清空：{problems}</source>
+        <translation>The check after the migration failed; the server database was emptied again: {problems}</translation>
+    </message>
+    <message>
+        <source>表 {table}：数据文件 {a} 行，服务器 {b} 行</source>
+        <translation>Table {table}: {a} rows in the data file, {b} on the server</translation>
+    </message>
+    <message>
+        <source>审计记录：{p}</source>
+        <translation>Audit trail: {p}</translation>
+    </message>
+    <message>
+        <source>备份失败：{err}。服务器数据库没有改动。</source>
+        <translation>Backup failed: {err}. The server database was not changed.</translation>
+    </message>
+    <message>
+        <source>服务器数据库完整备份（全部老人、人员与账号）</source>
+        <translation>Full backup of the server database (all residents, staff and accounts)</translation>
+    </message>
+    <message>
+        <source>备份文件 {path} 已损坏或不是服务器数据库的备份（{err}），不能用来恢复。</source>
+        <translation>The backup file {path} is damaged or not a backup of a server database ({err}); it cannot be restored.</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是医养台账服务器数据库的备份，不能用来恢复。</source>
+        <translation>The file {path} is not a backup of a Yiyang server database; it cannot be restored.</translation>
+    </message>
+    <message>
+        <source>备份文件 {path} 没有数据身份编号，不能用来恢复。</source>
+        <translation>The backup file {path} has no data identity; it cannot be restored.</translation>
+    </message>
+    <message>
+        <source>备份文件 {path} 由更新版本的医养台账制作（数据版本 {v}，本程序支持到 {m}），请先升级程序再恢复。</source>
+        <translation>The backup file {path} was made by a newer version of Yiyang (data version {v}; this program supports up to {m}). Upgrade the program before restoring.</translation>
+    </message>
+    <message>
+        <source>备份文件 {path} 里没有数据版本，不能用来恢复。</source>
+        <translation>The backup file {path} has no data version; it cannot be restored.</translation>
+    </message>
+    <message>
+        <source>恢复失败，服务器数据库 {where} 仍是空的：{err}</source>
+        <translation>Restore failed; the server database {where} is still empty: {err}</translation>
+    </message>
+    <message>
+        <source>恢复后的检查没有通过，服务器数据库 {where} 已重新清空：{err}</source>
+        <translation>The checks after the restore failed; the server database {where} was emptied again: {err}</translation>
+    </message>
+    <message>
+        <source>恢复出的数据身份编号（{a}）与备份文件所写的（{b}）不同</source>
+        <translation>The restored data identity ({a}) differs from the one the backup file states ({b})</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有这份备份的审计密钥，无法核对审计记录。请在制作备份的电脑上恢复，或设置环境变量 YIYANG_RECOVERY_CODE 为审计密钥的恢复码后再恢复</source>
+        <translation>This computer does not hold the backup&apos;s audit key, so the audit trail cannot be checked. Restore on the computer that made the backup, or set the environment variable YIYANG_RECOVERY_CODE to the audit key&apos;s recovery code and restore again</translation>
+    </message>
+    <message>
+        <source>审计记录核对未通过：{p}</source>
+        <translation>The audit trail check failed: {p}</translation>
+    </message>
+    <message>
+        <source>审计触发器函数 yy_audit 缺失或被改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器数据库 {where} 不是空的（里面已有 {n} 个表或序列），未做任何改动。迁移和恢复只能写入一个新建的空数据库，请按使用说明“网络版”一节新建一个。</source>
+        <translation>The server database {where} is not empty (it already holds {n} tables or sequences); nothing was changed. Migrations and restores only write into a new, empty database: create one as the manual&apos;s &quot;Network edition&quot; section describes.</translation>
+    </message>
+    <message>
+        <source>服务器数据库 {where} 无法使用：{err}</source>
+        <translation>The server database {where} cannot be used: {err}</translation>
+    </message>
+    <message>
+        <source>数据文件与服务器数据库的表不一致（只在数据文件中：{a}；只在服务器中：{b}），未做任何改动。</source>
+        <translation>The data file and the server database have different tables (only in the data file: {a}; only on the server: {b}); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>表 {table} 的列在数据文件与服务器数据库中不一致，未做任何改动。</source>
+        <translation>Table {table} has different columns in the data file and the server database; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>复制表 {table} 时服务器拒绝了数据（{err}），服务器数据库保持为空。</source>
+        <translation>The server refused data while copying table {table} ({err}); the server database stays empty.</translation>
+    </message>
+    <message>
+        <source>服务器数据库 {where} 拒绝了用户名或密码，请重新输入密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器上没有数据库 {where}，请先按使用说明“网络版”一节建立它。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法连接服务器数据库 {where}：{err}请检查服务器是否开机、地址和端口是否正确、防火墙是否放行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法连接服务器数据库 {where}：{err}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器数据库 {where} 里已有其他程序的数据，不是医养台账的数据库，未做任何改动。请为医养台账新建一个空数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器数据库 {where} 由更新版本的医养台账升级过（数据版本 {v}，本程序支持到 {m}），请先升级这台电脑上的程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器数据库 {where} 是空的，还不是医养台账的数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器数据库 {where} 的账号权限不够（{err}）：程序用的账号须是该数据库的所有者，见使用说明“网络版”一节。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器数据库缺少约束 {name}（同一时间段不能重复占用），可能被人改动过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器数据库缺少触发器 submitted_returns_frozen（已报送月报不能修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器数据库 {where} 里是正式数据，演示数据不会覆盖它。请换一个空数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这台电脑上找不到 PostgreSQL 的 {tool} 程序，网络版的备份和恢复要用它。请安装 PostgreSQL {major} 或更新版本的命令行工具（Windows：PostgreSQL 安装程序中勾选“Command Line Tools”；Linux：apt install postgresql-client），或设置环境变量 YIYANG_PG_BIN 为它所在的文件夹。</source>
+        <translation>PostgreSQL&apos;s {tool} program was not found on this computer; the network edition&apos;s backups and restores need it. Install the command line tools of PostgreSQL {major} or newer (Windows: tick &quot;Command Line Tools&quot; in the PostgreSQL installer; Linux: apt install postgresql-client), or set the environment variable YIYANG_PG_BIN to its folder.</translation>
+    </message>
+    <message>
+        <source>这台电脑上的 {tool}（{path}）是 PostgreSQL {have} 版的，比服务器（PostgreSQL {major}）旧，无法使用。请安装 PostgreSQL {major} 或更新版本的命令行工具，或设置环境变量 YIYANG_PG_BIN 为它所在的文件夹。</source>
+        <translation>The {tool} on this computer ({path}) is from PostgreSQL {have}, older than the server (PostgreSQL {major}), and cannot be used. Install the command line tools of PostgreSQL {major} or newer, or set the environment variable YIYANG_PG_BIN to their folder.</translation>
+    </message>
+    <message>
+        <source>pg_dump 备份失败：{err}</source>
+        <translation>pg_dump backup failed: {err}</translation>
+    </message>
+    <message>
+        <source>pg_restore 恢复失败：{err}</source>
+        <translation>pg_restore failed: {err}</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,10 @@ def _print(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _db_path(args) -> Path:
-    return Path(args.db or default_db_path())
+def _db_path(args):
+    """The data file, or the server database's connection string as it was written (never a Path)."""
+    from .store.pg_open import is_server
+    return args.db if is_server(args.db) else Path(args.db or default_db_path())
 
 
 def cmd_backup(args) -> int:
@@ -35,10 +37,15 @@ def cmd_backup(args) -> int:
 def cmd_backups(args) -> int:
     from .cli_accounts import open_context
     from .services.backup import backup_folders, list_backups
+    from .store.db import is_server_db
     path = _db_path(args)
     ctx = open_context(args)
     try:
         folders = [args.folder] if args.folder else backup_folders(ctx)
+        if is_server_db(ctx.db):  # the 网络版: its pg_dump backups (read with pg_restore)
+            from .services.server_backup import list_server_backups
+            _print(list_server_backups(ctx, folders))
+            return 0
     finally:
         ctx.db.close()
     _print(list_backups(path, folders))
@@ -72,6 +79,9 @@ def cmd_restore(args) -> int:
     from .services.accounts import check
     from .services.backup import file_facts, inspect_backup, lock_holder, restore
     from .services.backup_restore import other_institution
+    from .store.pg_open import is_server
+    if is_server(args.db):
+        return _restore_server(args)
     path = _db_path(args)
     pid = lock_holder(path)
     if pid:
@@ -108,6 +118,45 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def _restore_server(args) -> int:
+    """The 网络版: a pg_dump backup into an EMPTY server database; the login is checked against the restored data's
+    own accounts (services.server_restore)."""
+    from .cli_accounts import _secret
+    from .services.base import ServiceError
+    from .services.server_restore import restore_server
+    from .store.pg_open import describe
+    name = getattr(args, "user", None) or os.environ.get("YIYANG_USER")
+    if not name:
+        raise ServiceError("请用 --user 用户名 或环境变量 YIYANG_USER 指定登录用户（备份中数据的管理员）")
+    password = _secret(f"用户 {name} 的密码（备份中的账号）：")
+    print(f"将把备份 {args.file} 恢复到空的服务器数据库 {describe(args.db)}。", file=sys.stderr)
+    result = restore_server(args.db, args.file, username=name, password=password,
+                            recovery_code=os.environ.get("YIYANG_RECOVERY_CODE") or None)
+    if result.get("trail_warning"):
+        print(f"注意：{result['trail_warning']}", file=sys.stderr)
+    _print(result)
+    return 0
+
+
+def cmd_migrate_to(args) -> int:
+    """Copy the data file (``--db``, signed in as an administrator) into an empty server database."""
+    from .cli_accounts import open_context
+    from .services.migrate_to import migrate_to
+    from .store.pg_open import is_server
+    if is_server(args.db):
+        print("错误：--db 应是要迁移的数据文件（单机版），目标服务器数据库写在 migrate-to 后面。", file=sys.stderr)
+        return 2
+    ctx = open_context(args)
+    try:
+        result = migrate_to(ctx, args.url)
+    finally:
+        ctx.db.close()
+    _print(result)
+    print(f"已迁移到服务器数据库 {result['to']}。请让各台电脑改用网络版连接它；原数据文件保持不变，留作存档，"
+          "不要再在其中录入新数据。", file=sys.stderr)
+    return 0
+
+
 def register(sub) -> None:
     s = sub.add_parser("backup", help="备份数据文件（默认存入数据文件夹的 backups 及设置的第二个文件夹，并按规则轮换）")
     s.add_argument("--to", type=Path, help="备份到此文件夹（代替默认位置，同样按规则轮换）。这是含全部个人信息的导出："
@@ -116,9 +165,13 @@ def register(sub) -> None:
     s = sub.add_parser("backups", help="列出数据文件的备份（JSON：时间、大小、老人/床位/评估数）")
     s.add_argument("--folder", type=Path, help="只看此文件夹中的备份")
     s.set_defaults(func=cmd_backups)
-    s = sub.add_parser("restore", help="用一个备份替换数据文件（先检查备份、先备份当前文件；请先关闭窗口程序）")
-    s.add_argument("file", type=Path, help="备份文件")
+    s = sub.add_parser("restore", help="用一个备份替换数据文件（先检查备份、先备份当前文件；请先关闭窗口程序）；"
+                                       "网络版：把 .dump 备份恢复到一个空的服务器数据库")
+    s.add_argument("file", type=Path, help="备份文件（网络版为 .dump 文件）")
     s.add_argument("--yes", action="store_true", help="不询问，直接恢复（用于脚本）")
     s.add_argument("--force-other-institution", action="store_true",
                    help="备份属于另一家机构（另一个数据文件）时仍然恢复：当前数据将被那家机构的数据替换")
     s.set_defaults(func=cmd_restore)
+    s = sub.add_parser("migrate-to", help="把数据文件（--db）完整迁移到一个空的服务器数据库（网络版；仅管理员）")
+    s.add_argument("url", help="空的服务器数据库 postgresql://用户@主机:端口/数据库（密码用环境变量 PGPASSWORD 或 pgpass 文件）")
+    s.set_defaults(func=cmd_migrate_to)

@@ -81,6 +81,16 @@ def write_into_copy(path: Path, kind: str, ref: str, at: str) -> dict | None:
         con.close()
 
 
+@public("writes the anchor a server backup will carry (make_server_backup checks \"backup\")")
+def write_for_dump(db, ref: str, at: str) -> dict | None:
+    """Before ``pg_dump`` of the 网络版's database: the head now, written into its ``app_meta`` (inside the caller's
+    transaction) so the dump carries it. Entries sealed after it are in the dump too: an anchor says the chain
+    had at least this head."""
+    a = _current(db, kind="backup", ref=ref, at=at)
+    S.set_meta(db, ANCHOR_META, json.dumps(a, ensure_ascii=False) if a else None)
+    return a
+
+
 @public("a backup's anchor: positions and MACs, no personal data")
 def read_from_file(path: Path | str) -> dict | None:
     """The anchor a backup file carries (read-only), or None."""
@@ -198,8 +208,15 @@ def check_all(db, db_path: Path | str | None = None, folders: list[Path] | None 
     """Every anchor this program can find for the file: its backups (all backup folders, its identity) and its
     submitted returns."""
     from .backup import backup_folders, list_backups
+    from ..store.db import is_server_db
     anchors = stored(db)
-    if db_path is not None:
+    if is_server_db(db):  # the 网络版: the anchors its pg_dump backups carry
+        from .server_backup import list_server_backups
+        file_id = S.get_meta(db, "file_id")
+        for info in list_server_backups(db, folders or backup_folders(db)):
+            if info.get("file_id") == file_id and info.get("audit_anchor"):
+                anchors.append(info["audit_anchor"] | {"where": Path(info["path"]).name})
+    elif db_path is not None:
         file_id = S.get_meta(db, "file_id")
         for info in list_backups(db_path, folders or backup_folders(db), file_id=file_id):
             if info.get("file_id") == file_id and info.get("audit_anchor"):

@@ -31,7 +31,7 @@ import sqlite_utils
 from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from ..paths import data_dir
-from ..store.db import StoreError, file_identity, inspect_file, meta
+from ..store.db import StoreError, file_identity, inspect_file, is_server_db, meta
 from ..store.locks import lock_holder, lock_path  # noqa: F401 - the command line and the window use them from here
 from ..store.preflight import read_identity, ro_uri
 from .audit_anchors import read_from_file
@@ -58,18 +58,22 @@ def backups_dir() -> Path:
 
 
 @public("a file name only")
-def backup_name(db_path: Path, when: dt.datetime, tag: str = "") -> str:
-    return f"{Path(db_path).stem}-{when.strftime(STAMP)}{'-' + tag if tag else ''}.db"
+def backup_name(db_path: Path, when: dt.datetime, tag: str = "", ext: str = ".db") -> str:
+    """``<stem>-<time>[-tag].db``; ``ext=".dump"`` for the 网络版's ``pg_dump`` backups (``services.server_backup``)."""
+    return f"{Path(db_path).stem}-{when.strftime(STAMP)}{'-' + tag if tag else ''}{ext}"
 
 
-def _pattern(db_path: Path) -> re.Pattern:
-    return re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})(?:-([a-z][a-z-]*?))?(?:-(\d+))?\.db$")
+def _pattern(db_path: Path | None, ext: str = ".db") -> re.Pattern:
+    """This data file's backup names; ``db_path=None``: any stem (a server database's identity folder holds only its
+    own backups, whatever the institution was called when each was made)."""
+    stem = re.escape(Path(db_path).stem) if db_path is not None else r"[^\\/]+?"
+    return re.compile(rf"^{stem}-(\d{{8}}-\d{{6}})(?:-([a-z][a-z-]*?))?(?:-(\d+))?{re.escape(ext)}$")
 
 
 @public("a file name only")
-def parse_backup_name(db_path: Path, name: str) -> tuple[dt.datetime, str] | None:
+def parse_backup_name(db_path: Path | None, name: str, ext: str = ".db") -> tuple[dt.datetime, str] | None:
     """(time, tag) of a backup file of this data file, or None for any other file."""
-    m = _pattern(db_path).match(name)
+    m = _pattern(db_path, ext).match(name)
     if not m:
         return None
     try:
@@ -121,9 +125,10 @@ def _write_error(folder: Path, err: BaseException) -> ServiceError:
 
 def _unique(folder: Path, name: str) -> Path:
     target = folder / name
+    stem, ext = os.path.splitext(name)
     n = 2
     while target.exists():
-        target = folder / f"{name[:-3]}-{n}.db"
+        target = folder / f"{stem}-{n}{ext}"
         n += 1
     return target
 
@@ -170,6 +175,9 @@ def make_backup(ctx: Context, db_path: Path | str, *, folder: Path | None = None
     every resident — and the accounts — out of the usual places: it is an export of personal data, so it also needs
     "export.personal" and is entered in the audit trail (what, by whom, where) before the file is kept.
     """
+    if is_server_db(ctx.db):  # the 网络版: pg_dump into the same folders, with the same rotation
+        from .server_backup import make_server_backup
+        return make_server_backup(ctx, folder=folder, now=now, tag=tag, rotate=rotate, second=second)
     db_path = Path(db_path)
     now = now or ctx.now()
     if folder is None:
@@ -209,8 +217,8 @@ def auto_backup(ctx_or_db, db_path: Path | str, now: dt.datetime | None = None) 
     """The backup made on close: nothing if this data file already has a backup from today, or is the demo."""
     db = _db(ctx_or_db)
     now = now or _clock(ctx_or_db).now()
-    if meta(db, "is_demo") == "1":
-        return None
+    if is_server_db(db) or meta(db, "is_demo") == "1":
+        return None  # the 网络版 is backed up by a scheduled ``yiyang backup`` (docs/network.md), not by each seat
     folder = identity_folder(backups_dir(), file_identity(db))
     if folder.is_dir():
         for p in folder.iterdir():
@@ -243,12 +251,12 @@ def plan_rotation(stamps: Iterable[dt.datetime], *, daily: int = 7, weekly: int 
 
 
 @public("deletes only this program's own dated backups in a folder it is given by make_backup")
-def rotate_folder(folder: Path, db_path: Path, **limits) -> list[Path]:
+def rotate_folder(folder: Path, db_path: Path | None, ext: str = ".db", **limits) -> list[Path]:
     """Delete this data file's untagged backups in ``folder`` (its own identity folder: ``make_backup`` passes it)
-    that ``plan_rotation`` does not keep."""
+    that ``plan_rotation`` does not keep (``ext=".dump"``, ``db_path=None``: a server database's)."""
     files: dict[Path, dt.datetime] = {}
     for p in Path(folder).iterdir() if Path(folder).is_dir() else ():
-        parsed = parse_backup_name(db_path, p.name)
+        parsed = parse_backup_name(db_path, p.name, ext)
         if parsed and not parsed[1] and p.is_file():
             files[p] = parsed[0]
     keep_times = plan_rotation(files.values(), **limits)

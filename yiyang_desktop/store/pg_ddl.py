@@ -188,14 +188,16 @@ def translate_script(script: str) -> list[str]:
 
 # --- what SQLite's triggers guard, on the server ------------------------------------------------------------------
 
+# The period functions call only pg_catalog's own functions: pg_restore runs with an empty search_path, and a
+# function of ours called from another of ours would not be found there (a dump could not be restored).
 FUNCTIONS = """
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 CREATE OR REPLACE FUNCTION yy_day(t text) RETURNS date LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   AS $$ SELECT to_date(t, 'YYYY-MM-DD') $$;
 CREATE OR REPLACE FUNCTION yy_period(s text, e text) RETURNS daterange LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT daterange(yy_day(s), yy_day(COALESCE(e, '9999-12-31')), '[)') $$;
+  AS $$ SELECT daterange(to_date(s, 'YYYY-MM-DD'), to_date(COALESCE(e, '9999-12-31'), 'YYYY-MM-DD'), '[)') $$;
 CREATE OR REPLACE FUNCTION yy_days(s text, e text) RETURNS daterange LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT daterange(yy_day(s), yy_day(e), '[]') $$;
+  AS $$ SELECT daterange(to_date(s, 'YYYY-MM-DD'), to_date(e, 'YYYY-MM-DD'), '[]') $$;
 """
 
 
