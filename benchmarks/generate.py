@@ -52,8 +52,9 @@ def _id(rng: random.Random, birth: dt.date, sex: str, n: int) -> str:
 
 def generate(out: Path, *, scale: int = 1, seed: int = 1, end: dt.date = dt.date(2026, 11, 23)) -> dict:
     rng = random.Random(seed)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(out) + suffix).unlink(missing_ok=True)
+    if not str(out).startswith("postgresql"):  # a server database (pg_load.py) starts empty
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(out) + suffix).unlink(missing_ok=True)
     db = open_db(out)
     # the program acting for itself (Context.system where accounts exist)
     ctx = (Context.system(db, user="benchmark", clock=FixedClock(end)) if hasattr(Context, "system")

@@ -234,7 +234,47 @@ def probe_import_floor(args) -> None:
     _done({"seconds": time.perf_counter() - t, "cells": cells})
 
 
-PROBES = {"bare": probe_bare, "start": probe_start, "pages": probe_pages, "return": probe_return,
+def probe_queries(args) -> None:
+    """The queries behind the list pages (what each page's refresh asks of the services, no widgets), each run
+    three times in a row on one connection: the median of the three, per page."""
+    import statistics
+
+    from yiyang_desktop.services import assessments as A
+    from yiyang_desktop.services import audit
+    from yiyang_desktop.services import referrals as F
+    from yiyang_desktop.services import residents as R
+    from yiyang_desktop.services.census import census
+    ctx = _ctx(args.db)
+
+    def assessments():
+        levels = A.care_levels(ctx)
+        return [A.care_level_of(ctx, r["instrument_id"], r["final_grade"], levels) for r in A.due_list(ctx)]
+
+    def referrals():
+        start = TODAY - dt.timedelta(days=92)
+        F.returns_needing_reassessment(ctx)
+        F.list_referrals(ctx, start, TODAY)
+        return F.month_stats(ctx, start, TODAY, with_total=True)
+    pages = {"residents": lambda: R.list_residents(ctx, ""), "residents_search": lambda: R.list_residents(ctx, "王"),
+             "beds": lambda: census(ctx, TODAY), "assessments": assessments, "referrals": referrals,
+             "audit": lambda: audit.query(ctx, limit=500)}
+    out = {}
+    for key, run in pages.items():
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - t)
+        out[key] = statistics.median(times)
+    _done({"queries": out, "seconds": sum(out.values())})
+
+
+def _location(value: str):
+    """--db: a file, or a server database (``postgresql://…``, kept as written: a Path would fold its ``//``)."""
+    return value if value.startswith("postgresql") else Path(value)
+
+
+PROBES = {"queries": probe_queries, "bare": probe_bare, "start": probe_start, "pages": probe_pages, "return": probe_return,
           "apply": probe_apply, "apply_floor": probe_apply_floor, "import": probe_import,
           "import_floor": probe_import_floor}
 
@@ -243,7 +283,7 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("probe", choices=sorted(PROBES))
     p.add_argument("--t0", type=float, help="time.time() just before the runner started this process")
-    p.add_argument("--db", type=Path)
+    p.add_argument("--db", type=_location)
     p.add_argument("--xlsx", type=Path)
     p.add_argument("--out", type=Path)
     p.add_argument("--dump", type=Path)

@@ -50,7 +50,10 @@ class PgServer:
         cmd = [str(a) for a in args]
         if self.as_root:
             cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+        # The server runs on the real clock even when the suite runs under faketime: the program's dates come from
+        # its own clock, and a faked clock breaks the server's timers (lock_timeout never fires).
+        env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "FAKETIME")}
+        return subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, **kw)
 
     def start(self) -> "PgServer":
         if self.as_root:

@@ -26,7 +26,8 @@ def answers_near(inst, total: int, rng: random.Random) -> dict[str, int]:
 
 def add_assessment_demo(ctx: Context, rng: random.Random, end: dt.date) -> None:
     inst = load_instrument("gbt42195-2022")
-    stays = ctx.db.execute("SELECT resident_id, admission_date, discharge_date FROM stays ORDER BY admission_date").fetchall()
+    stays = ctx.db.execute("SELECT resident_id, admission_date, discharge_date FROM stays "
+                           "ORDER BY admission_date, COALESCE(discharge_date, ''), id").fetchall()
     overdue = next((r[0] for r in stays if r[2] is None and r[1] < (end - dt.timedelta(days=400)).isoformat()), None)
     for n, (rid, admitted, discharged) in enumerate(stays):
         day = dt.date.fromisoformat(admitted)
@@ -46,7 +47,7 @@ def add_assessment_demo(ctx: Context, rng: random.Random, end: dt.date) -> None:
             day, reason = add_months(day, 5), "常规评估"
             total = max(0, total - rng.choice([0, 0, 2, 4, 7]))
     # Care-risk events: a few falls, and one resident with two events this month (prompts an immediate reassessment).
-    in_house = [r[0] for r in ctx.db.execute("SELECT resident_id FROM stays WHERE discharge_date IS NULL").fetchall()]
+    in_house = [r[0] for r in ctx.db.execute("SELECT resident_id FROM stays WHERE discharge_date IS NULL ORDER BY id").fetchall()]
     for rid in rng.sample(in_house, 6):
         record_care_event(ctx, rid, {"event_date": end - dt.timedelta(days=rng.randint(40, 300)), "kind": "跌倒"})
     faller = in_house[-1]

@@ -222,7 +222,8 @@ def _referrals(ctx: Context, rng: random.Random, hospital: int, community: int, 
     _up(ctx, rng, hospital, end - dt.timedelta(days=2), [(R.ACCEPTED, 0), (R.OUTPATIENT, 0)], end)
     for stay_id, resident, since in ctx.db.execute(  # already recorded as in hospital: the referral adopts that stay
             "SELECT s.id, s.resident_id, l.start_date FROM leaves l JOIN stays s ON s.id = l.stay_id "
-            "WHERE l.kind = '住院' AND l.end_date IS NULL AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.leave_id = l.id)"
+            "WHERE l.kind = '住院' AND l.end_date IS NULL AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.leave_id = l.id) "
+            "ORDER BY l.id"
     ).fetchall():
         _up(ctx, rng, hospital, dt.date.fromisoformat(since), inpatient, end, resident=resident)
     _down_referrals(ctx, rng, hospital, community, end)
@@ -253,7 +254,7 @@ def _down_referrals(ctx: Context, rng: random.Random, hospital: int, community: 
     stays = ctx.db.execute(
         "SELECT s.resident_id, l.end_date FROM leaves l JOIN stays s ON s.id = l.stay_id WHERE l.kind = '住院' "
         "AND l.end_date IS NOT NULL AND l.end_date <= ? AND COALESCE(s.discharge_date, '9999-12-31') > l.end_date "
-        "ORDER BY l.end_date", [end.isoformat()]).fetchall()
+        "ORDER BY l.end_date, l.id", [end.isoformat()]).fetchall()
     for resident, back in stays[-11:]:
         _down(ctx, rng, hospital, resident, dt.date.fromisoformat(back), R.ACCEPTED)
     people = _in_residence(ctx, end - dt.timedelta(days=40))

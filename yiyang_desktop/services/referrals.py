@@ -343,7 +343,7 @@ def returns_needing_reassessment(ctx: Context) -> list[dict]:
 @requires("view")
 def list_referrals(ctx: Context, start: dt.date | None = None, end: dt.date | None = None, direction: str | None = None,
                    partner_id: int | None = None, state: str | None = None, resident_id: int | None = None) -> list[dict]:
-    where, args = ["1 = 1"], []
+    where, args = ["1 = 1"], []  # portable: the server wants a boolean, not the integer 1
     for cond, value in (("f.referred_at >= ?", start and start.isoformat()),  # plain comparisons use the index
                         ("f.referred_at < ?", end and (end + dt.timedelta(days=1)).isoformat()),
                         ("f.direction = ?", direction), ("f.partner_id = ?", partner_id), ("f.state = ?", state),

@@ -97,7 +97,7 @@ def get_visit(ctx: Context, visit_id: int) -> dict:
 @requires("view")
 def list_visits(ctx: Context, start: dt.date | None = None, end: dt.date | None = None,
                 partner_id: int | None = None) -> list[dict]:
-    where, args = ["1 = 1"], []
+    where, args = ["1 = 1"], []  # portable: the server wants a boolean, not the integer 1
     if start:
         where.append("v.visit_date >= ?")
         args.append(start.isoformat())
