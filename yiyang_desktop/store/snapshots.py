@@ -143,7 +143,8 @@ def grade_history(db, ids: Iterable[int], up_to: dt.date) -> dict[int, tuple[Gra
 
 
 def latest_grades(db, ids: Iterable[int], on: dt.date) -> dict[int, Grade]:
-    """Latest completed assessment on or before ``on`` for each resident, one index seek per resident."""
+    """Latest completed assessment on or before ``on`` for each resident, one index seek per resident
+    (``status || ''`` keeps SQLite off the status index, which would scan the whole history per resident)."""
     out = {}
     for chunk in _chunks(ids):
         cte, params = _ids_cte(chunk)
@@ -151,7 +152,7 @@ def latest_grades(db, ids: Iterable[int], on: dt.date) -> dict[int, Grade]:
                 SELECT a.resident_id, a.assessed_on, a.final_grade, a.final_grade_name, a.instrument_id
                 FROM ids JOIN assessments a ON a.id = (
                     SELECT x.id FROM assessments x WHERE x.resident_id = ids.rid AND x.assessed_on <= ?
-                    AND x.status = '完成' ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)""",
+                    AND x.status || '' = '完成' ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1)""",
                             params + [on.isoformat()]).fetchall():
             out[r[0]] = Grade(r[0], _date(r[1]), r[2], r[3] or "", r[4] or "")
     return out
