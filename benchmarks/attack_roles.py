@@ -38,7 +38,7 @@ PUBLIC = {
     "audit_key": {"state", "install", "describe_state", "path_problems", "create", "adopt"},
     "backup": {"backups_dir", "second_dir", "backup_folders", "backup_name", "parse_backup_name", "rotate_folder",
                "inspect_backup", "file_facts", "list_backups", "auto_backup"},
-    "backup_restore": {"damaged_file_context"},
+    "backup_restore": {"damaged_file_context"}, "server_backup": {"list_server_backups", "read_dump"},
     "exporting": {"ensure_recordable"},
     "importer": {"read_workbook"}, "policy": {"read_file", "check_file"}, "profile_files": {"read_profile_text"},
     "returns": {"months_of_year"}, "workbook_reader": {"scan", "read_book"},
@@ -52,6 +52,8 @@ SPECIAL = {
     ("audit", "export_xlsx"): {"audit.read"},
     ("audit_key", "take_recovery_code"): {"audit.key"}, ("audit_key", "replace"): {"audit.key"},
     ("backup", "make_backup"): {"backup"}, ("backup", "set_second_dir"): {"settings"},
+    ("server_backup", "make_server_backup"): {"backup"}, ("migrate_to", "migrate_to"): {"restore"},
+    ("audit_anchors", "write_for_dump"): {"backup"},
     ("backup", "restore"): {"restore"}, ("backup", "restore_into_context"): {"restore"},
     ("backup_restore", "restore"): {"restore"}, ("backup_restore", "restore_into_context"): {"restore"},
     ("applications", "write"): {"export.personal", "records.write"},
@@ -128,7 +130,7 @@ def arguments(fn, ctx: Context, work: Path, ids: dict) -> tuple[list, dict] | No
         "tag": "", "name": "x", "ids": [], "resident_ids": None, "decided_on": today, "amount_fen": 100,
         "period": "2026", "renewal": None, "allow_other": False, "title": "x", "profile": ids["profile"],
         "check_id": ids["check"], "level_id": ids["level"], "lst": ids["lst"], "stored_name": "attachments/x",
-        "stored": None,
+        "stored": None, "url": "postgresql://intruder@127.0.0.1:1/nowhere", "dump": work / "in.dump", "ref": "x",
     }
     args, kwargs = [], {}
     for p in inspect.signature(inspect.unwrap(fn)).parameters.values():

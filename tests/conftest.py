@@ -102,22 +102,26 @@ def refusal_text(e: BaseException) -> str:
     return meaning[1] if meaning else str(e)
 
 
-def reopen(db):
-    """The store's own kind of connection (``ctx.db``-like) to the same file or server database as ``db``."""
-    if getattr(db, "engine", "") == "postgresql":
+def reopen(where):
+    """The store's own kind of connection (``ctx.db``-like) to the same file or server database: ``where`` is a
+    ``db_location()`` (take it in the thread that owns the first connection)."""
+    from yiyang_desktop.store.pg_open import is_server
+    if is_server(where):
         from yiyang_desktop.store.pg import connect as connect_server
-        return connect_server(db.url)
-    from yiyang_desktop.store.db import connect, db_file
-    return connect(db_file(db))
+        return connect_server(where)
+    from yiyang_desktop.store.db import connect
+    return connect(where)
 
 
 def other_connection(db):
-    """A second connection to the same store as ``db`` (another window or process): it sees committed data only.
-    A plain DB-API connection (``execute(...).fetchone()``, ``close()``) on either engine."""
-    if ENGINE == "postgresql" and getattr(db, "engine", "") == "postgresql":
+    """A second connection to the same store as ``db`` — a ``ctx.db``, or a data file's path — (another window or
+    process): it sees committed data only. A plain DB-API connection (``execute(...).fetchone()``, ``close()``)."""
+    import sqlite3
+    if isinstance(db, (str, Path)):
+        return sqlite3.connect(db)
+    if getattr(db, "engine", "") == "postgresql":
         import psycopg
         return psycopg.connect(db.url, autocommit=True)
-    import sqlite3
     from yiyang_desktop.store.db import db_file
     return sqlite3.connect(db_file(db))
 

@@ -77,8 +77,9 @@ def good_sheets() -> dict[str, list[list]]:
 
 
 def counts(ctx) -> dict[str, int]:
-    """Rows per table as another connection sees the store (only committed data)."""
-    con = other_connection(ctx.db)
+    """Rows per table as another connection sees the store (only committed data): ``ctx`` a context, or the path
+    of a data file."""
+    con = other_connection(getattr(ctx, "db", ctx))
     try:
         return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
     finally:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import reopen, PRODUCTION_SCRYPT_N
+from conftest import db_location, reopen, PRODUCTION_SCRYPT_N
 from factories import bed
 from yiyang_desktop.clock import FixedClock
 from yiyang_desktop.services import accounts as A
@@ -57,11 +57,12 @@ def test_forty_wrong_passwords_at_once_get_at_most_five_checks(ctx, db_path, mon
         # sleep: under faketime a timed wait on an event would never end)
         return real(password, stored)
     monkeypatch.setattr(A, "verify_password", counting)
+    where = db_location(ctx.db)
     barrier = threading.Barrier(40)
     errors = []
 
     def attempt():
-        db = reopen(ctx.db)
+        db = reopen(where)
         try:
             barrier.wait()
             A.authenticate(db, "clerk", "wrong-pass", clock=FixedClock(NOW))

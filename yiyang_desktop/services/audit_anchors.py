@@ -21,7 +21,7 @@ from pathlib import Path
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from ..store import audit_store as S
 from ..store.preflight import ro_uri
-from .permissions import public
+from .permissions import public, requires
 
 ANCHOR_META = "audit_anchor"
 
@@ -81,13 +81,14 @@ def write_into_copy(path: Path, kind: str, ref: str, at: str) -> dict | None:
         con.close()
 
 
-@public("writes the anchor a server backup will carry (make_server_backup checks \"backup\")")
-def write_for_dump(db, ref: str, at: str) -> dict | None:
-    """Before ``pg_dump`` of the 网络版's database: the head now, written into its ``app_meta`` (inside the caller's
-    transaction) so the dump carries it. Entries sealed after it are in the dump too: an anchor says the chain
+@requires("backup")
+def write_for_dump(ctx, ref: str, at: str) -> dict | None:
+    """Before ``pg_dump`` of the 网络版's database: the head now, written into its ``app_meta`` (in a transaction
+    of its own) so the dump carries it. Entries sealed after it are in the dump too: an anchor says the chain
     had at least this head."""
-    a = _current(db, kind="backup", ref=ref, at=at)
-    S.set_meta(db, ANCHOR_META, json.dumps(a, ensure_ascii=False) if a else None)
+    with ctx.transaction() as db:
+        a = _current(db, kind="backup", ref=ref, at=at)
+        S.set_meta(db, ANCHOR_META, json.dumps(a, ensure_ascii=False) if a else None)
     return a
 
 

@@ -99,8 +99,7 @@ def make_server_backup(ctx: Context, *, folder: Path | None = None, now: dt.date
     main = identity_folder(Path(folder) if folder is not None else backups_dir(), file_id)
     target = _unique(main, backup_name(Path(_stem(db)), now, tag, ext=EXT))
     stamp = now.isoformat(sep=" ", timespec="seconds")
-    with ctx.transaction() as tx:  # the head as it is now, carried by the dump
-        anchor = write_for_dump(tx, target.name, stamp)
+    anchor = write_for_dump(ctx, target.name, stamp)  # the head as it is now, carried by the dump
     kind = N_("msg", "服务器数据库完整备份（全部老人、人员与账号）")
     with exporting(ctx, kind, target, perm="export.personal" if folder is not None else "backup"):
         _dump_to(db, tool, target)
