@@ -20,8 +20,10 @@ import pytest
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 REQUIRED = os.environ.get("YIYANG_REQUIRE_SOFFICE") == "1"
-pytestmark = pytest.mark.skipif(not SOFFICE and not REQUIRED,
-                                reason="LibreOffice (soffice) is not installed; scripts/test.sh installs it")
+pytestmark = [pytest.mark.skipif(not SOFFICE and not REQUIRED,
+                                 reason="LibreOffice (soffice) is not installed; scripts/test.sh installs it"),
+              pytest.mark.sqlite_only(reason="printing a workbook does not depend on the store (test_pg_equal "
+                                             "compares the workbooks' cells across engines)")]
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
 
