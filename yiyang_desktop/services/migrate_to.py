@@ -23,7 +23,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
-from ..store import audit_store as S
+from ..store import audit_store as S, pg_copy
 from ..store.db import StoreError, db_file, is_server_db, open_db, schema_version
 from ..store.pg_open import describe, is_server
 from ..store.schema import SCHEMA_VERSION
@@ -65,7 +65,6 @@ def migrate_to(ctx: Context, url: str, *, password: str | None = None) -> dict:
     """Copy the context's data file into the empty server database at ``url`` (see the module). Administrators
     only (the "restore" permission: the copy carries every record and every account to another place, as a
     restore does). Returns ``{"from", "to", "tables", "rows", "total_rows", "audit"}``."""
-    from ..store import pg_copy
     from .audit import verify_chain
     if not is_server(url):
         raise ServiceError(N_("msg", "迁移的目标须是服务器数据库的连接串 postgresql://用户@主机:端口/数据库"))
@@ -97,10 +96,10 @@ def migrate_to(ctx: Context, url: str, *, password: str | None = None) -> dict:
     try:
         check = _verify(url, password, ctx, source_counts, verify_chain)
     except BaseException:
-        _empty_again(url, password)
+        pg_copy.empty_database_at(url, password)
         raise
     if check["problems"]:
-        _empty_again(url, password)
+        pg_copy.empty_database_at(url, password)
         raise ServiceError(N_("msg", "迁移后的核对没有通过，服务器数据库已重新清空：{problems}")
                            .format(problems="；".join(check["problems"][:5])))
     source = db_file(ctx.db)
@@ -120,13 +119,3 @@ def _verify(url: str, password: str | None, ctx: Context, source_counts: dict[st
         db.close()
     return {"rows": rows, "problems": problems,
             "audit": {"ok": audit["ok"], "checked": audit["checked"], "length": audit["length"], "key": audit["key"]}}
-
-
-def _empty_again(url: str, password: str | None) -> None:
-    from ..store import pg_copy
-    from ..store.pg_open import _connect
-    db = _connect(url, password)
-    try:
-        pg_copy.empty_database(db)
-    finally:
-        db.close()

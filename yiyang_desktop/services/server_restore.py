@@ -28,7 +28,7 @@ from ..clock import SYSTEM, Clock
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from ..store import pg_copy, pg_tools
 from ..store.db import StoreError, open_db
-from ..store.pg_open import _connect, describe, server_guard_problems
+from ..store.pg_open import describe, server_guard_problems
 from ..store.schema import SCHEMA_VERSION
 from .base import Context, ServiceError
 from .permissions import public
@@ -66,14 +66,14 @@ def restore_server(url: str, dump: Path | str, *, username: str, password: str, 
     try:
         pg_tools.restore(tool, url, db_password, dump, role)
     except StoreError as e:
-        _empty_again(url, db_password)  # --single-transaction left nothing; made sure of
+        pg_copy.empty_database_at(url, db_password)  # --single-transaction left nothing; made sure of
         raise ServiceError(N_("msg", "恢复失败，服务器数据库 {where} 仍是空的：{err}")
                            .format(where=describe(url), err=message_of(e))) from e
     try:
         return info | _check_restored(url, dump, info, username=username, password=password, clock=clock,
                                       db_password=db_password, recovery_code=recovery_code)
     except BaseException as e:
-        _empty_again(url, db_password)
+        pg_copy.empty_database_at(url, db_password)
         if isinstance(e, (ServiceError, StoreError)):
             raise ServiceError(N_("msg", "恢复后的检查没有通过，服务器数据库 {where} 已重新清空：{err}")
                                .format(where=describe(url), err=message_of(e))) from e
@@ -115,13 +115,5 @@ def _check_restored(url: str, dump: Path, info: dict, *, username: str, password
         return {"restored_to": describe(url), "restored_from": str(dump), "schema_version": schema_version(db),
                 "backup_schema_version": info["schema_version"], "trail_warning": warning,
                 "audit": {"ok": True, "checked": report["checked"], "length": report["length"]}}
-    finally:
-        db.close()
-
-
-def _empty_again(url: str, password: str | None) -> None:
-    db = _connect(url, password)
-    try:
-        pg_copy.empty_database(db)
     finally:
         db.close()

@@ -235,3 +235,13 @@ def empty_database(db: PgDatabase) -> None:
         except psycopg.Error:
             pass
         db.raw.execute("GRANT USAGE ON SCHEMA public TO PUBLIC")
+
+
+def empty_database_at(url: str, password: str | None = None) -> None:
+    """:func:`empty_database` on its own connection: after a failed copy or restore, the target as it was."""
+    from .pg_open import _connect
+    db = _connect(url, password)
+    try:
+        empty_database(db)
+    finally:
+        db.close()
