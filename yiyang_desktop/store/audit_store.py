@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
+from .trigger_check import differences
 from . import pg_audit as PG
 from .schema_accounts import TRIGGER_PREFIX, UNAUDITED, _audited_tables, _triggers_for
 
@@ -203,13 +204,7 @@ def _trigger_problems(db: sqlite_utils.Database) -> list[str]:
             db.execute("SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
     on_table = {name: tbl for name, _sql, tbl in
                 db.execute("SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
-    problems = []
-    missing = sorted(n for n in want if n not in have)
-    changed = sorted(n for n in want if n in have and _norm(have[n]) != _norm(want[n]))
-    for names, text in ((missing, N_("msg", "审计触发器缺失：{names}")), (changed, N_("msg", "审计触发器被改动：{names}"))):
-        if names:
-            shown = "、".join(names[:6]) + (f" 等 {len(names)} 个" if len(names) > 6 else "")
-            problems.append(text.format(names=shown))
+    problems = differences(want, have, _norm)
     guarded = tuple(t.lower() for t in UNAUDITED)
     foreign = sorted(n for n, sql in have.items() if n not in want and (
         n.startswith(TRIGGER_PREFIX) or on_table[n].lower() in guarded

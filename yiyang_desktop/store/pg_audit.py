@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 
 from ..domain.text import QT_TRANSLATE_NOOP as N_
+from .trigger_check import differences
 
 SEAL_LOCK = 4_242_002  # pg_advisory_xact_lock key: one transaction seals at a time
 
@@ -134,13 +135,7 @@ def trigger_problems(db, unaudited, quiet, secret, prefix) -> list[str]:
     want = expected_triggers(db, unaudited, quiet, secret, prefix)
     have = dict(db.raw.execute(
         "SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal").fetchall())
-    problems = []
-    missing = sorted(n for n in want if n not in have)
-    changed = sorted(n for n in want if n in have and _norm(have[n]) != _norm(want[n]))
-    for names, text in ((missing, N_("msg", "审计触发器缺失：{names}")), (changed, N_("msg", "审计触发器被改动：{names}"))):
-        if names:
-            shown = "、".join(names[:6]) + (f" 等 {len(names)} 个" if len(names) > 6 else "")
-            problems.append(text.format(names=shown))
+    problems = differences(want, have, _norm)
     body = FUNCTION.split("$yy$")[1]
     if function_digest(db) != hashlib.sha256(_norm(body).encode()).hexdigest():
         problems.append(N_("msg", "审计触发器函数 yy_audit 缺失或被改动"))
