@@ -57,6 +57,7 @@ def test_backup_now_adds_a_row_and_says_where(panel, qtbot):
     assert result["path"] in panel.status.text()
 
 
+@pytest.mark.sqlite_only(reason="restores a file backup over the data file; the server is restored only into an empty database (test_pg_backup.py)")
 def test_restore_asks_with_date_and_counts_then_swaps_the_file(panel, demo_ctx, monkeypatch, qtbot):
     before = {t: _count(demo_ctx, t) for t in ("residents", "beds", "assessments")}
     factories.resident(demo_ctx, name="后来登记")
@@ -76,6 +77,7 @@ def test_restore_asks_with_date_and_counts_then_swaps_the_file(panel, demo_ctx, 
     assert "恢复前自动保存" in [panel.model.index(r, 5).data() for r in range(2)]
 
 
+@pytest.mark.sqlite_only(reason="restores a file backup over the data file; the server is restored only into an empty database (test_pg_backup.py)")
 def test_cancelled_restore_changes_nothing(panel, demo_ctx, monkeypatch):
     factories.resident(demo_ctx, name="留下")
     n = _count(demo_ctx, "residents")
@@ -85,6 +87,7 @@ def test_cancelled_restore_changes_nothing(panel, demo_ctx, monkeypatch):
     assert _count(demo_ctx, "residents") == n and panel.model.rowCount() == 1
 
 
+@pytest.mark.sqlite_only(reason="restores a file backup over the data file; the server is restored only into an empty database (test_pg_backup.py)")
 def test_broken_backup_is_marked_and_cannot_be_chosen(panel, data_folder, monkeypatch):
     (data_folder / "backups" / "demo-20261122-080000.db").write_bytes(b"not a database at all" * 50)
     panel.refresh()
@@ -129,6 +132,31 @@ def test_backup_failure_is_a_chinese_message_not_a_crash(panel, monkeypatch, tmp
     assert panel.backup_now() is None
     assert warned and warned[0][0] == "备份失败" and "无法写入文件夹" in warned[0][1]
     assert blocker.read_text() == "x"
+
+
+def test_on_the_server_the_panel_backs_up_with_pg_dump_and_never_restores_over_it(qapp, qtbot, pg_url, tmp_path):
+    from PySide6.QtCore import Qt
+    from yiyang_desktop.clock import FixedClock
+    from yiyang_desktop.services.base import Context
+    from yiyang_desktop.ui.backup_panel import BackupPanel
+    ctx = Context(open_db(pg_url), user="tester", role="管理员", clock=FixedClock(NOW))
+    try:
+        w = BackupPanel(ctx, pg_url)
+        qtbot.addWidget(w)
+        w.resize(900, 420)
+        w.show()
+        assert w.model.rowCount() == 0
+        assert not w.restore_button.isEnabled() and not w.restore_file_button.isEnabled()
+        qtbot.mouseClick(w.backup_button, Qt.LeftButton)
+        assert w.model.rowCount() == 1
+        row = w.model.row_at(0)
+        assert row["path"].endswith(".dump") and Path(row["path"]).stat().st_size > 0 and not row["problem"]
+        assert row["path"] in w.status.text()
+        w.select_row(0)
+        assert not w.restore_button.isEnabled()  # a live server database is never replaced from the window
+        w.grab().save(str(tmp_path / "backup-panel-server.png"))
+    finally:
+        ctx.db.close()
 
 
 def test_panel_screenshot(panel, tmp_path):

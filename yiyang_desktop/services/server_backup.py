@@ -27,7 +27,7 @@ from .. import APP_ID
 from ..domain.text import QT_TRANSLATE_NOOP as N_, message_of
 from ..store import pg_tools
 from ..store.db import StoreError, file_identity
-from .backup import (_unique, backup_folders, backup_name, backups_dir, identity_folder, parse_backup_name,
+from .backup import (_unique, backup_folders, backup_name, identity_folder, parse_backup_name,
                      rotate_folder, second_dir)
 from .base import Context, ServiceError
 from .permissions import public, requires
@@ -51,6 +51,14 @@ def _tool(db, name: str) -> Path:
         raise ServiceError(message_of(e)) from e
 
 
+def _discard(tmp: Path) -> None:
+    """Remove a half-written temporary file; a folder that cannot even be listed has none to remove."""
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _dump_to(db, tool: Path, target: Path) -> None:
     """``pg_dump`` into ``target`` through a temporary file beside it, checked, then renamed into place."""
     tmp = target.with_name(f".{target.name}.tmp")
@@ -62,7 +70,7 @@ def _dump_to(db, tool: Path, target: Path) -> None:
             os.fsync(f.fileno())
         os.replace(tmp, target)
     except (OSError, StoreError) as e:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         if isinstance(e, StoreError):
             raise ServiceError(N_("msg", "备份失败：{err}。服务器数据库没有改动。").format(err=message_of(e))) from e
         from .backup import _write_error
@@ -78,7 +86,7 @@ def _copy_file(source: Path, target: Path) -> Path:
             os.fsync(f.fileno())
         os.replace(tmp, target)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         from .backup import _write_error
         raise _write_error(target.parent, e) from e
     return target
@@ -96,7 +104,8 @@ def make_server_backup(ctx: Context, *, folder: Path | None = None, now: dt.date
     now = now or ctx.now()
     file_id = file_identity(db)
     tool = _tool(db, "pg_dump")
-    main = identity_folder(Path(folder) if folder is not None else backups_dir(), file_id)
+    from . import backup as file_backups  # its backups_dir(): one place says where backups go
+    main = identity_folder(Path(folder) if folder is not None else file_backups.backups_dir(), file_id)
     target = _unique(main, backup_name(Path(_stem(db)), now, tag, ext=EXT))
     stamp = now.isoformat(sep=" ", timespec="seconds")
     anchor = write_for_dump(ctx, target.name, stamp)  # the head as it is now, carried by the dump

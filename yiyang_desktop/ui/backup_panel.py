@@ -12,6 +12,7 @@ from ..services import backup as bk
 from ..services.accounts import can
 from ..services.base import Context, ServiceError
 from .common import RecordTableModel, error_text, join_list, record_table, tr_text
+from ..store.db import is_server_db
 
 
 def size_text(n: int | None) -> str:
@@ -34,10 +35,17 @@ class BackupPanel(QGroupBox):
         self.setTitle(self.tr("备份与恢复"))
         self.setObjectName("backup_panel")
         self.ctx = ctx
-        self.db_path = Path(db_path)
+        self.server = is_server_db(ctx.db)  # the 网络版: pg_dump backups, restored only into an empty database
+        self.db_path = db_path if self.server else Path(db_path)
         lay = QVBoxLayout(self)
-        note = QLabel(self.tr("每天关闭程序时自动备份一次；保留最近 7 天、4 周和 12 个月的备份。"
-                              "备份保存在：{folder}").format(folder=bk.backups_dir()))
+        if self.server:
+            note = QLabel(self.tr("网络版：“立即备份”把服务器数据库完整备份（pg_dump）到本机：{folder}。"
+                                  "每天的自动备份请在服务器电脑上用计划任务运行 yiyang backup；恢复只能恢复到一个空的"
+                                  "服务器数据库（yiyang restore），见使用说明“网络版”一节。")
+                          .format(folder=bk.backups_dir()))
+        else:
+            note = QLabel(self.tr("每天关闭程序时自动备份一次；保留最近 7 天、4 周和 12 个月的备份。"
+                                  "备份保存在：{folder}").format(folder=bk.backups_dir()))
         note.setWordWrap(True)
         note.setTextInteractionFlags(Qt.TextSelectableByMouse)
         lay.addWidget(note)
@@ -109,13 +117,17 @@ class BackupPanel(QGroupBox):
     def refresh(self) -> None:
         folder = bk.second_dir(self.ctx)
         self.second_label.setText(str(folder) if folder else self.tr("（未设置）"))
-        self.model.set_rows(bk.list_backups(self.db_path, bk.backup_folders(self.ctx),
-                                            file_id=bk.file_identity(self.ctx.db)))
+        if self.server:
+            from ..services.server_backup import list_server_backups
+            self.model.set_rows(list_server_backups(self.ctx, bk.backup_folders(self.ctx)))
+        else:
+            self.model.set_rows(bk.list_backups(self.db_path, bk.backup_folders(self.ctx),
+                                                file_id=bk.file_identity(self.ctx.db)))
         self._update_buttons()
 
     def _update_buttons(self, *_) -> None:
         self.backup_button.setEnabled(can(self.ctx, "backup"))
-        may_restore = can(self.ctx, "restore")
+        may_restore = can(self.ctx, "restore") and not self.server  # a live server database is never replaced
         row = self.selected()
         self.restore_button.setEnabled(may_restore and row is not None and not row.get("problem"))
         self.restore_file_button.setEnabled(may_restore)
