@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessageBox
 
 from conftest import TODAY
 from factories import admitted, bed
@@ -218,3 +218,193 @@ def test_the_remembered_server_opens_at_start_asking_the_password(qapp, pg, pg_u
     assert describe(url) in shown[0]["server"] and shown[0]["path"] == url and shown[0]["timer"]
     data = Path(os.environ["YIYANG_DATA_DIR"])
     assert not list(data.glob("*.lock")) and not (data / "backups").exists()  # no file lock, no file backup
+
+
+def test_an_unreachable_server_offers_retry_and_the_local_file(qapp, pg, monkeypatch):
+    from yiyang_desktop.paths import default_db_path
+    open_db(default_db_path()).close()  # this computer also has its own data file
+    url = f"postgresql://{APPUSER}@127.0.0.1:{closed_port()}/yiyang"
+    remember_server(url)
+    A = _quiet_main(monkeypatch)
+    _signed_in(monkeypatch, [])
+    shown = _watch_window(monkeypatch)
+    boxes = []
+
+    def press(name):
+        def answer(box):
+            boxes.append(box.text())
+            assert {b.text() for b in box.buttons()} == {"重试", "改用本机数据文件", "退出"}
+            QTest.mouseClick(next(b for b in box.buttons() if b.text() == name), Qt.LeftButton)
+        return answer
+    answers = Answers(press("重试"), press("改用本机数据文件"))
+    try:
+        assert A.main(["--screenshot", str(default_db_path().with_name("s.png"))]) == 0
+    finally:
+        default_db_path().unlink()
+    assert len(answers.seen) == 2 and all(isinstance(b, QMessageBox) for b in answers.seen)
+    assert "无法连接服务器数据库" in boxes[0] and describe(url) in boxes[0] and boxes[1] == boxes[0]
+    assert shown[0]["path"] == default_db_path() and shown[0]["server"] is None and not shown[0]["timer"]
+    assert remembered_server() == url  # this start only: 设置 switches back for good
+
+
+@pytest.fixture
+def credential_store(monkeypatch):
+    """A credential store in memory, as Windows Credential Manager would be."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Memory(KeyringBackend):
+        priority = 5
+        store: dict = {}
+
+        def get_password(self, service, username):
+            return self.store.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.store[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.store.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Memory())
+    monkeypatch.delenv("YIYANG_KEYRING")
+    yield Memory.store
+    keyring.set_keyring(previous)
+
+
+def test_remember_password_keeps_it_in_the_credential_store_only(qapp, pg, pg_url, monkeypatch, credential_store):
+    from yiyang_desktop.logsetup import setup_logging
+    open_db(pg_url).close()
+    url = bare(pg_url)
+    remember_server(url)
+    A = _quiet_main(monkeypatch)
+    _signed_in(monkeypatch, [])
+    shown = _watch_window(monkeypatch)
+    shot = str(Path(os.environ["YIYANG_DATA_DIR"]) / "s.png")
+
+    def check_offered(dlg):
+        assert not dlg.remember.isHidden()  # a credential store exists: 记住密码 is offered
+        type_password(APPPASS, remember=True)(dlg)
+    answers = Answers(check_offered)
+    assert A.main(["--screenshot", shot]) == 0
+    assert len(answers.seen) == 1
+    assert credential_store == {("YiyangDesktop server", describe(url)): APPPASS}
+    answers = Answers(type_password("never asked"))
+    assert A.main(["--screenshot", shot]) == 0  # the next start takes it from the store
+    assert answers.seen == [] and len(shown) == 2
+    answers.handlers.clear()
+    log = setup_logging()
+    config = Path(os.environ["YIYANG_CONFIG_DIR"])
+    for f in [*config.rglob("*"), Path(QSettings().fileName()), *Path(log).parent.glob("*")]:
+        if f.is_file():
+            assert APPPASS.encode() not in f.read_bytes(), f  # nowhere in clear text: settings, key notes, logs
+
+
+# --------------------------------------------------------------------------- several seats
+
+def seat(url: str, user: str) -> Context:
+    return Context(open_db(url), user=user, role="管理员", clock=FixedClock(TODAY))
+
+
+def names_on(page) -> set[str]:
+    m = page.model
+    return {m.index(r, c).data() for r in range(m.rowCount()) for c in range(m.columnCount())} - {None}
+
+
+def press_nav(qtbot, window, key: str) -> None:
+    item = window.nav.item(list(window.pages).index(key))
+    qtbot.mouseClick(window.nav.viewport(), Qt.LeftButton, pos=window.nav.visualItemRect(item).center())
+    assert window.current_key() == key
+
+
+def test_a_page_shows_the_other_seats_changes_when_shown_again(qtbot, pg_url):
+    from yiyang_desktop.ui.main_window import MainWindow
+    front, nurses = seat(pg_url, "前台"), seat(pg_url, "护士站")
+    try:
+        b = bed(front)
+        admitted(front, b, TODAY, name="王前台")
+        w = MainWindow(front, "ignored")
+        qtbot.addWidget(w)
+        w.show()
+        press_nav(qtbot, w, "residents")
+        assert "王前台" in names_on(w.page("residents"))
+        before = change_marker(front.db)
+        admitted(nurses, bed(nurses, room="102"), TODAY, name="李护士")  # another PC writes
+        assert change_marker(front.db) != before
+        assert "李护士" not in names_on(w.page("residents"))  # nothing redraws by itself between looks
+        press_nav(qtbot, w, "beds")
+        press_nav(qtbot, w, "residents")
+        assert "李护士" in names_on(w.page("residents"))
+        refreshed = []
+        w.page("beds").refresh = lambda: refreshed.append("beds")
+        press_nav(qtbot, w, "beds")  # nothing changed since the beds page was drawn: not drawn again
+        press_nav(qtbot, w, "residents")
+        assert refreshed == []
+    finally:
+        front.db.close()
+        nurses.db.close()
+
+
+def test_the_page_being_shown_picks_up_changes_on_the_timer(qtbot, pg_url):
+    from yiyang_desktop.ui.main_window import WATCH_MS, MainWindow
+    assert WATCH_MS <= 20_000
+    front, nurses = seat(pg_url, "前台"), seat(pg_url, "护士站")
+    try:
+        w = MainWindow(front, "ignored")
+        qtbot.addWidget(w)
+        w.show()
+        w.activateWindow()
+        qtbot.waitUntil(w.isActiveWindow)
+        assert w.watch.isActive() and w.watch.interval() == WATCH_MS  # the 网络版 looks every few seconds
+        press_nav(qtbot, w, "residents")
+        w.watch.setInterval(50)
+        admitted(nurses, bed(nurses), TODAY, name="李护士")
+        qtbot.waitUntil(lambda: "李护士" in names_on(w.page("residents")), timeout=5000)
+        press_nav(qtbot, w, "institution")  # typing there is never redrawn away
+        person = w.page("institution").findChild(QLineEdit, "field_contact_phone")
+        qtbot.keyClicks(person, "13800138000")
+        redrawn = []
+        original = w.page("institution").refresh
+        w.page("institution").refresh = lambda: (redrawn.append(1), original())
+        bed(nurses, room="103")
+        qtbot.wait(400)
+        assert redrawn == [] and person.text() == "13800138000" and not w.look_for_changes()
+        person.clear()  # nothing left unsaved for the window's closing question
+        w.watch.stop()
+    finally:
+        front.db.close()
+        nurses.db.close()
+
+
+def test_two_window_processes_work_on_the_same_server_at_once(pg, pg_url, tmp_path):
+    """Two PCs: two copies of the program (two processes) on one server database at the same time, each signing in
+    (a write to the audit trail) and drawing a page; the trail stays one unbroken chain."""
+    from PySide6.QtGui import QImage
+    from yiyang_desktop.services import audit
+    from yiyang_desktop.services.demo import build_demo
+    build_demo(pg_url, end=TODAY)
+    db = open_db(pg_url)
+    before = change_marker(db)
+    procs, shots = [], []
+    for n, page in ((1, "residents"), (2, "beds")):
+        shots.append(tmp_path / f"pc{n}.png")
+        env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path / f"home{n}"),
+               "YIYANG_DATA_DIR": str(tmp_path / f"data{n}"), "XDG_CONFIG_HOME": str(tmp_path / f"cfg{n}"),
+               "YIYANG_CONFIG_DIR": os.environ["YIYANG_CONFIG_DIR"],  # the demo's audit key, as both PCs would have it
+               "YIYANG_KEYRING": "file", "PGPASSWORD": APPPASS, "PGPASSFILE": str(tmp_path / "none")}
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "yiyang_desktop", "--db", bare(pg_url), "--screenshot", str(shots[-1]),
+             "--page", page], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    for p in procs:
+        out, err = p.communicate(timeout=180)
+        assert p.returncode == 0, err
+    for shot in shots:
+        img = QImage(str(shot))
+        assert img.width() >= 600 and img.height() >= 400
+        assert len({img.pixel(x, y) for x in range(0, img.width(), 23) for y in range(0, img.height(), 19)}) > 10
+    assert change_marker(db) != before  # both signed in: written to the one trail
+    assert audit.verify_chain(db)["ok"]
+    for n in (1, 2):
+        assert not list((tmp_path / f"data{n}").rglob("*.lock"))  # no file lock for a server database
+    db.close()
