@@ -32,6 +32,7 @@ from yiyang_desktop.ui.server_dialog import ServerDialog, forget_server, remembe
 def no_saved_connection(qapp, monkeypatch, tmp_path):
     """No server remembered from another test; libpq finds no password of its own (PGPASSWORD, pgpass)."""
     forget_server()
+    monkeypatch.setenv("YIYANG_DATA_DIR", str(tmp_path / "data"))  # this test's own data folder (no backups, locks)
     monkeypatch.delenv("PGPASSWORD", raising=False)
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
     yield
