@@ -51,11 +51,15 @@ def builders(ctx, tmp_path):
                                    bed_dialogs as BD, error_dialog as ED, health_dialogs as HD, import_dialog as ID,
                                    login as LG,
                                    main_window as MW, partner_dialogs as PD, pdf_preview as PP, policy_dialog as PO,
-                                   referral_dialogs as RD, resident_dialogs as RS, staff_dialogs as SD,
+                                   referral_dialogs as RD, resident_dialogs as RS, server_dialog as SV,
+                                   server_login as SL, staff_dialogs as SD,
                                    stay_dialogs as ST, users_panel as UP, welcome as WE)
     return {
         "MainWindow": lambda: MW.MainWindow(ctx, tmp_path / "demo.db"),
         "WelcomeDialog": lambda: WE.WelcomeDialog(),
+        "ServerDialog": lambda: SV.ServerDialog(url="postgresql://yiyang@192.168.1.10:5432/yiyang"),
+        "ServerPasswordDialog": lambda: SL.ServerPasswordDialog(
+            "postgresql://yiyang@192.168.1.10:5432/yiyang", "服务器数据库 yiyang@192.168.1.10:5432/yiyang 拒绝了用户名或密码，请重新输入密码。"),
         "InsuranceAnswersDialog": lambda: AD.InsuranceAnswersDialog(ctx),
         "ApproveDialog": lambda: AD.ApproveDialog(ctx, app_row),
         "AssessmentDialog": lambda: ASD.AssessmentDialog(ctx, resident),

@@ -4,10 +4,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from . import APP_NAME, __version__
 from .assets import font_path, i18n_path, resource_path, symbols_font_path
 from .paths import default_db_path, demo_db_path
+from .store.pg_open import is_server
 
 ORG = "Yiyang"
 APP = "YiyangDesktop"
@@ -78,26 +80,44 @@ def setup_application(argv: list[str], lang: str | None = None):
     return app
 
 
-def choose_db(args, parent=None) -> tuple[Path, bool] | None:
-    """The file to open: --db, --demo, the user's file, or (first start) what the welcome dialog picks."""
-    if args.db:
-        return args.db, False
+class Choice(NamedTuple):
+    """What to open: a data file or a server connection string (never wrapped in Path), how (``demo`` as in
+    ``open_context``), and the server password typed at the welcome dialog, if any."""
+    target: Path | str
+    demo: bool | dict | str = False
+    password: str | None = None
+
+
+def choose_db(args, parent=None, *, server: bool = True) -> Choice | None:
+    """What to open: --db (a file or a server), --demo, the server database chosen earlier (连接服务器数据库, kept in the
+    settings), the user's file, or (first start) what the welcome dialog picks. ``server=False``: the local file
+    (after 改用本机数据文件)."""
+    if args.db and (server or not is_server(args.db)):
+        return Choice(args.db)
     if args.demo:
-        return demo_db_path(), True
+        return Choice(demo_db_path(), True)
+    from .ui.server_dialog import remembered_server
+    if server and remembered_server():
+        return Choice(remembered_server())
     if default_db_path().exists():
-        return default_db_path(), False
+        return Choice(default_db_path())
     from .ui.welcome import WelcomeDialog
-    dlg = WelcomeDialog(parent)
+    dlg = WelcomeDialog(parent, server=server)
     if not dlg.exec():
         return None
     if dlg.choice == WelcomeDialog.DEMO:
-        return demo_db_path(), True
-    return default_db_path(), dlg.setup()
+        return Choice(demo_db_path(), True)
+    if dlg.choice == WelcomeDialog.SERVER:
+        return Choice(dlg.server_url, False, dlg.server_password)
+    return Choice(default_db_path(), dlg.setup())
 
 
-def open_context(path: Path, demo, clock=None):
+def open_context(path: Path | str, demo, clock=None, password: str | None = None):
     """Open the file (building the demo when asked); a fresh institution gets what the welcome dialog asked: its
     name, region and policy profile (``demo`` is then that dialog's ``setup()``, or just a name).
+
+    ``path`` may be a server connection string (the 网络版, with ``password`` if one is known): no file checks
+    there — the server keeps its own data safe — and never a demo built over it here.
 
     ``clock`` (default: the computer's) is the one clock of this session: the demo ends on its day and every
     page, rule and record asks it for today and now."""
@@ -109,7 +129,9 @@ def open_context(path: Path, demo, clock=None):
 
     clock = clock or SYSTEM
     today = clock.today()
-    if demo is True:
+    if is_server(path):
+        db = open_db(path, clock=clock, password=password)
+    elif demo is True:
         rebuild = not path.exists()
         if not rebuild:
             db = open_db(path, create=False, clock=clock)
@@ -238,25 +260,13 @@ def main(argv: list[str] | None = None) -> int:
     reporter = ErrorReporter(log_file, app)
     install_excepthook(reporter.report)  # any unexpected error: one friendly dialog, details in the log
 
-    from .store.db import StoreError
     from .ui.common import error_text
     from .ui.main_window import MainWindow
 
-    chosen = choose_db(args)
-    if chosen is None:
-        return 0
-    path, demo = chosen
-    from .ui.instance_lock import InstanceLock
-    instance_lock = InstanceLock(path)
-    if not instance_lock.acquire():  # a second copy of the program on the same file
-        QMessageBox.warning(None, APP_NAME, instance_lock.message)
-        return 3
-    try:
-        ctx = open_context(path, demo)
-    except StoreError as e:
-        QMessageBox.critical(None, APP_NAME, error_text(e))
-        instance_lock.release()
-        return 2
+    opened = open_chosen(args)
+    if isinstance(opened, int):
+        return opened
+    path, ctx, instance_lock = opened
     notes = getattr(ctx.db, "open_notes", [])
     if notes:  # e.g. a -wal that did not belong to the file was set aside: say so before anything else
         from .ui.common import tr_text
@@ -269,14 +279,15 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.login import sign_in
         if not sign_in(ctx):
             ctx.db.close()
-            instance_lock.release()
+            if instance_lock is not None:
+                instance_lock.release()
             return 0
     problems = check_data_files()
     if problems:
         QMessageBox.warning(None, APP_NAME, "\n\n".join(problems))
     window = MainWindow(ctx, path)
     window.show()
-    checker = start_integrity_check(window, ctx, path)
+    checker = None if is_server(path) else start_integrity_check(window, ctx, path)
     if args.screenshot:
         def grab() -> None:
             if args.page:
@@ -291,17 +302,58 @@ def main(argv: list[str] | None = None) -> int:
         checker.stop()
     import shiboken6
     shiboken6.delete(window)  # destroy the window before the QApplication goes away
-    from .services.backup import auto_backup
-    from .services.base import ServiceError
-    try:
-        auto_backup(ctx.db, path)  # on close, at most once a day, kept by rotation
-    except ServiceError as e:
-        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("app", "关闭时自动备份失败：{err}")
-                            .format(err=error_text(e)))
+    if not is_server(path):  # the 网络版's data is backed up on the server (yiyang backup: pg_dump), not by each seat
+        from .services.backup import auto_backup
+        from .services.base import ServiceError
+        try:
+            auto_backup(ctx.db, path)  # on close, at most once a day, kept by rotation
+        except ServiceError as e:
+            QMessageBox.warning(None, APP_NAME, QCoreApplication.translate("app", "关闭时自动备份失败：{err}")
+                                .format(err=error_text(e)))
     from .store.db import close_db
     close_db(ctx.db, ctx.clock)  # records the clean close: the next start may check the file after the window shows
-    instance_lock.release()
+    if instance_lock is not None:
+        instance_lock.release()
     return rc
+
+
+def open_chosen(args):
+    """Choose and open what to work on: ``(target, ctx, instance_lock)``, or the exit code when nothing opens.
+
+    A data file gets the one-window lock (a second copy of the program is refused) and the file checks. A server
+    database (the 网络版) is shared by many seats at once: no lock; the password is asked for when the server wants
+    one, and when the server refuses or cannot be reached the user may retry or use the local data file instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .store.db import StoreError
+    from .ui.common import error_text
+    server = True
+    while True:
+        chosen = choose_db(args, server=server)
+        if chosen is None:
+            return 0
+        if is_server(chosen.target):
+            from .ui.server_login import LOCAL, open_server
+            ctx = open_server(chosen.target, lambda pw: open_context(chosen.target, False, password=pw),
+                              chosen.password)
+            if ctx == LOCAL:
+                server = False  # this start only: 设置 switches back for good
+                continue
+            if ctx is None:
+                return 0
+            return chosen.target, ctx, None
+        from .ui.instance_lock import InstanceLock
+        instance_lock = InstanceLock(chosen.target)
+        if not instance_lock.acquire():  # a second copy of the program on the same file
+            QMessageBox.warning(None, APP_NAME, instance_lock.message)
+            return 3
+        try:
+            ctx = open_context(chosen.target, chosen.demo)
+        except StoreError as e:
+            QMessageBox.critical(None, APP_NAME, error_text(e))
+            instance_lock.release()
+            return 2
+        return chosen.target, ctx, instance_lock
 
 
 if __name__ == "__main__":

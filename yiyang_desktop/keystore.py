@@ -108,6 +108,12 @@ def _keyring():
     return keyring
 
 
+def credential_store():
+    """The operating system's credential store (the ``keyring`` module) when a usable one exists, else None (only
+    the key file is there: nothing secret other than the audit key may be kept then)."""
+    return _keyring()
+
+
 def _safe_name(file_id: str) -> str:
     if not re.fullmatch(r"[0-9A-Za-z\-]{1,64}", file_id or ""):
         raise KeyStoreError(f"数据文件身份“{file_id}”无效")

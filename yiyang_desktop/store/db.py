@@ -217,6 +217,15 @@ def meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str
     return row[0] if row else default
 
 
+def change_marker(db) -> int:
+    """A number that moves whenever anything is written through the services, on either engine: the audit trail's
+    highest entry id (every write is audited by the triggers, in the writer's transaction; writers take turns, so
+    ids appear in commit order). One indexed lookup: cheap enough to ask every few seconds. Compare for change
+    (``!=``), not order: a restored backup may bring a lower one."""
+    from .audit_store import mark
+    return mark(db)
+
+
 def file_identity(db: sqlite_utils.Database) -> str | None:
     """The data file's permanent identity (a UUID written when it was created; kept by backups and restores)."""
     return meta(db, "file_id")

@@ -50,9 +50,9 @@ def without_password(url: str) -> str:
     return re.sub(r"^(postgres(?:ql)?://[^:@/]+):[^@/]*@", r"\1@", url)
 
 
-def _connect(url: str, password: str | None) -> PgDatabase:
+def _connect(url: str, password: str | None, connect_timeout: int = 10) -> PgDatabase:
     try:
-        return connect(url, password=password)
+        return connect(url, password=password, connect_timeout=connect_timeout)
     except psycopg.OperationalError as e:
         text = str(e)
         where = describe(url)
@@ -98,11 +98,11 @@ def _inspect(db: PgDatabase, url: str) -> int:
 
 
 def open_pg(url: str, *, create: bool = True, is_demo: bool = False, clock: Clock = SYSTEM,
-            password: str | None = None) -> PgDatabase:
+            password: str | None = None, connect_timeout: int = 10) -> PgDatabase:
     """Connect to the server database at ``url``, check it is ours and bring its schema up to date."""
     from .db import file_identity, migrate
     from .schema import SCHEMA_VERSION
-    db = _connect(url, password)
+    db = _connect(url, password, connect_timeout)
     try:
         version = _inspect(db, url)
         if version < SCHEMA_VERSION:

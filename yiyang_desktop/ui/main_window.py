@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -12,7 +12,8 @@ from .. import APP_NAME
 from ..services.accounts import can
 from ..services.base import Context
 from ..services.institution import get_institution
-from ..store.db import meta
+from ..store.db import change_marker, is_server_db, meta
+from ..store.pg_open import describe
 from .common import tr_enum
 from .page import Page
 from . import screen
@@ -54,13 +55,15 @@ class Pages(Mapping):
 
 
 BEST_SIZE = (1440, 900)  # enough for every page; smaller screens get their whole free area
+WATCH_MS = 15_000  # the 网络版: how often the page being shown looks for other seats' changes
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context, db_path: Path, parent: QWidget | None = None):
+    def __init__(self, ctx: Context, db_path: Path | str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.db_path = Path(db_path)
+        self.server = describe(ctx.db.url) if is_server_db(ctx.db) else None  # the 网络版: user@host:port/db
+        self.db_path = ctx.db.url if self.server else Path(db_path)  # a connection string is never a Path
         self.is_demo = meta(ctx.db, "is_demo") == "1"
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -71,6 +74,7 @@ class MainWindow(QMainWindow):
         self.pages = Pages(self._build)
         self._factories: dict[str, Callable[[], Page]] = {}
         self._dirty: set[str] = set()
+        self._seen: dict[str, int] = {}  # the change marker each page was last drawn at (store.db.change_marker)
         page = _page_class
         self._add("overview", self.tr("概览"), lambda: page("overview_page", "OverviewPage")(ctx))
         self._add("institution", self.tr("机构信息"), lambda: page("institution_page", "InstitutionPage")(ctx))
@@ -103,7 +107,12 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(str(self.db_path))
+        if self.server:
+            where = QLabel(self.tr("网络版 · 服务器数据库 {where}").format(where=self.server))
+            where.setObjectName("server_label")
+            self.statusBar().addWidget(where)
+        else:
+            self.statusBar().showMessage(str(self.db_path))
         from PySide6.QtGui import QAction, QKeySequence
         from .lock import IdleLock
         from .login import ChangePasswordDialog
@@ -127,6 +136,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._restore_geometry()
         self.nav.setCurrentRow(0)
+        self.watch = QTimer(self)  # other seats' changes reach the page being shown (网络版 only: one seat on a file)
+        self.watch.setObjectName("change_watch")
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.look_for_changes)
+        if self.server:
+            self.watch.start()
 
     def _add(self, key: str, title: str, factory: Callable[[], Page]) -> None:
         """A navigation entry; its page is built by ``factory`` when first needed (a placeholder holds its place)."""
@@ -182,18 +197,55 @@ class MainWindow(QMainWindow):
         key = list(self.pages)[row]
         self.pages[key]  # built now if this is its first showing
         self.stack.setCurrentIndex(row)
-        if key in self._dirty:
-            self._dirty.discard(key)
-            self.pages[key].refresh()
+        marker = self._marker()
+        if key in self._dirty or (marker is not None and self._seen.get(key) != marker):
+            self._redraw(key, marker)
+
+    def _redraw(self, key: str, marker: int | None) -> None:
+        self._dirty.discard(key)
+        self._seen[key] = marker
+        self.pages[key].refresh()
+
+    def _marker(self) -> int | None:
+        """Where the data stands now (moves with every write from any seat); None when it cannot be asked."""
+        try:
+            return change_marker(self.ctx.db)
+        except Exception:  # noqa: BLE001 - a lost connection: the page stays as it is, the next write says why
+            return None
+
+    def current_key(self) -> str:
+        return list(self.pages)[self.nav.currentRow()]
+
+    def look_for_changes(self) -> bool:
+        """The timer's look (网络版): redraw the page being shown when another seat wrote since it was drawn. Not
+        while a dialog is open or the window is in the background, nor over unsaved typing (机构信息). Returns
+        whether it redrew."""
+        if not self.isActiveWindow() or self.idle_lock.locked:  # locked: nothing shows until the password is typed
+            return False
+        from PySide6.QtWidgets import QApplication
+        if QApplication.activeModalWidget() is not None:
+            return False
+        key = self.current_key()
+        page = self.pages.built.get(key)
+        if page is None or (hasattr(page, "is_modified") and page.is_modified()):
+            return False
+        marker = self._marker()
+        if marker is None or self._seen.get(key) == marker:
+            return False
+        self._redraw(key, marker)
+        return True
 
     def _data_changed(self, source: str) -> None:
-        """A page wrote something: other pages redraw when next shown."""
+        """A page wrote something: other pages redraw when next shown (the writer has just redrawn itself)."""
         self._dirty.update(k for k in self.pages if k != source)
+        self._seen[source] = self._marker()
         self._update_title()
 
     def _update_title(self) -> None:
         name = get_institution(self.ctx).get("name") or ""
         demo = self.tr("（演示）") if self.is_demo else ""
+        if self.server:
+            demo += self.tr("（网络版 {where}）").format(where=self.server)
         self.setWindowTitle(f"{APP_NAME}{demo} — {name}" if name else f"{APP_NAME}{demo}")
 
     def _restore_geometry(self) -> None:

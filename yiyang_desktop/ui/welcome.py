@@ -14,12 +14,14 @@ WARN_STYLE = "color: #8a6d3b;"
 
 
 class WelcomeDialog(QDialog):
-    DEMO, OWN = 1, 2
+    DEMO, OWN, SERVER = 1, 2, 3
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, server: bool = True):
         super().__init__(parent)
         self.setWindowTitle(self.tr("欢迎使用医养台账"))
         self.choice = 0
+        self.server_url: str | None = None
+        self.server_password: str | None = None
         self._picked_by_hand = False
         lay = QVBoxLayout(self)
         text = QLabel(self.tr(
@@ -81,6 +83,19 @@ class WelcomeDialog(QDialog):
         row.addStretch(1)
         row.addWidget(own)
         lay.addLayout(row)
+        self.server_button = QPushButton(self.tr("连接服务器数据库…"))
+        self.server_button.setObjectName("connect_server")
+        self.server_button.clicked.connect(lambda: self._server())
+        server_row = QHBoxLayout()
+        server_text = QLabel("<b>" + self.tr("或者，几台电脑共用数据（网络版）：") + "</b>")
+        server_row.addWidget(server_text)
+        server_row.addStretch(1)
+        server_row.addWidget(self.server_button)
+        holder = QWidget()
+        holder.setLayout(server_row)
+        server_row.setContentsMargins(0, 8, 0, 0)
+        holder.setVisible(server)  # after 改用本机数据文件: this start is on the local file
+        lay.addWidget(holder)
         lay.addStretch(1)  # spare height below the form, not between its parts
         self.region_code.textChanged.connect(lambda *_: self._suggest())
         self.region_name.textChanged.connect(lambda *_: self._suggest())
@@ -146,6 +161,14 @@ class WelcomeDialog(QDialog):
         """What the new institution starts with: name, region and the chosen policy profile."""
         return {"name": self.name.text().strip(), "region_name": self.region_name.text().strip(),
                 "region_code": self.region_code.text().strip(), "profile_id": self.profile.currentData()}
+
+    def _server(self) -> None:
+        from .server_dialog import ServerDialog
+        dlg = ServerDialog(self)
+        if dlg.exec():
+            self.server_url, self.server_password = dlg.url, dlg.password
+            self.choice = self.SERVER
+            self.accept()
 
     def _demo(self) -> None:
         self.choice = self.DEMO
