@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -674,7 +675,7 @@
         <translation>“{item}” has no score yet: press a number key to score it (to skip it for now, press ↓).</translation>
     </message>
     <message>
-        <source>　合计 {n}</source>
+        <source>&#x3000;合计 {n}</source>
         <translation>   total {n}</translation>
     </message>
     <message>
@@ -703,7 +704,7 @@
     </message>
     <message>
         <source>本标准的分级与组合表待核对，结果仅供参考。</source>
-        <translation>This standard's bands and combination table are still to be verified; treat the result as provisional.</translation>
+        <translation>This standard&apos;s bands and combination table are still to be verified; treat the result as provisional.</translation>
     </message>
 </context>
 <context>
@@ -832,11 +833,11 @@
     </message>
     <message>
         <source>本机用户配置文件夹中的密钥文件</source>
-        <translation>a key file in this user's configuration folder</translation>
+        <translation>a key file in this user&apos;s configuration folder</translation>
     </message>
     <message>
         <source>这台电脑保存着本数据文件的审计密钥（{where}），审计记录可以签名和核对。</source>
-        <translation>This computer holds the data file's audit key ({where}): the trail can be signed and checked.</translation>
+        <translation>This computer holds the data file&apos;s audit key ({where}): the trail can be signed and checked.</translation>
     </message>
     <message>
         <source>本数据文件还没有审计密钥；下一次保存时会自动生成，恢复码会显示给管理员。</source>
@@ -844,7 +845,7 @@
     </message>
     <message>
         <source>这台电脑上没有本数据文件的审计密钥：可以查看和打印，但不能保存任何修改。请输入管理员保管的恢复码。</source>
-        <translation>This computer does not have the data file's audit key: you can view and print, but nothing can be saved. Enter the recovery code the administrator keeps.</translation>
+        <translation>This computer does not have the data file&apos;s audit key: you can view and print, but nothing can be saved. Enter the recovery code the administrator keeps.</translation>
     </message>
     <message>
         <source>这台电脑上的审计密钥不是本数据文件当前使用的（密钥已在别的电脑上更换）：不能保存修改。请输入新的恢复码。</source>
@@ -852,7 +853,7 @@
     </message>
     <message>
         <source>数据文件中的审计密钥记录不见了，审计记录可能被删除：不能保存修改。请运行检查并从备份恢复。</source>
-        <translation>The data file's audit key record is gone; the trail may have been deleted: nothing can be saved. Run the check and restore from a backup.</translation>
+        <translation>The data file&apos;s audit key record is gone; the trail may have been deleted: nothing can be saved. Run the check and restore from a backup.</translation>
     </message>
     <message>
         <source>审计密钥</source>
@@ -983,6 +984,10 @@ Replace the key?</translation>
     <message>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>网络版：“立即备份”把服务器数据库完整备份（pg_dump）到本机：{folder}。每天的自动备份请在服务器电脑上用计划任务运行 yiyang backup；恢复只能恢复到一个空的服务器数据库（yiyang restore），见使用说明“网络版”一节。</source>
+        <translation>Network edition: “Back up now” copies the whole server database (pg_dump) to this computer: {folder}. Run the daily backup on the server PC as a scheduled “yiyang backup”; a backup is restored only into an empty server database (“yiyang restore”), see the network-edition section of the manual.</translation>
     </message>
     <message>
         <source>每天关闭程序时自动备份一次；保留最近 7 天、4 周和 12 个月的备份。备份保存在：{folder}</source>
@@ -1122,7 +1127,7 @@ The current data is backed up first (marked “Saved before restore”), so you 
     </message>
     <message>
         <source>这是另一家机构的备份</source>
-        <translation>Another institution's backup</translation>
+        <translation>Another institution&apos;s backup</translation>
     </message>
     <message>
         <source>这份备份属于另一家机构“{other}”，不是当前数据文件“{current}”的备份。
@@ -1295,7 +1300,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
         <translation>Delete</translation>
     </message>
     <message>
-        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）　在住 &lt;b&gt;{occ}&lt;/b&gt;　空闲 {free}　预留 {res}　维修 {rep}　入住率 &lt;b&gt;{rate}&lt;/b&gt;　护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
+        <source>&lt;b&gt;床位 {total} 张&lt;/b&gt;（{by_type}）&#x3000;在住 &lt;b&gt;{occ}&lt;/b&gt;&#x3000;空闲 {free}&#x3000;预留 {res}&#x3000;维修 {rep}&#x3000;入住率 &lt;b&gt;{rate}&lt;/b&gt;&#x3000;护理型床位占比 &lt;b&gt;{share}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{total} beds&lt;/b&gt; ({by_type})   occupied &lt;b&gt;{occ}&lt;/b&gt;   free {free}   reserved {res}   under repair {rep}   occupancy &lt;b&gt;{rate}&lt;/b&gt;   nursing-care share &lt;b&gt;{share}&lt;/b&gt;</translation>
     </message>
     <message>
@@ -1520,7 +1525,7 @@ Restoring it replaces all of “{current}”’s data with “{other}”’s. Un
     </message>
     <message>
         <source>出院后床位即空出，未结束的外出一并结束。老人以后回来，可再“办理入住”。</source>
-        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use "Admit" again.</translation>
+        <translation>The bed is free from the discharge date and any open leave ends too. If the resident comes back later, use &quot;Admit&quot; again.</translation>
     </message>
 </context>
 <context>
@@ -2381,7 +2386,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>还不知道哪天回来可以不填返回日期，回来那天点“销假”。外出期间床位仍为这位老人保留。</source>
-        <translation>If the return date is not known yet, leave it empty and click "End leave" on the day of return. The bed stays reserved for the resident meanwhile.</translation>
+        <translation>If the return date is not known yet, leave it empty and click &quot;End leave&quot; on the day of return. The bed stays reserved for the resident meanwhile.</translation>
     </message>
     <message>
         <source>去向</source>
@@ -2389,7 +2394,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>如：县人民医院、子女家</source>
-        <translation>e.g. county hospital, child's home</translation>
+        <translation>e.g. county hospital, child&apos;s home</translation>
     </message>
     <message>
         <source>备注</source>
@@ -3146,7 +3151,7 @@ Only one window at a time may use a data file, so that they do not overwrite eac
     </message>
     <message>
         <source>按“{profile}”，本机构{beds}张床位属于{band}一档：{req}</source>
-        <translation>Under “{profile}”, this institution's {beds} beds fall in the “{band}” band: {req}</translation>
+        <translation>Under “{profile}”, this institution&apos;s {beds} beds fall in the “{band}” band: {req}</translation>
     </message>
     <message>
         <source>当前政策配置“{profile}”没有按床位数规定医疗能力要求（可在“申报 → 政策配置”中选择，如湛江、鹤城区）。</source>
@@ -3305,7 +3310,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>补贴标准、条件和床位比例目标按地区的政策文件配置。程序自带的配置不能修改：当地标准不同时，先“复制”，再修改复制出的配置并设为当前。</source>
-        <translation>Subsidy rates, conditions and bed-share targets are set from each region's policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
+        <translation>Subsidy rates, conditions and bed-share targets are set from each region&apos;s policy documents. Built-in profiles cannot be changed: if your local rates differ, first “Copy”, then edit the copy and make it current.</translation>
     </message>
     <message>
         <source>当前</source>
@@ -3418,7 +3423,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>金额按元填写，比例按百分数填写；带＊的必须填写。每条规则旁边是政策文件的原句（原文摘录）和本配置的解读。保存前逐项检查，有误的项目下方用红字写明原因。</source>
-        <translation>Amounts in yuan, shares in percent; fields marked ＊ are required. Beside each rule: the sentence of the policy text (quote) and this profile's reading. Every field is checked before saving; a wrong one is explained in red below it.</translation>
+        <translation>Amounts in yuan, shares in percent; fields marked ＊ are required. Beside each rule: the sentence of the policy text (quote) and this profile&apos;s reading. Every field is checked before saving; a wrong one is explained in red below it.</translation>
     </message>
     <message>
         <source>基本信息</source>
@@ -3449,7 +3454,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>与本机构的行政区划不同，请确认。</source>
-        <translation>It is for another region than this institution's; please check.</translation>
+        <translation>It is for another region than this institution&apos;s; please check.</translation>
     </message>
     <message>
         <source>更换或填写…</source>
@@ -3504,7 +3509,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>转诊医生电话</source>
-        <translation>Referring doctor's phone</translation>
+        <translation>Referring doctor&apos;s phone</translation>
     </message>
     <message>
         <source>紧急程度</source>
@@ -3564,7 +3569,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital's receiving doctor</translation>
+        <translation>Hospital&apos;s receiving doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -3576,7 +3581,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>病情摘要（转回原因）</source>
@@ -3699,7 +3704,7 @@ It may have been moved or deleted; please add it again.</translation>
     </message>
     <message>
         <source>按转诊日期所在月份统计；状态列是各条转诊目前的结果；平均住院天数只计已出院（回转）的转诊住院。统计范围随上方筛选条件变化。</source>
-        <translation>Counted by the month of the referral date; the state columns show each referral's current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
+        <translation>Counted by the month of the referral date; the state columns show each referral&apos;s current outcome; average hospital days count completed referral admissions only. The filters above apply.</translation>
     </message>
     <message>
         <source>转诊记录</source>
@@ -3742,16 +3747,16 @@ It may have been moved or deleted; please add it again.</translation>
         <translation>Edit return</translation>
     </message>
     <message>
-        <source>{name}　{direction}　{state}</source>
+        <source>{name}&#x3000;{direction}&#x3000;{state}</source>
         <translation>{name}  {direction}  {state}</translation>
     </message>
     <message>
         <source>医院接诊医生</source>
-        <translation>Hospital's receiving doctor</translation>
+        <translation>Hospital&apos;s receiving doctor</translation>
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>本院转诊医生</source>
@@ -3989,7 +3994,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>未登记，请点“编辑”补上</source>
-        <translation>None recorded; add them with "Edit"</translation>
+        <translation>None recorded; add them with &quot;Edit&quot;</translation>
     </message>
     <message>
         <source>尚未入住。</source>
@@ -4084,7 +4089,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>暂不入住（如先登记、等床位）可去掉勾选，以后在列表中点“办理入住”。</source>
-        <translation>To register without admitting (e.g. waiting for a bed), untick this and use "Admit" in the list later.</translation>
+        <translation>To register without admitting (e.g. waiting for a bed), untick this and use &quot;Admit&quot; in the list later.</translation>
     </message>
     <message>
         <source>请填写入住日期</source>
@@ -4127,7 +4132,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>尚未建立健康档案，请点“健康档案…”填写。</source>
-        <translation>No health file yet; press "Health file…" to write one.</translation>
+        <translation>No health file yet; press &quot;Health file…&quot; to write one.</translation>
     </message>
     <message>
         <source>{doctor}（{since} 起）</source>
@@ -4317,11 +4322,11 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>没有找到符合条件的老人。已出院的老人请勾选“显示已出院”。</source>
-        <translation>No resident matches. For discharged residents tick "Show discharged".</translation>
+        <translation>No resident matches. For discharged residents tick &quot;Show discharged&quot;.</translation>
     </message>
     <message>
         <source>还没有在住的老人。点“新增老人”登记并办理入住。</source>
-        <translation>No residents yet. Click "Add resident" to register and admit one.</translation>
+        <translation>No residents yet. Click &quot;Add resident&quot; to register and admit one.</translation>
     </message>
     <message>
         <source>已出院</source>
@@ -4355,7 +4360,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>, in hospital from {d}</translation>
     </message>
     <message>
-        <source>{name}　{date} 转往 {partner}{since}</source>
+        <source>{name}&#x3000;{date} 转往 {partner}{since}</source>
         <translation>{name}  referred to {partner} on {date}{since}</translation>
     </message>
     <message>
@@ -4380,7 +4385,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -4654,7 +4659,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>几台电脑共用一个机构的数据时，数据放在一台服务器电脑的 PostgreSQL 数据库里（网络版）。请填写管理员给您的服务器地址、数据库名称、用户名和密码。</source>
-        <translation>When several computers share one institution's data, the data lives in a PostgreSQL database on a server computer (network edition). Enter the server address, database name, user name and password your administrator gave you.</translation>
+        <translation>When several computers share one institution&apos;s data, the data lives in a PostgreSQL database on a server computer (network edition). Enter the server address, database name, user name and password your administrator gave you.</translation>
     </message>
     <message>
         <source>服务器地址</source>
@@ -4686,7 +4691,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>记住密码（保存在系统的凭据管理器中）</source>
-        <translation>Remember password (kept in the system's credential manager)</translation>
+        <translation>Remember password (kept in the system&apos;s credential manager)</translation>
     </message>
     <message>
         <source>测试连接</source>
@@ -4717,7 +4722,7 @@ After a change in condition please do an immediate assessment soon: on the Asses
     </message>
     <message>
         <source>记住密码（保存在系统的凭据管理器中）</source>
-        <translation>Remember password (kept in the system's credential manager)</translation>
+        <translation>Remember password (kept in the system&apos;s credential manager)</translation>
     </message>
     <message>
         <source>连接</source>
@@ -4813,10 +4818,6 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <source>网络版的数据保存在服务器上，由服务器统一备份：请管理员在服务器电脑上用“yiyang backup --db 连接字符串”定期备份（可设为计划任务），恢复用“yiyang restore”。详见使用说明“网络版”一节。</source>
-        <translation>In the network edition the data is kept on the server and backed up there: the administrator runs "yiyang backup --db &lt;connection string&gt;" on the server computer regularly (e.g. as a scheduled task) and restores with "yiyang restore". See the "Network edition" section of the manual.</translation>
-    </message>
-    <message>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
@@ -4859,9 +4860,9 @@ After a change in condition please do an immediate assessment soon: on the Asses
         <source>本数据文件的审计记录用一把密钥签名，密钥只保存在这台电脑上（不在数据文件里）。请把下面的恢复码抄在纸上，和公章一起妥善保管。
 
 在另一台电脑上使用这个数据文件（换新电脑、网络版的第二个座席）时，需要在“设置 → 审计密钥”中输入它，那台电脑才能保存修改。恢复码只显示这一次。</source>
-        <translation>This data file's audit trail is signed with a key kept only on this computer (not in the data file). Write the recovery code below on paper and keep it safe, with the official seal.
+        <translation>This data file&apos;s audit trail is signed with a key kept only on this computer (not in the data file). Write the recovery code below on paper and keep it safe, with the official seal.
 
-To use this data file on another computer (a new PC, a second seat of the network edition), enter it there under "Settings → Audit key"; only then can that computer save changes. The code is shown only this once.</translation>
+To use this data file on another computer (a new PC, a second seat of the network edition), enter it there under &quot;Settings → Audit key&quot;; only then can that computer save changes. The code is shown only this once.</translation>
     </message>
     <message>
         <source>复制</source>
@@ -4928,7 +4929,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>本机构是该医师的第一执业地点</source>
-        <translation>This institution is the physician's first practice registration</translation>
+        <translation>This institution is the physician&apos;s first practice registration</translation>
     </message>
     <message>
         <source>用工方式</source>
@@ -5052,7 +5053,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>Change referral state</translation>
     </message>
     <message>
-        <source>{name}　{direction}　{partner}　当前：{state}（{date}）</source>
+        <source>{name}&#x3000;{direction}&#x3000;{partner}&#x3000;当前：{state}（{date}）</source>
         <translation>{name}  {direction}  {partner}  now: {state} ({date})</translation>
     </message>
     <message>
@@ -5286,7 +5287,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>&lt;h2&gt;欢迎使用医养台账&lt;/h2&gt;&lt;p&gt;本机还没有机构数据。可以先打开一个&lt;b&gt;演示机构&lt;/b&gt;看看各项功能（演示数据单独保存，不会混入正式数据），也可以直接建立本机构的台账。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution's records straight away.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome to Yiyang Desktop&lt;/h2&gt;&lt;p&gt;There is no institution data on this computer yet. You can open a &lt;b&gt;demo institution&lt;/b&gt; to try every feature (demo data is kept in its own file and never mixed with real data), or set up your own institution&apos;s records straight away.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开演示机构</source>
@@ -5354,7 +5355,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>所选配置适用于{region}，与本机构的行政区划不同；请确认当地执行的就是这份文件。</source>
-        <translation>The chosen profile is for {region}, not this institution's region; please make sure this text applies here.</translation>
+        <translation>The chosen profile is for {region}, not this institution&apos;s region; please make sure this text applies here.</translation>
     </message>
     <message>
         <source>依据：{doc}（{force}）</source>
@@ -5786,7 +5787,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>三无</source>
-        <translation>"Three nos" elder</translation>
+        <translation>&quot;Three nos&quot; elder</translation>
     </message>
     <message>
         <source>五保</source>
@@ -5798,7 +5799,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>优抚</source>
-        <translation>Entitled group (veterans' families)</translation>
+        <translation>Entitled group (veterans&apos; families)</translation>
     </message>
     <message>
         <source>残疾</source>
@@ -5806,11 +5807,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>城镇职工</source>
-        <translation>Urban employees' insurance</translation>
+        <translation>Urban employees&apos; insurance</translation>
     </message>
     <message>
         <source>城乡居民</source>
-        <translation>Urban-rural residents' insurance</translation>
+        <translation>Urban-rural residents&apos; insurance</translation>
     </message>
     <message>
         <source>男</source>
@@ -6058,7 +6059,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>机构车辆</source>
-        <translation>Home's vehicle</translation>
+        <translation>Home&apos;s vehicle</translation>
     </message>
     <message>
         <source>家属自行</source>
@@ -6102,7 +6103,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>修改、导出与系统（不含登录）</source>
-        <extracomment>The audit page's "kind" filter: sign-ins apart, so they do not drown the changes.</extracomment>
+        <extracomment>The audit page&apos;s &quot;kind&quot; filter: sign-ins apart, so they do not drown the changes.</extracomment>
         <translation>Changes, exports and system (no sign-ins)</translation>
     </message>
     <message>
@@ -6319,7 +6320,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>与医保有关的医疗机构信息系统相关材料</source>
-        <translation>Documents on the institution's information system relevant to medical insurance</translation>
+        <translation>Documents on the institution&apos;s information system relevant to medical insurance</translation>
     </message>
     <message>
         <source>纳入定点后使用医保基金的预测性分析报告</source>
@@ -6327,7 +6328,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>统一社会信用代码证书及法定代表人身份证明</source>
-        <translation>Unified social credit code certificate and the legal representative's proof of identity</translation>
+        <translation>Unified social credit code certificate and the legal representative&apos;s proof of identity</translation>
     </message>
     <message>
         <source>医疗服务人员信息表</source>
@@ -6550,19 +6551,19 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>身份证号开头的地区代码“{code}”不存在</source>
-        <translation>The region code "{code}" at the start of the ID number does not exist</translation>
+        <translation>The region code &quot;{code}&quot; at the start of the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不是有效日期</source>
-        <translation>The birth date "{d}" in the ID number is not a valid date</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>身份证号中的出生日期“{d}”不合理</source>
-        <translation>The birth date "{d}" in the ID number is not plausible</translation>
+        <translation>The birth date &quot;{d}&quot; in the ID number is not plausible</translation>
     </message>
     <message>
         <source>身份证号校验位不对：最后一位应为“{c}”，请核对是否输错</source>
-        <translation>The ID number's check character is wrong: the last character should be "{c}"; please check for a typing error</translation>
+        <translation>The ID number&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check for a typing error</translation>
     </message>
     <message>
         <source>统一社会信用代码应为18位（现在是{n}位）</source>
@@ -6570,11 +6571,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>统一社会信用代码含有不允许的字符“{ch}”（不使用I、O、Z、S、V）</source>
-        <translation>The unified social credit code contains the character "{ch}", which is not allowed (I, O, Z, S and V are not used)</translation>
+        <translation>The unified social credit code contains the character &quot;{ch}&quot;, which is not allowed (I, O, Z, S and V are not used)</translation>
     </message>
     <message>
         <source>统一社会信用代码校验位不对：最后一位应为“{c}”，请核对</source>
-        <translation>The unified social credit code's check character is wrong: the last character should be "{c}"; please check</translation>
+        <translation>The unified social credit code&apos;s check character is wrong: the last character should be &quot;{c}&quot;; please check</translation>
     </message>
     <message>
         <source>数据不符合要求，未保存：{err}</source>
@@ -6598,7 +6599,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>{label}“{v}”不是有效日期（格式：2026-01-31）</source>
-        <translation>{label} "{v}" is not a valid date (format: 2026-01-31)</translation>
+        <translation>{label} &quot;{v}&quot; is not a valid date (format: 2026-01-31)</translation>
     </message>
     <message>
         <source>楼栋</source>
@@ -6678,11 +6679,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>疾病编码“{code}”不是有效的 ICD-10 编码（如 I10、F03.1）</source>
-        <translation>"{code}" is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
+        <translation>&quot;{code}&quot; is not a valid ICD-10 code (e.g. I10, F03.1)</translation>
     </message>
     <message>
         <source>照护风险事件“{k}”的次数应为0及以上的整数</source>
-        <translation>The count of care-risk event "{k}" must be a whole number, 0 or more</translation>
+        <translation>The count of care-risk event &quot;{k}&quot; must be a whole number, 0 or more</translation>
     </message>
     <message>
         <source>评估答案格式不对</source>
@@ -6746,7 +6747,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>变更日期不能早于床位投入使用日期 {d}</source>
-        <translation>The change date cannot be before the bed's service start date {d}</translation>
+        <translation>The change date cannot be before the bed&apos;s service start date {d}</translation>
     </message>
     <message>
         <source>这张床位在 {d} 已有一条同类变更，请换一个日期或先撤销那条</source>
@@ -6854,7 +6855,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>{months}不在政策配置的有效期内（{force}），没有计入</source>
-        <translation>{months} are outside the policy profile's period in force ({force}) and were not counted</translation>
+        <translation>{months} are outside the policy profile&apos;s period in force ({force}) and were not counted</translation>
     </message>
     <message>
         <source>政策配置“{title}”适用于{region}，本机构的行政区划是{mine}：请确认选对了政策配置</source>
@@ -6995,11 +6996,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>身份证号已登记在老人“{name}”名下</source>
-        <translation>This ID number is already registered for resident "{name}"</translation>
+        <translation>This ID number is already registered for resident &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>人员类别“{x}”不在可选范围：{opts}</source>
-        <translation>Category "{x}" is not one of: {opts}</translation>
+        <translation>Category &quot;{x}&quot; is not one of: {opts}</translation>
     </message>
     <message>
         <source>请选择户籍：本地或外地（运营补贴按户籍计算）</source>
@@ -7171,7 +7172,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>身份证号已登记在员工“{name}”名下</source>
-        <translation>This ID number is already registered for staff member "{name}"</translation>
+        <translation>This ID number is already registered for staff member &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>医师请填写医师执业证书编号</source>
@@ -7195,7 +7196,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>文件 {path} 是其他程序的数据库，不是医养台账的数据文件，未做任何改动。</source>
-        <translation>The file {path} is another program's database, not a Yiyang data file; nothing was changed.</translation>
+        <translation>The file {path} is another program&apos;s database, not a Yiyang data file; nothing was changed.</translation>
     </message>
     <message>
         <source>数据文件 {path} 由更新版本的医养台账创建（数据版本 {v}，本程序支持到 {m}），请先升级程序。</source>
@@ -7215,7 +7216,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>数据文件 {path} 在网络共享文件夹上（{kind}），单机版不能在这里保存数据：几台电脑同时写同一个共享文件会把它损坏。请把数据文件放在本机磁盘上；几台电脑要共用一个机构的数据，请使用网络版（PostgreSQL 服务器，见使用说明“网络版”一节）。</source>
-        <translation>The data file {path} is in a network shared folder ({kind}); the single-PC edition cannot save data there: several computers writing one shared file would damage it. Keep the data file on a local disk; for several computers sharing one institution's data, use the network edition (a PostgreSQL server, see the "Network edition" section of the manual).</translation>
+        <translation>The data file {path} is in a network shared folder ({kind}); the single-PC edition cannot save data there: several computers writing one shared file would damage it. Keep the data file on a local disk; for several computers sharing one institution&apos;s data, use the network edition (a PostgreSQL server, see the &quot;Network edition&quot; section of the manual).</translation>
     </message>
     <message>
         <source>找不到数据文件 {path}</source>
@@ -7251,7 +7252,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>未知的评估项目“{code}”（{inst}没有这一项）</source>
-        <translation>Unknown item "{code}" ({inst} has no such item)</translation>
+        <translation>Unknown item &quot;{code}&quot; ({inst} has no such item)</translation>
     </message>
     <message>
         <source>{code} {name}：{value} 不是允许的分值，可选：{allowed}</source>
@@ -7263,11 +7264,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>“昏迷”应为是或否</source>
-        <translation>"Coma" must be yes or no</translation>
+        <translation>&quot;Coma&quot; must be yes or no</translation>
     </message>
     <message>
-        <source>疾病诊断应为 ICD-10 编码的列表，如 ["F01", "I10"]</source>
-        <translation>Diagnoses must be a list of ICD-10 codes, e.g. ["F01", "I10"]</translation>
+        <source>疾病诊断应为 ICD-10 编码的列表，如 [&quot;F01&quot;, &quot;I10&quot;]</source>
+        <translation>Diagnoses must be a list of ICD-10 codes, e.g. [&quot;F01&quot;, &quot;I10&quot;]</translation>
     </message>
     <message>
         <source>近30天照护风险事件次数应为不小于0的整数</source>
@@ -7283,7 +7284,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>缺少“{key}”</source>
-        <translation>"{key}" is missing</translation>
+        <translation>&quot;{key}&quot; is missing</translation>
     </message>
     <message>
         <source>类型不对</source>
@@ -7303,11 +7304,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>引用了不存在的项目“{c}”</source>
-        <translation>refers to item "{c}", which does not exist</translation>
+        <translation>refers to item &quot;{c}&quot;, which does not exist</translation>
     </message>
     <message>
         <source>满分应为各项目最高分之和 {m}</source>
-        <translation>the maximum must be the sum of the items' maxima, {m}</translation>
+        <translation>the maximum must be the sum of the items&apos; maxima, {m}</translation>
     </message>
     <message>
         <source>每个项目应属于且只属于一个一级指标</source>
@@ -7319,7 +7320,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>编号“{id}”应与文件名一致</source>
-        <translation>the id "{id}" must match the file name</translation>
+        <translation>the id &quot;{id}&quot; must match the file name</translation>
     </message>
     <message>
         <source>分数 {v} 落在 {n} 个分段中（应恰好1个）</source>
@@ -7335,7 +7336,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>分段下限大于上限</source>
-        <translation>the band's lower limit is above its upper limit</translation>
+        <translation>the band&apos;s lower limit is above its upper limit</translation>
     </message>
     <message>
         <source>条件应含 all、any、not、count、var 之一</source>
@@ -7355,7 +7356,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>规则引用了未知变量“{v}”</source>
-        <translation>a rule refers to the unknown value "{v}"</translation>
+        <translation>a rule refers to the unknown value &quot;{v}&quot;</translation>
     </message>
     <message>
         <source>规则涉及的组合太多（{n}），无法逐一核对</source>
@@ -7431,19 +7432,19 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>只支持“昏迷”标记，且等级须存在</source>
-        <translation>only the "coma" flag is supported, and its grade must exist</translation>
+        <translation>only the &quot;coma&quot; flag is supported, and its grade must exist</translation>
     </message>
     <message>
         <source>上调规则缺少条件</source>
         <translation>a raise rule has no conditions</translation>
     </message>
     <message>
-        <source>诊断范围应写成 ["F00", "F03"] 的形式</source>
-        <translation>a diagnosis range must be written like ["F00", "F03"]</translation>
+        <source>诊断范围应写成 [&quot;F00&quot;, &quot;F03&quot;] 的形式</source>
+        <translation>a diagnosis range must be written like [&quot;F00&quot;, &quot;F03&quot;]</translation>
     </message>
     <message>
         <source>没有评估量表“{id}”，可用的有：{known}</source>
-        <translation>There is no instrument "{id}"; available: {known}</translation>
+        <translation>There is no instrument &quot;{id}&quot;; available: {known}</translation>
     </message>
     <message>
         <source>草稿不能出具评估报告，请先完成评估</source>
@@ -7591,7 +7592,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>{label}早于老人的出生日期</source>
-        <translation>{label} is before the resident's date of birth</translation>
+        <translation>{label} is before the resident&apos;s date of birth</translation>
     </message>
     <message>
         <source>记录日期</source>
@@ -7891,7 +7892,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>转诊医生电话</source>
-        <translation>Referring doctor's phone</translation>
+        <translation>Referring doctor&apos;s phone</translation>
     </message>
     <message>
         <source>现病史</source>
@@ -7943,7 +7944,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>回转医生电话</source>
-        <translation>Returning doctor's phone</translation>
+        <translation>Returning doctor&apos;s phone</translation>
     </message>
     <message>
         <source>回转接收人</source>
@@ -7987,7 +7988,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>对方责任</source>
-        <translation>Partner's duties</translation>
+        <translation>Partner&apos;s duties</translation>
     </message>
     <message>
         <source>续签自</source>
@@ -8219,7 +8220,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>续签协议的生效日期须晚于原协议的生效日期 {d}</source>
-        <translation>The renewal must start after the original's start date {d}</translation>
+        <translation>The renewal must start after the original&apos;s start date {d}</translation>
     </message>
     <message>
         <source>生效日期不能晚于终止日期 {d}</source>
@@ -8359,7 +8360,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>医院转诊医生</source>
-        <translation>Hospital's referring doctor</translation>
+        <translation>Hospital&apos;s referring doctor</translation>
     </message>
     <message>
         <source>本院接诊医生</source>
@@ -8399,7 +8400,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>请填写医院的诊断结果</source>
-        <translation>Enter the hospital's diagnosis</translation>
+        <translation>Enter the hospital&apos;s diagnosis</translation>
     </message>
     <message>
         <source>转诊指征“{x}”不在设置的列表中</source>
@@ -8483,15 +8484,15 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>数据文件的审计触发器不完整或被改动（{detail}）。为防止修改不留记录，本程序不会保存任何修改。请运行“yiyang check”查看，并从备份恢复。</source>
-        <translation>The data file's audit triggers are incomplete or were changed ({detail}). So that no change goes unrecorded, the program saves nothing. Run "yiyang check" and restore from a backup.</translation>
+        <translation>The data file&apos;s audit triggers are incomplete or were changed ({detail}). So that no change goes unrecorded, the program saves nothing. Run &quot;yiyang check&quot; and restore from a backup.</translation>
     </message>
     <message>
         <source>这台电脑上没有本数据文件的审计密钥，修改无法签名，因此没有保存。请管理员在“设置 → 审计密钥”中输入恢复码（或运行 yiyang audit install-key），然后再试。</source>
-        <translation>This computer does not have the data file's audit key, so the change could not be signed and was not saved. Ask the administrator to enter the recovery code under "Settings → Audit key" (or run yiyang audit install-key), then try again.</translation>
+        <translation>This computer does not have the data file&apos;s audit key, so the change could not be signed and was not saved. Ask the administrator to enter the recovery code under &quot;Settings → Audit key&quot; (or run yiyang audit install-key), then try again.</translation>
     </message>
     <message>
         <source>数据文件中的审计密钥记录不见了（本机保存着这个数据文件的密钥），审计记录可能被删除。为防止掩盖，本程序不会保存任何修改。请运行“yiyang check”查看，并从备份恢复。</source>
-        <translation>The data file's audit key record is gone (this computer holds the file's key): the trail may have been deleted. So that nothing is covered up, the program saves nothing. Run "yiyang check" and restore from a backup.</translation>
+        <translation>The data file&apos;s audit key record is gone (this computer holds the file&apos;s key): the trail may have been deleted. So that nothing is covered up, the program saves nothing. Run &quot;yiyang check&quot; and restore from a backup.</translation>
     </message>
     <message>
         <source>数据库结构记录被改动过</source>
@@ -8499,7 +8500,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>数据库结构记录的签名不对（被改动过）</source>
-        <translation>The schema record's signature does not match (it was changed)</translation>
+        <translation>The schema record&apos;s signature does not match (it was changed)</translation>
     </message>
     <message>
         <source>数据文件在最后一条审计记录之后升级过（数据版本 {a} → {b}）</source>
@@ -8527,7 +8528,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>这台电脑上没有本数据文件的审计密钥，无法核对审计记录。请在“设置 → 审计密钥”中输入恢复码。</source>
-        <translation>This computer does not have the data file's audit key: the trail cannot be checked. Enter the recovery code under "Settings → Audit key".</translation>
+        <translation>This computer does not have the data file&apos;s audit key: the trail cannot be checked. Enter the recovery code under &quot;Settings → Audit key&quot;.</translation>
     </message>
     <message>
         <source>最后的审计记录（第 {seq} 条）被删除或改动：记录的链尾与实际不符</source>
@@ -8535,7 +8536,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>审计链尾的签名不对：链尾被移动过（审计记录可能被截短）</source>
-        <translation>The signature of the chain's end does not match: the end was moved (the trail may have been cut short)</translation>
+        <translation>The signature of the chain&apos;s end does not match: the end was moved (the trail may have been cut short)</translation>
     </message>
     <message>
         <source>审计记录被全部删除（链尾记录为第 {seq} 条）</source>
@@ -8555,11 +8556,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>找不到本机审计密钥的起始记录：审计记录被删除或整体替换过</source>
-        <translation>The first entry of this computer's audit key is missing: the trail was deleted or replaced</translation>
+        <translation>The first entry of this computer&apos;s audit key is missing: the trail was deleted or replaced</translation>
     </message>
     <message>
         <source>密钥起始记录之前的审计记录数量不符（原有 {a} 条，现有 {b} 条）</source>
-        <translation>The number of entries before the key's first entry does not match (was {a}, now {b})</translation>
+        <translation>The number of entries before the key&apos;s first entry does not match (was {a}, now {b})</translation>
     </message>
     <message>
         <source>前 {n} 条记录由已更换的旧审计密钥签名，本机无法核对其内容。</source>
@@ -8575,7 +8576,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>数据文件记录的审计密钥与本机的不同</source>
-        <translation>The audit key named in the data file is not this computer's</translation>
+        <translation>The audit key named in the data file is not this computer&apos;s</translation>
     </message>
     <message>
         <source>另有 {n} 条审计记录没有签名</source>
@@ -8627,15 +8628,15 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>恢复的权限只按当前数据文件的账号核对：请先登录要被替换的这个数据文件</source>
-        <translation>Who may restore is decided by the current data file's accounts only: sign in to the very file being replaced</translation>
+        <translation>Who may restore is decided by the current data file&apos;s accounts only: sign in to the very file being replaced</translation>
     </message>
     <message>
         <source>数据文件 {path} 没有损坏，只是暂时无法打开写入（可能另一个程序正在使用）。请关闭其他程序后再试。恢复的权限只按当前数据文件的账号核对。</source>
-        <translation>The data file {path} is not damaged, it just cannot be opened for writing right now (another program may be using it). Close other programs and try again. Who may restore is decided by the current data file's accounts only.</translation>
+        <translation>The data file {path} is not damaged, it just cannot be opened for writing right now (another program may be using it). Close other programs and try again. Who may restore is decided by the current data file&apos;s accounts only.</translation>
     </message>
     <message>
         <source>无法读取当前数据文件的账号（{err}），不能在程序中恢复。请由管理员手动把备份文件复制为数据文件。</source>
-        <translation>The current data file's accounts cannot be read ({err}), so it cannot be restored in the program. Have the administrator copy the backup file over the data file by hand.</translation>
+        <translation>The current data file&apos;s accounts cannot be read ({err}), so it cannot be restored in the program. Have the administrator copy the backup file over the data file by hand.</translation>
     </message>
     <message>
         <source>生效协议{n}份：{names}</source>
@@ -8910,8 +8911,8 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>an amount may have at most 2 decimal places (fen)</translation>
     </message>
     <message>
-        <source>应为文字列表，例如 ["民办"]</source>
-        <translation>Should be a list of texts, e.g. ["民办"]</translation>
+        <source>应为文字列表，例如 [&quot;民办&quot;]</source>
+        <translation>Should be a list of texts, e.g. [&quot;民办&quot;]</translation>
     </message>
     <message>
         <source>能力等级“{v}”不是评估量表中的等级，永远不会匹配任何老人。可写（全称或括号中的简称）：{opts}</source>
@@ -9031,7 +9032,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>{what}不在本政策的建设补贴范围</source>
-        <translation>{what} is not covered by this policy's construction subsidy</translation>
+        <translation>{what} is not covered by this policy&apos;s construction subsidy</translation>
     </message>
     <message>
         <source>租赁床位未填写租赁到期日，无法确认租期是否满{n}年</source>
@@ -9087,7 +9088,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>政策配置“{title}”没有长期护理保险标准，不能生成长护险清单。请选用有长护险标准的配置，或复制一份配置后填写“长期护理保险”一节。</source>
-        <translation>The policy profile "{title}" has no long-term-care insurance rules, so there is no LTC list. Choose a profile with LTC rules, or copy one and fill in its "长期护理保险" section.</translation>
+        <translation>The policy profile &quot;{title}&quot; has no long-term-care insurance rules, so there is no LTC list. Choose a profile with LTC rules, or copy one and fill in its &quot;长期护理保险&quot; section.</translation>
     </message>
     <message>
         <source>{y}年{m}月</source>
@@ -9095,23 +9096,23 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>政策配置“{title}”的长护险标准缺少：{items}。政策文件没有写的项目不按0计算，金额暂不计算；请复制配置后按当地医保部门的规定填写。</source>
-        <translation>The LTC rules of the policy profile "{title}" lack: {items}. What the policy text does not give is not taken as zero, so no amounts are computed; copy the profile and fill these in from the local medical-insurance office's rules.</translation>
+        <translation>The LTC rules of the policy profile &quot;{title}&quot; lack: {items}. What the policy text does not give is not taken as zero, so no amounts are computed; copy the profile and fill these in from the local medical-insurance office&apos;s rules.</translation>
     </message>
     <message>
         <source>登记了等级“{level}”，但老人档案未勾选参加长护险</source>
-        <translation>Level "{level}" is registered, but the resident's record is not marked as LTC-insured</translation>
+        <translation>Level &quot;{level}&quot; is registered, but the resident&apos;s record is not marked as LTC-insured</translation>
     </message>
     <message>
         <source>能力评估为“{grade}”（{date}）</source>
-        <translation>Assessed as "{grade}" ({date})</translation>
+        <translation>Assessed as &quot;{grade}&quot; ({date})</translation>
     </message>
     <message>
         <source>“{level}”有效期至 {date}</source>
-        <translation>"{level}" valid to {date}</translation>
+        <translation>&quot;{level}&quot; valid to {date}</translation>
     </message>
     <message>
         <source>参保地“{place}”，配置地区“{region}”</source>
-        <translation>Insured in "{place}", profile region "{region}"</translation>
+        <translation>Insured in &quot;{place}&quot;, profile region &quot;{region}&quot;</translation>
     </message>
     <message>
         <source>住院 {n} 天</source>
@@ -9195,7 +9196,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>查看数据</source>
-        <extracomment>Every permission and the action it allows, as a refusal names it ("无权{action}").</extracomment>
+        <extracomment>Every permission and the action it allows, as a refusal names it (&quot;无权{action}&quot;).</extracomment>
         <translation>view data</translation>
     </message>
     <message>
@@ -9248,7 +9249,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>账号“{name}”已停用或已删除，不能再{action}</source>
-        <translation>Account "{name}" was disabled or deleted and can no longer {action}</translation>
+        <translation>Account &quot;{name}&quot; was disabled or deleted and can no longer {action}</translation>
     </message>
     <message>
         <source>继续</source>
@@ -9393,11 +9394,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>有效期至早于有效期起</source>
-        <translation>"Valid to" is before "valid from"</translation>
+        <translation>&quot;Valid to&quot; is before &quot;valid from&quot;</translation>
     </message>
     <message>
         <source>与已登记的“{level}”（{a} 至 {b}）重叠</source>
-        <translation>Overlaps the registered "{level}" ({a} to {b})</translation>
+        <translation>Overlaps the registered &quot;{level}&quot; ({a} to {b})</translation>
     </message>
     <message>
         <source>长护险等级记录不存在</source>
@@ -9485,11 +9486,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>日志的页大小 {w} 与数据文件的 {p} 不同</source>
-        <translation>the log's page size {w} differs from the data file's {p}</translation>
+        <translation>the log&apos;s page size {w} differs from the data file&apos;s {p}</translation>
     </message>
     <message>
         <source>日志与数据文件的审计记录接不上（日志属于这个文件的另一个版本）</source>
-        <translation>the log does not continue the file's audit trail (it belongs to another version of this file)</translation>
+        <translation>the log does not continue the file&apos;s audit trail (it belongs to another version of this file)</translation>
     </message>
     <message>
         <source>日志来自另一个数据文件</source>
@@ -9661,7 +9662,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>这个恢复码不是本数据文件的审计密钥（可能是另一家机构或已更换的旧密钥）</source>
-        <translation>This recovery code is not this data file's audit key (another institution's, or an old replaced key)</translation>
+        <translation>This recovery code is not this data file&apos;s audit key (another institution&apos;s, or an old replaced key)</translation>
     </message>
     <message>
         <source>新的审计密钥已启用，但未能保存在这台电脑上（{err}）。请立即抄下恢复码并输入：{code}</source>
@@ -9710,11 +9711,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>登录失败：{reason}（用户名“{name}”）</source>
-        <translation>sign-in failed: {reason} (user name "{name}")</translation>
+        <translation>sign-in failed: {reason} (user name &quot;{name}&quot;)</translation>
     </message>
     <message>
         <source>导出“{kind}”到 {path}</source>
-        <translation>exported "{kind}" to {path}</translation>
+        <translation>exported &quot;{kind}&quot; to {path}</translation>
     </message>
     <message>
         <source>共 {n} 行</source>
@@ -9726,7 +9727,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>从没有审计密钥的备份恢复后，启用本机的审计密钥（之前有 {n} 条记录）</source>
-        <translation>after restoring a backup from before audit keys, this computer's key is used ({n} earlier entries)</translation>
+        <translation>after restoring a backup from before audit keys, this computer&apos;s key is used ({n} earlier entries)</translation>
     </message>
     <message>
         <source>生成审计密钥（之前有 {n} 条记录）</source>
@@ -9774,7 +9775,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>发现不属于本程序的审计相关触发器：{names}</source>
-        <translation>triggers on the audit tables that are not the program's: {names}</translation>
+        <translation>triggers on the audit tables that are not the program&apos;s: {names}</translation>
     </message>
     <message>
         <source>当前打开的已经是服务器数据库（网络版），不需要迁移。</source>
@@ -9782,11 +9783,11 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>数据文件的数据版本（{v}）与本程序（{m}）不同，请先用本程序打开它完成升级。</source>
-        <translation>The data file's data version ({v}) differs from this program's ({m}). Open it with this program first to upgrade it.</translation>
+        <translation>The data file&apos;s data version ({v}) differs from this program&apos;s ({m}). Open it with this program first to upgrade it.</translation>
     </message>
     <message>
         <source>这台电脑上没有本数据文件的审计密钥，迁移后无法核对审计记录，因此没有迁移。请管理员先输入恢复码（设置 → 审计密钥，或 yiyang audit install-key），再迁移。</source>
-        <translation>This computer does not hold the data file's audit key, so the audit trail could not be checked after a migration; nothing was migrated. An administrator must first enter the recovery code (Settings → Audit key, or yiyang audit install-key), then migrate.</translation>
+        <translation>This computer does not hold the data file&apos;s audit key, so the audit trail could not be checked after a migration; nothing was migrated. An administrator must first enter the recovery code (Settings → Audit key, or yiyang audit install-key), then migrate.</translation>
     </message>
     <message>
         <source>迁移的目标须是服务器数据库的连接串 postgresql://用户@主机:端口/数据库</source>
@@ -9846,7 +9847,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>这台电脑上没有这份备份的审计密钥，无法核对审计记录。请在制作备份的电脑上恢复，或设置环境变量 YIYANG_RECOVERY_CODE 为审计密钥的恢复码后再恢复</source>
-        <translation>This computer does not hold the backup's audit key, so the audit trail cannot be checked. Restore on the computer that made the backup, or set the environment variable YIYANG_RECOVERY_CODE to the audit key's recovery code and restore again</translation>
+        <translation>This computer does not hold the backup&apos;s audit key, so the audit trail cannot be checked. Restore on the computer that made the backup, or set the environment variable YIYANG_RECOVERY_CODE to the audit key&apos;s recovery code and restore again</translation>
     </message>
     <message>
         <source>审计记录核对未通过：{p}</source>
@@ -9858,7 +9859,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>服务器数据库 {where} 不是空的（里面已有 {n} 个表或序列），未做任何改动。迁移和恢复只能写入一个新建的空数据库，请按使用说明“网络版”一节新建一个。</source>
-        <translation>The server database {where} is not empty (it already holds {n} tables or sequences); nothing was changed. Migrations and restores only write into a new, empty database: create one as the manual's "Network edition" section describes.</translation>
+        <translation>The server database {where} is not empty (it already holds {n} tables or sequences); nothing was changed. Migrations and restores only write into a new, empty database: create one as the manual&apos;s &quot;Network edition&quot; section describes.</translation>
     </message>
     <message>
         <source>服务器数据库 {where} 无法使用：{err}</source>
@@ -9882,7 +9883,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>服务器上没有数据库 {where}，请先按使用说明“网络版”一节建立它。</source>
-        <translation>There is no database {where} on the server. Create it first as described in the "Network edition" section of the manual.</translation>
+        <translation>There is no database {where} on the server. Create it first as described in the &quot;Network edition&quot; section of the manual.</translation>
     </message>
     <message>
         <source>无法连接服务器数据库 {where}：{err}请检查服务器是否开机、地址和端口是否正确、防火墙是否放行。</source>
@@ -9898,7 +9899,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>端口应在 1 到 65535 之间（PostgreSQL 默认 5432）</source>
-        <translation>The port must be between 1 and 65535 (PostgreSQL's default is 5432)</translation>
+        <translation>The port must be between 1 and 65535 (PostgreSQL&apos;s default is 5432)</translation>
     </message>
     <message>
         <source>请填写数据库名称，例如 yiyang</source>
@@ -9910,7 +9911,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>连接成功。数据库 {where} 是空的：第一次打开时会在其中建立医养台账的数据表，并请您设置管理员账号。</source>
-        <translation>Connected. The database {where} is empty: the first opening creates Yiyang's tables in it and asks you to set up the administrator account.</translation>
+        <translation>Connected. The database {where} is empty: the first opening creates Yiyang&apos;s tables in it and asks you to set up the administrator account.</translation>
     </message>
     <message>
         <source>连接成功。{where} 是医养台账的数据库（数据版本 {v}）。</source>
@@ -9922,7 +9923,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>服务器数据库 {where} 里已有其他程序的数据，不是医养台账的数据库，未做任何改动。请为医养台账新建一个空数据库。</source>
-        <translation>The server database {where} holds another program's data and is not a Yiyang database; nothing was changed. Create a new, empty database for Yiyang.</translation>
+        <translation>The server database {where} holds another program&apos;s data and is not a Yiyang database; nothing was changed. Create a new, empty database for Yiyang.</translation>
     </message>
     <message>
         <source>服务器数据库 {where} 由更新版本的医养台账升级过（数据版本 {v}，本程序支持到 {m}），请先升级这台电脑上的程序。</source>
@@ -9934,7 +9935,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>服务器数据库 {where} 的账号权限不够（{err}）：程序用的账号须是该数据库的所有者，见使用说明“网络版”一节。</source>
-        <translation>The account used for the server database {where} lacks rights ({err}): it must own the database; see the "Network edition" section of the manual.</translation>
+        <translation>The account used for the server database {where} lacks rights ({err}): it must own the database; see the &quot;Network edition&quot; section of the manual.</translation>
     </message>
     <message>
         <source>服务器数据库缺少约束 {name}（同一时间段不能重复占用），可能被人改动过</source>
@@ -9950,7 +9951,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>这台电脑上找不到 PostgreSQL 的 {tool} 程序，网络版的备份和恢复要用它。请安装 PostgreSQL {major} 或更新版本的命令行工具（Windows：PostgreSQL 安装程序中勾选“Command Line Tools”；Linux：apt install postgresql-client），或设置环境变量 YIYANG_PG_BIN 为它所在的文件夹。</source>
-        <translation>PostgreSQL's {tool} program was not found on this computer; the network edition's backups and restores need it. Install the command line tools of PostgreSQL {major} or newer (Windows: tick "Command Line Tools" in the PostgreSQL installer; Linux: apt install postgresql-client), or set the environment variable YIYANG_PG_BIN to its folder.</translation>
+        <translation>PostgreSQL&apos;s {tool} program was not found on this computer; the network edition&apos;s backups and restores need it. Install the command line tools of PostgreSQL {major} or newer (Windows: tick &quot;Command Line Tools&quot; in the PostgreSQL installer; Linux: apt install postgresql-client), or set the environment variable YIYANG_PG_BIN to its folder.</translation>
     </message>
     <message>
         <source>这台电脑上的 {tool}（{path}）是 PostgreSQL {have} 版的，比服务器（PostgreSQL {major}）旧，无法使用。请安装 PostgreSQL {major} 或更新版本的命令行工具，或设置环境变量 YIYANG_PG_BIN 为它所在的文件夹。</source>
@@ -10036,7 +10037,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>目标的期限，例如 2025-12-31</source>
-        <translation>The target's deadline, e.g. 2025-12-31</translation>
+        <translation>The target&apos;s deadline, e.g. 2025-12-31</translation>
     </message>
     <message>
         <source>最低比例</source>
@@ -10164,7 +10165,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>从床位投入使用日算到租赁到期日（含当日）；0 表示不限</source>
-        <translation>From the bed's service date to the lease's end date (inclusive); 0 means no minimum</translation>
+        <translation>From the bed&apos;s service date to the lease&apos;s end date (inclusive); 0 means no minimum</translation>
     </message>
     <message>
         <source>按举办方式的系数</source>
@@ -10196,7 +10197,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>按月末（或离院前最后一天）床位的类型；空表示不限</source>
-        <translation>The bed's type at month end (or on the last day before leaving); empty means any</translation>
+        <translation>The bed&apos;s type at month end (or on the last day before leaving); empty means any</translation>
     </message>
     <message>
         <source>限医疗床位子类型</source>
@@ -10216,7 +10217,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>按当月最后一天的周岁计，生日在最后一天也算；0 表示不限</source>
-        <translation>Age on the month's last day (a birthday on that day counts); 0 means any age</translation>
+        <translation>Age on the month&apos;s last day (a birthday on that day counts); 0 means any age</translation>
     </message>
     <message>
         <source>只计本地户籍老人</source>
@@ -10232,7 +10233,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>从本次入住日到当月最后一天</source>
-        <translation>From this stay's admission to the month's last day</translation>
+        <translation>From this stay&apos;s admission to the month&apos;s last day</translation>
     </message>
     <message>
         <source>不计的老人类别</source>
@@ -10268,7 +10269,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>month_end：当月最后一天日末在住；any_day：当月至少一天日末在住；min_days：当月日末在住满“最少在住天数”</source>
-        <translation>month_end: in residence at the end of the month's last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
+        <translation>month_end: in residence at the end of the month&apos;s last day; any_day: at the end of at least one day of the month; min_days: at the end of at least “Minimum days” days</translation>
     </message>
     <message>
         <source>最少在住天数</source>
@@ -10312,7 +10313,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>享受待遇的等级，与老人“长护险等级”登记的写法一致，例如“重度失能”</source>
-        <translation>The levels that qualify, written as on the residents' LTC levels, e.g. "重度失能"</translation>
+        <translation>The levels that qualify, written as on the residents&apos; LTC levels, e.g. &quot;重度失能&quot;</translation>
     </message>
     <message>
         <source>每床日标准</source>
@@ -10324,7 +10325,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>护理服务每床日的费用标准；当月金额 = 标准 × 护理天数。文件没有写时留空</source>
-        <translation>The care cost per bed-day; the month's amount = rate × care days. Leave empty when the text does not give it</translation>
+        <translation>The care cost per bed-day; the month&apos;s amount = rate × care days. Leave empty when the text does not give it</translation>
     </message>
     <message>
         <source>基金支付比例</source>
@@ -10336,7 +10337,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>基金每月最高支付</source>
-        <translation>Fund's monthly cap</translation>
+        <translation>Fund&apos;s monthly cap</translation>
     </message>
     <message>
         <source>元/月</source>
@@ -10388,7 +10389,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>6位代码，例如 431202；市级配置写市的代码（如 440800），省级写省的代码</source>
-        <translation>6 digits, e.g. 431202; a city's profile uses the city's code (e.g. 440800), a province's the province's</translation>
+        <translation>6 digits, e.g. 431202; a city&apos;s profile uses the city&apos;s code (e.g. 440800), a province&apos;s the province&apos;s</translation>
     </message>
     <message>
         <source>政策文件</source>
@@ -10444,7 +10445,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     </message>
     <message>
         <source>月末最后一天日末在住</source>
-        <translation>In residence at the end of the month's last day</translation>
+        <translation>In residence at the end of the month&apos;s last day</translation>
     </message>
     <message>
         <source>当月至少一天日末在住</source>
@@ -10490,7 +10491,7 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <name>server_login</name>
     <message>
         <source>可以稍后重试，或这次先打开本机的数据文件（以后仍可在“设置”中改回本机数据文件）。</source>
-        <translation>You can retry later, or open this computer's local data file this time (you can switch back to the local data file for good in Settings).</translation>
+        <translation>You can retry later, or open this computer&apos;s local data file this time (you can switch back to the local data file for good in Settings).</translation>
     </message>
     <message>
         <source>重试</source>

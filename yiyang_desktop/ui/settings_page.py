@@ -2,7 +2,7 @@
 (审计密钥)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout)
 
@@ -75,20 +75,10 @@ class SettingsPage(Page):
         lay.addLayout(form)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
-        if self.server:  # the server's data is backed up on the server, not by each seat
-            self.backups = None
-            note = QLabel(self.tr("网络版的数据保存在服务器上，由服务器统一备份：请管理员在服务器电脑上用"
-                                  "“yiyang backup --db 连接字符串”定期备份（可设为计划任务），恢复用“yiyang restore”。"
-                                  "详见使用说明“网络版”一节。"))
-            note.setObjectName("server_backup_note")
-            note.setWordWrap(True)
-            note.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-            note.setContentsMargins(12, 12, 12, 12)
-            self.tabs.addTab(note, self.tr("备份与恢复"))
-        else:
-            self.backups = BackupPanel(ctx, db_path)
-            self.backups.restored.connect(self._restored)
-            self.tabs.addTab(self.backups, self.tr("备份与恢复"))
+        # the 网络版's panel backs up with pg_dump and says that the daily backup runs on the server
+        self.backups = BackupPanel(ctx, ctx.db.url if self.server else db_path)
+        self.backups.restored.connect(self._restored)
+        self.tabs.addTab(self.backups, self.tr("备份与恢复"))
         if can(ctx, "users"):
             self.users = UsersPanel(ctx)
             self.tabs.addTab(self.users, self.tr("用户账号"))
@@ -97,8 +87,7 @@ class SettingsPage(Page):
         lay.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:
-        if self.backups is not None:
-            self.backups.refresh()
+        self.backups.refresh()
         self.audit_key.refresh()
 
     def _show_next_start(self) -> None:
