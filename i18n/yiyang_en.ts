@@ -9886,10 +9886,6 @@ To use this data file on another computer (a new PC, a second seat of the networ
         <translation>There is no database {where} on the server. Create it first as described in the &quot;Network edition&quot; section of the manual.</translation>
     </message>
     <message>
-        <source>无法连接服务器数据库 {where}：{err}请检查服务器是否开机、地址和端口是否正确、防火墙是否放行。</source>
-        <translation>Cannot connect to the server database {where}: {err} Check that the server is on, the address and port are right, and the firewall lets the connection through.</translation>
-    </message>
-    <message>
         <source>请填写服务器地址（计算机名或 IP 地址，例如 192.168.1.10）</source>
         <translation>Enter the server address (computer name or IP address, e.g. 192.168.1.10)</translation>
     </message>
@@ -9920,6 +9916,34 @@ To use this data file on another computer (a new PC, a second seat of the networ
     <message>
         <source>无法连接服务器数据库 {where}：{err}</source>
         <translation>Cannot connect to the server database {where}: {err}</translation>
+    </message>
+    <message>
+        <source>找不到这个服务器地址（地址是否写错）</source>
+        <translation>the server address was not found (is it mistyped?)</translation>
+    </message>
+    <message>
+        <source>服务器拒绝连接（这个端口上没有数据库服务在运行）</source>
+        <translation>the server refused the connection (no database service is running on that port)</translation>
+    </message>
+    <message>
+        <source>连接超时（服务器没有应答）</source>
+        <translation>the connection timed out (the server did not answer)</translation>
+    </message>
+    <message>
+        <source>服务器不允许从这台电脑连接（需在服务器的 pg_hba.conf 中放行本机网段）</source>
+        <translation>the server does not accept connections from this computer (allow this network in the server's pg_hba.conf)</translation>
+    </message>
+    <message>
+        <source>网络不通</source>
+        <translation>the network is unreachable</translation>
+    </message>
+    <message>
+        <source>连接失败</source>
+        <translation>the connection failed</translation>
+    </message>
+    <message>
+        <source>无法连接服务器数据库 {where}：{why}。请检查服务器是否开机、地址和端口是否正确、防火墙是否放行。（技术信息：{err}）</source>
+        <translation>Cannot connect to the server database {where}: {why}. Check that the server is on, that the address and port are right and that the firewall lets the connection through. (Technical detail: {err})</translation>
     </message>
     <message>
         <source>服务器数据库 {where} 里已有其他程序的数据，不是医养台账的数据库，未做任何改动。请为医养台账新建一个空数据库。</source>

@@ -50,6 +50,23 @@ def without_password(url: str) -> str:
     return re.sub(r"^(postgres(?:ql)?://[^:@/]+):[^@/]*@", r"\1@", url)
 
 
+_UNREACHABLE = (  # libpq's words → what they mean to an office user
+    (("could not translate host name", "Name or service not known", "nodename nor servname", "No such host"),
+     N_("msg", "找不到这个服务器地址（地址是否写错）")),
+    (("Connection refused",), N_("msg", "服务器拒绝连接（这个端口上没有数据库服务在运行）")),
+    (("timeout expired", "timed out"), N_("msg", "连接超时（服务器没有应答）")),
+    (("no pg_hba.conf entry",), N_("msg", "服务器不允许从这台电脑连接（需在服务器的 pg_hba.conf 中放行本机网段）")),
+    (("No route to host", "Network is unreachable"), N_("msg", "网络不通")),
+)
+
+
+def _why_unreachable(text: str) -> str:
+    for needles, meaning in _UNREACHABLE:
+        if any(n.lower() in text.lower() for n in needles):
+            return meaning
+    return N_("msg", "连接失败")
+
+
 def _connect(url: str, password: str | None, connect_timeout: int = 10) -> PgDatabase:
     try:
         return connect(url, password=password, connect_timeout=connect_timeout)
@@ -60,8 +77,9 @@ def _connect(url: str, password: str | None, connect_timeout: int = 10) -> PgDat
             raise ServerAuthError(N_("msg", "服务器数据库 {where} 拒绝了用户名或密码，请重新输入密码。").format(where=where)) from e
         if "does not exist" in text and "database" in text:
             raise StoreError(N_("msg", "服务器上没有数据库 {where}，请先按使用说明“网络版”一节建立它。").format(where=where)) from e
-        raise StoreError(N_("msg", "无法连接服务器数据库 {where}：{err}请检查服务器是否开机、地址和端口是否正确、防火墙是否放行。")
-                         .format(where=where, err=text.strip().splitlines()[-1] + "。" if text.strip() else "")) from e
+        raise StoreError(N_("msg", "无法连接服务器数据库 {where}：{why}。请检查服务器是否开机、地址和端口是否正确、防火墙是否放行。"
+                                   "（技术信息：{err}）")
+                         .format(where=where, why=_why_unreachable(text), err=" ".join(text.split())[:200])) from e
     except psycopg.Error as e:
         raise StoreError(N_("msg", "无法连接服务器数据库 {where}：{err}").format(where=describe(url), err=e)) from e
 
