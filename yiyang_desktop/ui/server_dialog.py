@@ -123,6 +123,8 @@ class ServerDialog(QDialog):
             QApplication.restoreOverrideCursor()
         self.outcome.setText(tr_text(text))
         self.outcome.setStyleSheet(OK_STYLE if kind in (S.OK, S.EMPTY) else ERROR_STYLE)
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))  # a long message: taller, not squeezed
         if kind == S.AUTH:
             self.password_edit.setFocus()
             self.password_edit.selectAll()
