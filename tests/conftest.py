@@ -127,6 +127,33 @@ def other_connection(db):
 
 
 @pytest.fixture
+def credential_store(monkeypatch):
+    """A credential store in memory, as Windows Credential Manager would be (keyring's backend for the test);
+    yields its dict (service, user) → secret."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Memory(KeyringBackend):
+        priority = 5
+        store: dict = {}
+
+        def get_password(self, service, username):
+            return self.store.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.store[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.store.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Memory())
+    monkeypatch.delenv("YIYANG_KEYRING")
+    yield Memory.store
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def pg():
     """The suite's PostgreSQL server (tests/pg_server.PgServer), started on first use in either engine pass: the
     网络版's own tests (migrate-to, server backups, several seats at once) use it whatever the engine under test."""

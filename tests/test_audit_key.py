@@ -127,37 +127,15 @@ def test_a_replaced_key_is_needed_everywhere_and_the_old_entries_are_noted(tmp_p
     db.close()
 
 
-def test_the_os_credential_store_is_used_when_there_is_one(tmp_path, monkeypatch):
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class Memory(KeyringBackend):
-        priority = 5
-        store: dict = {}
-
-        def get_password(self, service, username):
-            return self.store.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.store.pop((service, username), None)
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(Memory())
-    monkeypatch.delenv("YIYANG_KEYRING")
-    try:
-        ctx = admin_file(tmp_path / "a.db")
-        st = audit_key.state(ctx.db)
-        note = json.loads((keystore.keys_dir() / f"{st.file_id}.json").read_text())
-        assert note["backend"] == "keyring" and "key" not in note  # the key itself is not in the config folder
-        assert Memory.store[(keystore.KEYRING_SERVICE, st.file_id)]
-        bed(ctx)
-        assert audit.verify_chain(ctx.db)["ok"] and audit_key.describe_state(ctx.db)["backend"] == "keyring"
-        ctx.db.close()
-    finally:
-        keyring.set_keyring(previous)
+def test_the_os_credential_store_is_used_when_there_is_one(tmp_path, credential_store):
+    ctx = admin_file(tmp_path / "a.db")
+    st = audit_key.state(ctx.db)
+    note = json.loads((keystore.keys_dir() / f"{st.file_id}.json").read_text())
+    assert note["backend"] == "keyring" and "key" not in note  # the key itself is not in the config folder
+    assert credential_store[(keystore.KEYRING_SERVICE, st.file_id)]
+    bed(ctx)
+    assert audit.verify_chain(ctx.db)["ok"] and audit_key.describe_state(ctx.db)["backend"] == "keyring"
+    ctx.db.close()
 
 
 def test_a_file_from_before_keys_is_upgraded_and_its_old_entries_stay_protected(tmp_path, monkeypatch):

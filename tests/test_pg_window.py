@@ -248,32 +248,6 @@ def test_an_unreachable_server_offers_retry_and_the_local_file(qapp, pg, monkeyp
     assert remembered_server() == url  # this start only: 设置 switches back for good
 
 
-@pytest.fixture
-def credential_store(monkeypatch):
-    """A credential store in memory, as Windows Credential Manager would be."""
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class Memory(KeyringBackend):
-        priority = 5
-        store: dict = {}
-
-        def get_password(self, service, username):
-            return self.store.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.store.pop((service, username), None)
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(Memory())
-    monkeypatch.delenv("YIYANG_KEYRING")
-    yield Memory.store
-    keyring.set_keyring(previous)
-
-
 def test_remember_password_keeps_it_in_the_credential_store_only(qapp, pg, pg_url, monkeypatch, credential_store):
     from yiyang_desktop.logsetup import setup_logging
     open_db(pg_url).close()
