@@ -88,3 +88,17 @@ def test_a_dropped_audit_trigger_is_found_at_open_and_nothing_is_written(pg, pg_
         assert db.execute("SELECT COUNT(*) FROM beds").fetchone()[0] == 0
     finally:
         db.close()
+
+
+def test_the_command_line_takes_the_server_password_from_pgpassword_and_says_so_when_missing(pg, pg_url):
+    from pg_server import APPPASS
+    open_db(pg_url).close()
+    bare = pg.url(_name(pg_url), password=None)  # no password in the connection string
+    env = {k: v for k, v in os.environ.items() if k != "PGPASSWORD"} | {"YIYANG_KEYRING": "file"}
+    run = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", bare, "check"], capture_output=True,
+                         text=True, encoding="utf-8", env=env, stdin=subprocess.DEVNULL)
+    assert run.returncode != 0 and "PGPASSWORD" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    run = subprocess.run([sys.executable, "-m", "yiyang_desktop.cli", "--db", bare, "check"], capture_output=True,
+                         text=True, encoding="utf-8", env=env | {"PGPASSWORD": APPPASS}, stdin=subprocess.DEVNULL)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert APPPASS not in run.stdout + run.stderr

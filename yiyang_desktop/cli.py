@@ -37,7 +37,16 @@ def location(value: str):
 def open_file(path, **kw):
     """``open_db`` for the command line: what it set aside on the way (a foreign -wal) is said on stderr."""
     from .store.db import open_db
-    db = open_db(path, **kw)
+    from .store.pg_open import ServerAuthError, describe, is_server
+    try:
+        db = open_db(path, **kw)
+    except ServerAuthError:
+        # the 网络版's password: PGPASSWORD or the pgpass file (libpq reads both), else typed in a terminal
+        if not (is_server(path) and sys.stdin and sys.stdin.isatty()):
+            raise ServerAuthError(f"服务器数据库 {describe(str(path))} 需要密码或密码不正确：请用环境变量 PGPASSWORD "
+                                  "或 PostgreSQL 的密码文件（pgpass）提供，或在终端运行时输入。") from None
+        import getpass
+        db = open_db(path, password=getpass.getpass(f"服务器数据库 {describe(str(path))} 的密码："), **kw)
     for note in getattr(db, "open_notes", ()):
         print(f"注意：{note}", file=sys.stderr)
     for problem in getattr(db, "trigger_problems", ()):
