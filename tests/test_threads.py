@@ -89,6 +89,18 @@ def test_nesting_is_counted_by_the_context(ctx):
     assert get_setting(ctx, "outer") == "1" and get_setting(ctx, "inner") is None
 
 
+def test_a_row_the_store_refuses_inside_an_inner_use_case_leaves_the_outer_one_going(ctx):
+    from yiyang_desktop.services.base import ValidationError
+    with ctx.transaction():
+        set_setting(ctx, "outer", "1")
+        with pytest.raises(ValidationError):
+            with ctx.transaction() as db:  # a stay of nobody: the foreign key refuses it (a key, a trigger…)
+                db["stays"].insert({"resident_id": 999, "admission_date": "2026-01-01"})
+        set_setting(ctx, "after", "1")  # the outer use case goes on and commits, on either engine
+    assert get_setting(ctx, "outer") == "1" and get_setting(ctx, "after") == "1"
+    assert ctx.db.execute("SELECT COUNT(*) FROM stays").fetchone()[0] == 0
+
+
 def test_a_second_writer_waits_then_gets_a_plain_busy_message(ctx, monkeypatch):
     from yiyang_desktop.store import pg
     other = Context(open_db(db_location(ctx.db)), user="other", role="管理员", clock=ctx.clock)

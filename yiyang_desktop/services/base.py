@@ -129,7 +129,7 @@ class Context:
             except sqlite3.OperationalError as e:
                 _reraise(e)
             except Exception as e:
-                _server_error(e, conn)
+                _server_error(e, conn, outer=True)
                 raise
             name = None
         else:
@@ -156,7 +156,7 @@ class Context:
                 raise ValidationError([Problem("", N_("msg", "数据不符合要求，未保存：{err}").format(err=text))]) from e
             if isinstance(e, sqlite3.OperationalError):
                 _reraise(e)
-            _server_error(e, conn)
+            _server_error(e, conn, outer=name is None)
             raise
         self._depth -= 1
         try:
@@ -169,14 +169,15 @@ class Context:
                 conn.rollback()
             _reraise(e)
         except Exception as e:
-            _server_error(e, conn)
+            _server_error(e, conn, outer=name is None)
             raise
 
 
-def _server_error(e: BaseException, conn) -> None:
+def _server_error(e: BaseException, conn, *, outer: bool) -> None:
     """The 网络版's errors as the 单机版's: a refused row → ValidationError (the constraint's Chinese message), the
-    write lock held too long by another seat → Busy, a lost connection → a Chinese ServiceError. Nothing was
-    written in any of these cases (the transaction is rolled back). Returns when ``e`` is none of them."""
+    write lock held too long by another seat → Busy, a lost connection → a Chinese ServiceError. Nothing of the
+    use case was written: an outermost transaction still open is rolled back here (an inner one was already
+    rolled back to its savepoint, and the outer one goes on, as on SQLite). Returns when ``e`` is none of them."""
     if not type(e).__module__.startswith("psycopg"):
         return
     from ..store.pg import LOCK_TIMEOUT_MS, translate_error
@@ -184,7 +185,7 @@ def _server_error(e: BaseException, conn) -> None:
     if meaning is None:
         return
     try:
-        if conn.in_transaction:
+        if outer and conn.in_transaction:
             conn.rollback()
     except Exception:  # noqa: BLE001 - the connection may be gone; the server rolls back on its own
         pass
