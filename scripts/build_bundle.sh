@@ -49,5 +49,7 @@ EOF
 
 echo "bundle size: $(du -sh "$DIST" | cut -f1)  ($DIST)"
 echo "biggest folders:"
-for d in "$INTERNAL"/* "$INTERNAL"/PySide6/* "$INTERNAL"/PySide6/Qt/*; do du -sk "$d"; done | sort -rn | head -15 |
-  awk -v d="$DIST/" '{ p = $2; sub(d, "", p); printf "  %7.1f MB  %s\n", $1 / 1024, p }'
+# awk reads all of sort's output and prints the first 15 (head would close the pipe early: with pipefail, sort's
+# SIGPIPE failed the build now and then, exit 141)
+for d in "$INTERNAL"/* "$INTERNAL"/PySide6/* "$INTERNAL"/PySide6/Qt/*; do du -sk "$d"; done | sort -rn |
+  awk -v d="$DIST/" 'NR <= 15 { p = $2; sub(d, "", p); printf "  %7.1f MB  %s\n", $1 / 1024, p }'
