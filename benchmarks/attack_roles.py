@@ -59,7 +59,7 @@ SPECIAL = {
     ("applications", "write"): {"export.personal", "records.write"},
     ("assessment_reports", "report_data"): {"export.personal"}, ("assessment_reports", "grade_rows"): {"export.personal"},
     ("referrals", "slip_data"): {"export.personal"}, ("returns", "write_files"): {"export.personal"},
-    ("exporting", "exporting"): {"export.personal"},
+    ("exporting", "exporting"): {"export.personal"}, ("exporting", "write_exported"): {"export.personal"},
     ("institution", "save_institution"): {"settings"}, ("insurance", "save_answers"): {"settings"},
     ("assessments", "set_care_levels"): {"settings"}, ("assessments", "set_reassessment_months"): {"settings"},
     ("partners", "set_expiry_warning_days"): {"settings"}, ("referrals", "set_indications"): {"settings"},
@@ -130,7 +130,7 @@ def arguments(fn, ctx: Context, work: Path, ids: dict) -> tuple[list, dict] | No
         "tag": "", "name": "x", "ids": [], "resident_ids": None, "decided_on": today, "amount_fen": 100,
         "period": "2026", "renewal": None, "allow_other": False, "title": "x", "profile": ids["profile"],
         "check_id": ids["check"], "level_id": ids["level"], "lst": ids["lst"], "stored_name": "attachments/x",
-        "stored": None, "url": "postgresql://intruder@127.0.0.1:1/nowhere", "dump": work / "in.dump", "ref": "x",
+        "stored": None, "url": "postgresql://intruder@127.0.0.1:1/nowhere", "dump": work / "in.dump", "ref": "x", "write": lambda: [],
     }
     args, kwargs = [], {}
     for p in inspect.signature(inspect.unwrap(fn)).parameters.values():

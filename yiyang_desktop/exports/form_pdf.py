@@ -10,7 +10,7 @@ from .form_xlsx import PLACEHOLDER
 from .forms import LAYOUTS, TOTAL_LABEL, FormData, field_kind, total_key, with_totals
 from .pdf_fonts import needs_fallback, para, register
 from .pdf_pages import numbered_canvas
-from .workbook import yuan
+from .workbook import part_of, yuan
 
 
 def shown(key: str, value) -> str:
@@ -59,8 +59,7 @@ def write_form_pdf(data: FormData, out: Path) -> Path:
 
     portrait, wide = A4, landscape(A4)
     margin = 14 * mm
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
+    tmp = part_of(out)
     doc = BaseDocTemplate(str(tmp), pagesize=portrait, leftMargin=margin, rightMargin=margin, topMargin=margin,
                           bottomMargin=margin, title=data.values.get("表名", ""), author="医养台账")
 

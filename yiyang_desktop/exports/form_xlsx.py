@@ -294,11 +294,7 @@ def fill_workbook(template: Path, data: FormData, out: Path) -> Path:
         _extend_print_area(ws, added_rows)
         # the declaration, signatures and the offices' opinion blocks below the last figures stay on one page
         W.keep_together(ws, [(last_filled + 1, ws.max_row)] if last_filled < ws.max_row else [])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    wb.save(tmp)
-    tmp.replace(out)
-    return out
+    return W.save(wb, out)
 
 
 def _extend_print_area(ws, added: int) -> None:

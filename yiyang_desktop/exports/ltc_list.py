@@ -12,6 +12,7 @@ from ..domain.dates import month_bounds
 from ..domain.money import yuan_text
 from ..domain.policy.profile import HOSPITAL_DEDUCT
 from ..domain.text import QT_TRANSLATE_NOOP as N_
+from .workbook import part_of
 
 MONEY, COUNT = "money", "count"   # the workbook writer's kinds (exports/workbook.py); None is text
 # (key, heading, relative width in the PDF, kind)
@@ -119,12 +120,7 @@ def write_ltc_xlsx(lst, path: Path | str, institution: str) -> Path:
     ex.freeze_panes = "A2"
     W.print_setup(ex, title_rows=(1, 1), last_row=ex_last, last_col=len(ex_cols),
                   header=f"{title_of(lst, institution)} — {N_('xlsx', '未列入清单的老人')}")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    return W.save(wb, path)
 
 
 # ---------------------------------------------------------------- PDF
@@ -161,8 +157,7 @@ def write_ltc_pdf(lst, out: Path | str, institution: str) -> Path:
     margin = 12 * mm
     width = page[0] - 2 * margin
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
+    tmp = part_of(out)
     doc = SimpleDocTemplate(str(tmp), pagesize=page, leftMargin=margin, rightMargin=margin, topMargin=margin,
                             bottomMargin=margin + 4 * mm, title=title_of(lst, institution), author="医养台账")
 

@@ -10,6 +10,7 @@ from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .pdf_fonts import cell, para, register
 from .pdf_pages import numbered_canvas
 from .return_xlsx import PCT, SEAL, sign_fields, subtitle_of, summary_rows, title_of
+from .workbook import part_of
 
 
 def _fmt(value, unit: str) -> str:
@@ -126,8 +127,7 @@ def write_return_pdf(ret, out: Path | str, institution: str) -> Path:
     margin = 13 * mm
     width = A4[0] - 2 * margin
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
+    tmp = part_of(out)
     doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                             bottomMargin=margin, title=title_of(ret, institution), author="医养台账")
 

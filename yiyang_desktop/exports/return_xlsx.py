@@ -184,12 +184,7 @@ def write_return_xlsx(ret, path: Path | str, institution: str) -> Path:
         ds.freeze_panes = "A2"
         W.print_setup(ds, title_rows=(1, 1), last_row=last, last_col=len(cols),
                       header=f"{title_of(ret, institution)} — {name}")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    return W.save(wb, path)
 
 
 def _sign_block(ws, ret, row: int) -> int:

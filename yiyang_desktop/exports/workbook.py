@@ -15,6 +15,8 @@ openpyxl loads lazily (the functions import it on first use).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import datetime as dt
 import math
 import re
@@ -176,6 +178,22 @@ def new_workbook():
     wb = Workbook()
     set_default_font(wb)
     return wb
+
+
+def part_of(out) -> Path:
+    """The temporary name a file is written under (its folder made first); renamed to ``out`` once complete, so
+    a half-written Excel or PDF never stands under the real name."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out.with_name(out.name + ".part")
+
+
+def save(wb, out) -> Path:
+    """Save ``wb`` as ``out`` through :func:`part_of`."""
+    tmp = part_of(out)
+    wb.save(tmp)
+    tmp.replace(out)
+    return Path(out)
 
 
 def set_default_font(wb) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .base import Context
 from .permissions import check, public
@@ -45,6 +45,24 @@ def exporting(ctx: Context, kind: str, path: Path | str | list, *, perm: str = "
                 except OSError:
                     pass
         raise
+
+
+@public("checks the permission it is given (export.personal by default) before anything is written")
+def write_exported(ctx: Context, kind: str, write: Callable[[], list], *, perm: str = "export.personal") -> list[Path]:
+    """Files whose names are known only once written (a return's or a list's Excel and PDF): ``write()`` makes
+    them; then one entry per file, all in one transaction, or none and the files are removed again."""
+    check(ctx, perm)
+    ensure_recordable(ctx)  # before any file is written: the entry must be possible
+    files = [Path(f) for f in write()]
+    try:
+        with ctx.transaction():
+            for f in files:
+                _record(ctx, kind, [f])
+    except BaseException:
+        for f in files:
+            f.unlink(missing_ok=True)
+        raise
+    return files
 
 
 def _record(ctx: Context, kind: str, paths: list[Path], *, rows: int | None = None, extra: dict | None = None) -> None:

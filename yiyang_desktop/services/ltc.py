@@ -196,18 +196,9 @@ def write_list_files(ctx: Context, lst: L.LtcList, out_dir, institution_name: st
     """The list's Excel and PDF in ``out_dir`` (names of residents: the personal-export permission, each file in the
     audit log)."""
     from ..exports.ltc_list import write_ltc_files
-    from .exporting import _record, ensure_recordable
-    ensure_recordable(ctx)  # before any file is written: the entry must be possible
+    from .exporting import write_exported
     if institution_name is None:
         from .institution import get_institution
         institution_name = get_institution(ctx).get("name") or ""
-    files = write_ltc_files(lst, Path(out_dir), institution_name)
-    try:
-        with ctx.transaction():  # one entry per file, all or none
-            for f in files:
-                _record(ctx, N_("msg", "长护险清单 {m}").format(m=lst.key), [Path(f)])
-    except BaseException:
-        for f in files:
-            Path(f).unlink(missing_ok=True)
-        raise
-    return files
+    return write_exported(ctx, N_("msg", "长护险清单 {m}").format(m=lst.key),
+                          lambda: write_ltc_files(lst, Path(out_dir), institution_name))

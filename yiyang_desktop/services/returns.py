@@ -266,23 +266,12 @@ def write_files(ctx: Context, ret: MonthReturn, out_dir, institution_name: str |
     from pathlib import Path
 
     from ..exports.return_xlsx import write_return_files
-    from .accounts import check
-    from .exporting import _record, ensure_recordable
-    check(ctx, "export.personal")
-    ensure_recordable(ctx)  # before any file is written: the entry must be possible
+    from .exporting import write_exported
     if institution_name is None:
         from .institution import get_institution
         institution_name = get_institution(ctx).get("name") or ""
-    files = write_return_files(ret, Path(out_dir), institution_name)
-    try:
-        with ctx.transaction():  # one entry per file, all or none
-            for f in files:
-                _record(ctx, N_("msg", "月报 {m}").format(m=ret.key), [Path(f)])
-    except BaseException:
-        for f in files:
-            Path(f).unlink(missing_ok=True)
-        raise
-    return files
+    return write_exported(ctx, N_("msg", "月报 {m}").format(m=ret.key),
+                          lambda: write_return_files(ret, Path(out_dir), institution_name))
 
 
 @public("month numbers from the context's clock only")

@@ -189,6 +189,22 @@ def combo(options: Sequence[str], *, blank: bool = False) -> QComboBox:
     return box
 
 
+def with_error_label(name: str, widget: QWidget) -> tuple[QWidget, QLabel]:
+    """``widget`` with a hidden red label under it (``error_<name>``) for the message about its value."""
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    box.addWidget(widget)
+    err = QLabel()
+    err.setObjectName(f"error_{name}")
+    err.setStyleSheet(ERROR_STYLE)
+    err.setWordWrap(True)
+    err.hide()
+    box.addWidget(err)
+    return holder, err
+
+
 class FieldForm(QWidget):
     """A form of named fields; each field has a red message line under it for validation errors."""
 
@@ -205,17 +221,7 @@ class FieldForm(QWidget):
         self.layout_.addRow(self.general)
 
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        err = QLabel()
-        err.setObjectName(f"error_{name}")
-        err.setStyleSheet(ERROR_STYLE)
-        err.setWordWrap(True)
-        err.hide()
-        box.addWidget(err)
+        holder, err = with_error_label(name, widget)
         widget.setObjectName(f"field_{name}")
         self.layout_.addRow(label, holder)
         self.fields[name] = widget

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QStackedWidget,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -18,6 +18,7 @@ from ..domain.policy import grades as G
 from ..domain.policy.fields import FieldMeta, default_of, fields_of, key_of
 from ..domain.text import QT_TRANSLATE_NOOP as N_
 from .common import ERROR_STYLE, DateField, data_name, join_list, tr_enum
+from .widgets import CheckList
 
 QUOTE_STYLE = "QPlainTextEdit { background: #f6f8fa; color: #57606a; }"
 ERROR_ROW = "#fdecea"
@@ -66,8 +67,9 @@ class FieldEditor(QWidget):
             self.widget.currentIndexChanged.connect(lambda *_: self.changed.emit())
         elif kind in ("choices", "grades"):
             options = meta.choices if kind == "choices" else tuple(G.vocabulary())
-            self.widget = _Choices(options, names=data_name if kind == "grades" else tr_enum,
-                                   columns=3 if kind == "grades" else 4)
+            self.widget = CheckList(options, columns=3 if kind == "grades" else 4,
+                                    names=data_name if kind == "grades" else tr_enum)
+            self.widget.layout().setVerticalSpacing(2)
             self.widget.changed.connect(self.changed.emit)
         else:  # text, int, fen, share, factor
             self.widget = QLineEdit()
@@ -159,31 +161,6 @@ def _percent_text(value) -> str:
         return format((Decimal(str(value)) * 100).normalize(), "f")
     except InvalidOperation:
         return str(value or "")
-
-
-class _Choices(QWidget):
-    """Check boxes for a list setting; the value is the list of stored (Chinese) names."""
-
-    changed = Signal()
-
-    def __init__(self, options, names, columns: int, parent=None):
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(2)
-        self.boxes: dict[str, QCheckBox] = {}
-        for i, o in enumerate(options):
-            box = QCheckBox(names(o))
-            box.toggled.connect(lambda *_: self.changed.emit())
-            grid.addWidget(box, i // columns, i % columns)
-            self.boxes[o] = box
-
-    def value(self) -> list[str]:
-        return [o for o, b in self.boxes.items() if b.isChecked()]
-
-    def set_value(self, values) -> None:
-        for o, b in self.boxes.items():
-            b.setChecked(o in (values or []))
 
 
 class SectionForm(QWidget):

@@ -60,7 +60,7 @@ class StaffPage(Page):
         self.total.setObjectName("staff_total")
         self.show_left = QCheckBox(self.tr("显示已离职"))
         self.show_left.setObjectName("show_left")
-        self.show_left.toggled.connect(self.refresh)
+        self.show_left.toggled.connect(lambda _on: self.refresh())
         bar.addWidget(self.total)
         bar.addSpacing(12)
         bar.addWidget(self.show_left)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
                                QVBoxLayout, QWidget)
 
 from ..services.policy import BLANK_PROFILE_ID, shipped_profiles
-from .common import ERROR_STYLE, profile_title
+from .common import profile_title, with_error_label
 
 HINT_STYLE = "color: #57606a;"
 WARN_STYLE = "color: #8a6d3b;"
@@ -105,18 +105,7 @@ class WelcomeDialog(QDialog):
         self.resize(640, self.sizeHint().height())
 
     def _with_error(self, key: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(2)
-        col.addWidget(widget)
-        err = QLabel()
-        err.setObjectName(f"error_{key}")
-        err.setStyleSheet(ERROR_STYLE)
-        err.setWordWrap(True)
-        err.hide()
-        col.addWidget(err)
-        self.errors[key] = err
+        box, self.errors[key] = with_error_label(key, widget)
         return box
 
     def _picked(self, *_args) -> None:

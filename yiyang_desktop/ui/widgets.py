@@ -1,21 +1,26 @@
 """Small input widgets with ``value()`` / ``set_value()`` so FieldForm can read and fill them."""
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from .common import tr_enum
 
 
 class CheckList(QWidget):
-    """A row of check boxes for a multi-choice field; value is the list of stored (Chinese) values."""
+    """A row of check boxes for a multi-choice field; value is the list of stored (Chinese) values. ``names`` shows
+    a stored value (translated enum by default); ``changed`` is emitted when any box is ticked or cleared."""
 
-    def __init__(self, options, columns: int = 4, parent=None):
+    changed = Signal()
+
+    def __init__(self, options, columns: int = 4, parent=None, *, names=tr_enum):
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.boxes = {}
+        self.boxes: dict[str, QCheckBox] = {}
         for i, o in enumerate(options):
-            box = QCheckBox(tr_enum(o))
+            box = QCheckBox(names(o))
+            box.toggled.connect(lambda *_: self.changed.emit())
             grid.addWidget(box, i // columns, i % columns)
             self.boxes[o] = box
 
